@@ -1,0 +1,2 @@
+// Placeholder replaced by the database harness wiring.
+export default function setup(): void {}
