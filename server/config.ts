@@ -1,0 +1,105 @@
+// Every setting, parsed and validated once. README's settings table mirrors this file.
+import { assertTimeZone } from './core/buckets.js';
+
+export interface FieldMapping {
+  collection: string;
+  /** null: the collection holds one model, named by defaultModel. */
+  model: string | null;
+  id: string;
+  predictedAt: string;
+  predicted: string;
+  confidence: string;
+  actual: string;
+  validatedAt: string;
+}
+
+export interface Config {
+  mongoUri: string | null;
+  dbName: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  timeZone: string;
+  defaultModel: string;
+  apiToken: string | null;
+  demo: boolean;
+  logLevel: string;
+  corsOrigins: string[];
+  mapping: FieldMapping;
+  limits: { batchSize: number; bodyBytes: number; queryDepth: number; points: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`${variable}: ${reason}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected 1/0, true/false, yes/no or on/off, got "${raw}"`);
+}
+
+function fieldName(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback);
+  if (value.startsWith('$') || value.includes('\0')) throw new ConfigError(name, `"${value}" is not a usable field name`);
+  return value;
+}
+
+export function parseConfig(env: Env, argv: readonly string[] = []): Config {
+  const timeZone = text(env, 'CLARA_TIME_ZONE', 'UTC');
+  try {
+    assertTimeZone(timeZone);
+  } catch {
+    throw new ConfigError('CLARA_TIME_ZONE', `unknown IANA time zone "${timeZone}"`);
+  }
+  const modelField = env.CLARA_FIELD_MODEL === undefined ? 'model' : env.CLARA_FIELD_MODEL.trim();
+  return {
+    mongoUri: env.MONGODB_URI?.trim() || null,
+    dbName: text(env, 'MONGODB_DB', 'clara'),
+    dataDir: text(env, 'CLARA_DATA_DIR', '.data'),
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: text(env, 'HOST', '127.0.0.1'),
+    timeZone,
+    defaultModel: text(env, 'CLARA_DEFAULT_MODEL', 'default'),
+    apiToken: env.CLARA_API_TOKEN?.trim() || null,
+    demo: flag(env, 'CLARA_DEMO') || argv.includes('--demo'),
+    logLevel: text(env, 'LOG_LEVEL', 'info'),
+    corsOrigins: text(env, 'CLARA_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+    mapping: {
+      collection: text(env, 'CLARA_PREDICTIONS_COLLECTION', 'predictions'),
+      model: modelField === '' ? null : modelField,
+      id: fieldName(env, 'CLARA_FIELD_ID', 'id'),
+      predictedAt: fieldName(env, 'CLARA_FIELD_PREDICTED_AT', 'predictedAt'),
+      predicted: fieldName(env, 'CLARA_FIELD_PREDICTED', 'predicted'),
+      confidence: fieldName(env, 'CLARA_FIELD_CONFIDENCE', 'confidence'),
+      actual: fieldName(env, 'CLARA_FIELD_ACTUAL', 'actual'),
+      validatedAt: fieldName(env, 'CLARA_FIELD_VALIDATED_AT', 'validatedAt'),
+    },
+    limits: {
+      batchSize: integer(env, 'CLARA_MAX_BATCH', 10_000, 1, 1_000_000),
+      bodyBytes: integer(env, 'CLARA_MAX_BODY_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      queryDepth: integer(env, 'CLARA_MAX_QUERY_DEPTH', 12, 2, 100),
+      points: integer(env, 'CLARA_MAX_POINTS', 5_000, 1, 1_000_000),
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { Field, Float, InputType } from 'type-graphql';
+
+@InputType()
+export class PredictionInput {
+  @Field(() => String, { description: 'Unique per model; re-sending the same id never creates a duplicate.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Omitted: the configured default model.' })
+  model?: string | null;
+
+  @Field(() => Date, { description: 'When the model made the prediction; at most a day in the future.' })
+  predictedAt!: Date;
+
+  @Field(() => String, { description: 'Predicted label, 1–256 characters.' })
+  predicted!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Confidence in [0, 1].' })
+  confidence?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Ground truth, when already known.' })
+  actual?: string | null;
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { IngestResolver } from './resolvers/ingest-resolver.js';
+import { MetricsResolver } from './resolvers/metrics-resolver.js';
+import { ModelResolver } from './resolvers/model-resolver.js';
+import { DateTimeScalar } from './scalars.js';
+
+// Every resolver class of the API; a new capability adds its resolver here.
+const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver];
+
+export function buildClaraSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });
+}
+
+/** The SDL committed at schema/schema.graphql: sorted, so it only changes when the API does. */
+export async function schemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildClaraSchema()))}\n`;
+}

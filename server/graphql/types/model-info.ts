@@ -1,0 +1,19 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class ModelInfo {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int)
+  predictions!: number;
+
+  @Field(() => Int)
+  validated!: number;
+
+  @Field(() => Date, { nullable: true })
+  firstPredictionAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  lastPredictionAt!: Date | null;
+}

@@ -1,0 +1,52 @@
+// The HTTP surface: /graphql, /healthz, /readyz, extra routes from other capabilities, the dashboard.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from '../logger.js';
+import { applyCors } from './cors.js';
+import { staticFiles } from './static-files.js';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void> | void;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'ANY';
+  /** An exact path, or a pattern whose groups become `params`. */
+  path: string | RegExp;
+  handle: Handler;
+  cors?: boolean;
+}
+
+export interface AppOptions {
+  routes: Route[];
+  staticRoot: string;
+  corsOrigins: string[];
+  log: Logger;
+}
+
+function match(route: Route, method: string, pathname: string): string[] | null {
+  if (route.method !== 'ANY' && route.method !== method && !(route.method === 'GET' && method === 'HEAD')) return null;
+  if (typeof route.path === 'string') return route.path === pathname ? [] : null;
+  const found = route.path.exec(pathname);
+  return found ? found.slice(1) : null;
+}
+
+export function createApp(options: AppOptions): RequestListener {
+  const serveStatic = staticFiles(options.staticRoot);
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const run = async () => {
+      for (const route of options.routes) {
+        const params = match(route, req.method ?? 'GET', url.pathname);
+        if (!params) continue;
+        if (route.cors && applyCors(req, res, options.corsOrigins)) return;
+        return route.handle(req, res, url, params);
+      }
+      if (serveStatic(req, res, url)) return;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+    };
+    run().catch((error: unknown) => {
+      options.log.error({ err: error, path: url.pathname }, 'request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    });
+  };
+}

@@ -1,0 +1,41 @@
+// Serves the built dashboard: hashed assets are immutable, the HTML is always revalidated.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>clara-monitor</title></head>
+<body><h1>clara-monitor</h1><p>The dashboard is not built yet: run <code>npm run build</code>. The GraphQL API is at <a href="/graphql">/graphql</a>.</p></body></html>`;
+
+export function staticFiles(root: string) {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const path = normalize(join(root, relative));
+    if (!path.startsWith(root + sep)) return false;
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      if (relative !== '/index.html') return false;
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
+      res.end(PLACEHOLDER);
+      return true;
+    }
+    const immutable = relative.startsWith('/assets/');
+    res.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (req.method === 'HEAD') return void res.end(), true;
+    createReadStream(path).pipe(res);
+    return true;
+  };
+}

@@ -1,0 +1,76 @@
+// Composition root: database → services → GraphQL → HTTP, with orderly shutdown.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MongoClient } from 'mongodb';
+import type { Config } from './config.js';
+import type { Context } from './graphql/context.js';
+import { depthLimit } from './graphql/depth-limit.js';
+import { formatError } from './graphql/errors.js';
+import { buildClaraSchema } from './graphql/schema.js';
+import { createApp, type Route } from './http/app.js';
+import { graphqlHandler } from './http/graphql-handler.js';
+import type { Logger } from './logger.js';
+import { projectRoot } from './paths.js';
+import { createServices, type Services } from './services/index.js';
+import { connect } from './store/connection.js';
+
+export interface Runtime {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  uri: string;
+  /** Extra HTTP routes contributed by other capabilities (profiles, playground …). */
+  routes?: (services: Services) => Route[];
+}
+
+export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions): Promise<Runtime> {
+  let services: Services | null = null;
+  let client: MongoClient | null = null;
+  const apollo = new ApolloServer<Context>({
+    schema: await buildClaraSchema(),
+    formatError: formatError(log),
+    validationRules: [depthLimit(config.limits.queryDepth)],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const routes: Route[] = [
+    { method: 'GET', path: '/healthz', handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}') },
+    {
+      method: 'GET',
+      path: '/readyz',
+      handle: async (_req, res) => {
+        const ready = client !== null && (await client.db('admin').command({ ping: 1 }).then(() => true, () => false));
+        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'database unreachable' }));
+      },
+    },
+    { method: 'ANY', path: '/graphql', cors: true, handle: graphqlHandler({ apollo, services: () => services, apiToken: config.apiToken, bodyLimit: config.limits.bodyBytes }) },
+  ];
+  const server: Server = createServer(createApp({ routes, staticRoot: join(projectRoot, 'dashboard', 'dist'), corsOrigins: config.corsOrigins, log }));
+  await new Promise<void>((done) => server.listen(config.port, config.host, done));
+  const { port } = server.address() as AddressInfo;
+
+  client = await connect(options.uri, log);
+  services = await createServices(client.db(config.dbName), config, log);
+  if (options.routes) routes.splice(routes.length - 1, 0, ...options.routes(services));
+
+  return {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    services,
+    close: async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await client?.close();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// Answers metric questions over any range from rollup blocks plus, at most, two raw slivers per window.
+import { calendarBuckets, assertTimeZone, BucketLimitError, TimeZoneError, type Granularity, type Window } from '../core/buckets.js';
+import { InputError } from '../core/errors.js';
+import { decompose, type RollupLevel } from '../core/grid.js';
+import { classMetrics, confusionMatrix, metricValues, type ClassMetrics, type ConfusionMatrix, type MetricValues } from '../core/metrics.js';
+import { actualCounts, emptyTally, mergeInto, tallyCells, tallyRows, type Tally } from '../core/tally.js';
+import type { PredictionStore } from '../store/predictions.js';
+import { blockKey, type RollupStore } from '../store/rollups.js';
+import type { TrainingStore } from '../store/training.js';
+import type { RollupService } from './rollups.js';
+
+export interface ClassCount {
+  label: string;
+  count: number;
+  share: number;
+}
+
+export interface MetricsReport {
+  model: string;
+  granularity: Granularity;
+  timeZone: string;
+  asOf: Date | null;
+  overall: MetricValues;
+  series: { start: Date; end: Date; values: MetricValues }[];
+}
+
+export interface ModelInfo {
+  name: string;
+  predictions: number;
+  validated: number;
+  firstPredictionAt: Date | null;
+  lastPredictionAt: Date | null;
+}
+
+export function withShares(counts: Iterable<[string, number]>): ClassCount[] {
+  const list = [...counts].map(([label, count]) => ({ label, count }));
+  const total = list.reduce((sum, c) => sum + c.count, 0);
+  return list
+    .map((c) => ({ ...c, share: total === 0 ? 0 : c.count / total }))
+    .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+export class ReportService {
+  constructor(
+    private readonly predictions: PredictionStore,
+    private readonly rollups: RollupStore,
+    private readonly refresher: RollupService,
+    private readonly training: TrainingStore,
+    private readonly defaultModel: string,
+    private readonly defaultTimeZone: string,
+    private readonly maxPoints: number,
+  ) {}
+
+  async knownModels(): Promise<string[]> {
+    const names = new Set([this.defaultModel, ...(await this.rollups.models()), ...(await this.training.models())]);
+    return [...names].sort();
+  }
+
+  /** The model to report on: the default when omitted; an unknown name is the caller's mistake. */
+  async resolveModel(model: string | null | undefined): Promise<string> {
+    if (model === null || model === undefined) return this.defaultModel;
+    const known = await this.knownModels();
+    if (!known.includes(model)) throw new InputError('model', `unknown model "${model}"; known models: ${known.join(', ')}`);
+    return model;
+  }
+
+  resolveZone(zone: string | null | undefined): string {
+    const name = zone ?? this.defaultTimeZone;
+    try {
+      assertTimeZone(name);
+    } catch (error) {
+      if (error instanceof TimeZoneError) throw new InputError('timeZone', `unknown IANA time zone "${name}"`);
+      throw error;
+    }
+    return name;
+  }
+
+  static checkRange(range: Window): Window {
+    if (Number.isNaN(range.start.getTime())) throw new InputError('range.from', 'is not a valid date');
+    if (Number.isNaN(range.end.getTime())) throw new InputError('range.to', 'is not a valid date');
+    if (range.start >= range.end) throw new InputError('range', '"from" must be before "to" (the range is half-open [from, to))');
+    return range;
+  }
+
+  /** Exact tallies of each window: rollup blocks inside it, raw rows only for sub-block slivers. */
+  async tallies(model: string, windows: Window[]): Promise<Tally[]> {
+    const plans = windows.map((w) => decompose(w));
+    const wanted: Record<RollupLevel, Map<string, { model: string; start: Date }>> = { QUARTER: new Map(), HOUR: new Map(), DAY: new Map() };
+    for (const plan of plans) for (const b of plan.blocks) wanted[b.level].set(blockKey(model, b.start), { model, start: b.start });
+    const stored = {
+      QUARTER: await this.rollups.read('QUARTER', [...wanted.QUARTER.values()]),
+      HOUR: await this.rollups.read('HOUR', [...wanted.HOUR.values()]),
+      DAY: await this.rollups.read('DAY', [...wanted.DAY.values()]),
+    };
+    const result: Tally[] = [];
+    for (const plan of plans) {
+      const tally = emptyTally();
+      for (const b of plan.blocks) {
+        const block = stored[b.level].get(blockKey(model, b.start));
+        if (block) mergeInto(tally, block);
+      }
+      for (const edge of plan.rawEdges) mergeInto(tally, tallyRows(await this.predictions.rowsBetween(model, edge.start, edge.end)));
+      result.push(tally);
+    }
+    return result;
+  }
+
+  async total(range: Window, model: string | null | undefined): Promise<{ model: string; tally: Tally }> {
+    ReportService.checkRange(range);
+    const name = await this.resolveModel(model);
+    const [tally] = await this.tallies(name, [range]);
+    return { model: name, tally };
+  }
+
+  async metrics(range: Window, granularity: Granularity, model: string | null | undefined, zone: string | null | undefined): Promise<MetricsReport> {
+    ReportService.checkRange(range);
+    const timeZone = this.resolveZone(zone);
+    const name = await this.resolveModel(model);
+    let buckets: Window[];
+    try {
+      buckets = calendarBuckets(range.start, range.end, granularity, timeZone, this.maxPoints);
+    } catch (error) {
+      if (error instanceof BucketLimitError) {
+        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.maxPoints}; use a coarser granularity or a shorter range`);
+      }
+      throw error;
+    }
+    const tallies = await this.tallies(name, buckets);
+    const overall = emptyTally();
+    for (const t of tallies) mergeInto(overall, t);
+    return {
+      model: name,
+      granularity,
+      timeZone,
+      asOf: await this.refresher.asOf(),
+      overall: valuesOf(overall),
+      series: buckets.map((b, i) => ({ start: b.start, end: b.end, values: valuesOf(tallies[i]) })),
+    };
+  }
+
+  async metricsByClass(range: Window, model: string | null | undefined): Promise<ClassMetrics[]> {
+    const { tally } = await this.total(range, model);
+    return classMetrics(confusionMatrix(tallyCells(tally)));
+  }
+
+  async confusionMatrix(range: Window, model: string | null | undefined): Promise<ConfusionMatrix> {
+    const { tally } = await this.total(range, model);
+    return confusionMatrix(tallyCells(tally));
+  }
+
+  async sampleDistribution(range: Window, model: string | null | undefined, by: 'ACTUAL' | 'PREDICTED'): Promise<ClassCount[]> {
+    const { tally } = await this.total(range, model);
+    return withShares(by === 'ACTUAL' ? actualCounts(tally) : tally.predicted);
+  }
+
+  async trainingDistribution(model: string | null | undefined): Promise<ClassCount[]> {
+    const name = await this.resolveModel(model);
+    return withShares((await this.training.get(name)).map((c) => [c.label, c.count] as [string, number]));
+  }
+
+  async models(): Promise<ModelInfo[]> {
+    const infos: ModelInfo[] = [];
+    for (const name of await this.knownModels()) {
+      const days = await this.rollups.readAll('DAY', name);
+      const total = emptyTally();
+      for (const d of days) mergeInto(total, d.tally);
+      infos.push({ name, predictions: total.predictions, validated: total.validated, firstPredictionAt: total.firstAt, lastPredictionAt: total.lastAt });
+    }
+    return infos;
+  }
+}
+
+export function valuesOf(tally: Tally): MetricValues {
+  return metricValues(confusionMatrix(tallyCells(tally)), tally.predictions);
+}

@@ -1,0 +1,48 @@
+// Starts the real server (HTTP + GraphQL) on a free port against the test database.
+import { parseConfig } from '../../server/config.js';
+import { createLogger } from '../../server/logger.js';
+import { startRuntime, type Runtime } from '../../server/runtime.js';
+import { testDatabase } from './db.js';
+
+export const TEST_TOKEN = 'test-token-0123456789';
+
+export interface TestApp {
+  runtime: Runtime;
+  url: string;
+  /** POSTs a GraphQL operation; `token: null` sends no Authorization header. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data?: T;
+  errors?: GqlError[];
+}
+
+export async function startTestApp(prefix: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const { uri, dbName } = testDatabase(prefix);
+  const config = parseConfig({ MONGODB_DB: dbName, PORT: '0', CLARA_API_TOKEN: TEST_TOKEN, LOG_LEVEL: 'silent', ...env });
+  const runtime = await startRuntime(config, createLogger(config.logLevel), { uri });
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = TEST_TOKEN): Promise<GqlResponse<T>> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${runtime.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: T; errors?: GqlError[] };
+    return { status: res.status, data: body.data ?? undefined, errors: body.errors };
+  };
+  return {
+    runtime,
+    url: runtime.url,
+    gql,
+    close: async () => {
+      await runtime.services.db.dropDatabase().catch(() => undefined);
+      await runtime.close();
+    },
+  };
+}
