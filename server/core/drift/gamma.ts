@@ -1,6 +1,5 @@
-// Regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 - P(a, x).
-// They give the chi-square tail (Q(k/2, x/2)) and, with a = 1/2, erf/erfc, so both
-// distributions share one well-tested numeric core.
+// Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x). It gives the chi-square tail
+// (Q(k/2, x/2)) and, with a = 1/2, erfc, so both distributions share one numeric core.
 
 // Lanczos approximation (g = 7, 9 terms): relative error ~1e-15 for a > 0.
 const LANCZOS_G = 7;
@@ -16,7 +15,7 @@ const MAX_ITERATIONS = 100_000;
 const TINY = 1e-300;
 
 /** ln Γ(a) for a > 0. */
-export function lnGamma(a: number): number {
+function lnGamma(a: number): number {
   if (a < 0.5) {
     // Reflection keeps the Lanczos sum in its accurate range.
     return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * a))) - lnGamma(1 - a);
@@ -66,23 +65,11 @@ function continuedFractionQ(a: number, x: number): number {
   throw new Error(`incomplete gamma continued fraction did not converge (a=${a}, x=${x})`);
 }
 
-function checkArguments(a: number, x: number): void {
+/** Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the far tail. */
+export function regularizedGammaQ(a: number, x: number): number {
   if (!(a > 0) || !(x >= 0) || !Number.isFinite(a)) {
     throw new RangeError(`incomplete gamma needs a > 0 and x >= 0 (a=${a}, x=${x})`);
   }
-}
-
-/** Regularized lower incomplete gamma P(a, x). */
-export function regularizedGammaP(a: number, x: number): number {
-  checkArguments(a, x);
-  if (x === 0) return 0;
-  if (x === Infinity) return 1;
-  return x < a + 1 ? seriesP(a, x) : 1 - continuedFractionQ(a, x);
-}
-
-/** Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the far tail. */
-export function regularizedGammaQ(a: number, x: number): number {
-  checkArguments(a, x);
   if (x === 0) return 1;
   if (x === Infinity) return 0;
   return x < a + 1 ? 1 - seriesP(a, x) : continuedFractionQ(a, x);

@@ -12,9 +12,9 @@ export interface KsResult {
 
 /**
  * P-value from the limiting Kolmogorov distribution at sqrt(en)·D, en = n·m/(n+m).
- * scipy's ks_2samp(method='asymp') uses the finite-n distribution kstwo(round(en)) instead;
- * the limit gives slightly larger (more conservative) p-values, within a few percent once
- * en is in the thousands.
+ * scipy's ks_2samp(method='asymp') uses the finite-n distribution kstwo(round(en)) instead.
+ * The limit gives larger, i.e. conservative, p-values: on our fixtures by < 0.01 in absolute
+ * terms, though deep in the tail (p ~ 1e-28) the ratio reaches ~1.6.
  */
 function result(statistic: number, n: number, m: number): KsResult {
   const effectiveN = (n * m) / (n + m);
