@@ -3,8 +3,16 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { InputError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
+import { inputField, isBadLiteral } from './input-field.js';
 
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+function causedByBadInput(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e instanceof GraphQLError ? e.originalError : undefined) {
+    if (e instanceof GraphQLError && e.extensions.code === 'BAD_USER_INPUT') return true;
+  }
+  return false;
+}
 
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -12,11 +20,13 @@ export function formatError(log: Logger) {
     if (original instanceof InputError) {
       return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field: original.field } };
     }
+    // A scalar that rejects a literal in the query text reaches us as a validation failure.
+    if (causedByBadInput(error) || isBadLiteral(error)) {
+      const field = inputField(error);
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
-    if (original instanceof GraphQLError && original.extensions.code === 'BAD_USER_INPUT') {
-      return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
-    }
     log.error({ err: original, path: formatted.path }, 'unexpected error while answering a GraphQL request');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

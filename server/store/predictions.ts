@@ -3,8 +3,7 @@
 import { MongoBulkWriteError, ObjectId, type Collection, type Db, type Document, type Filter } from 'mongodb';
 import type { FieldMapping } from '../config.js';
 import type { PredictionRow } from '../core/prediction.js';
-
-const DUPLICATE_KEY = 11000;
+import { bulkWriteInChunks, onlyDuplicateKeys } from './bulk.js';
 
 export interface RowRef {
   model: string;
@@ -68,9 +67,8 @@ export class PredictionStore {
       return [];
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
+      if (!onlyDuplicateKeys(error)) throw error;
       const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      const other = errors.find((e) => e.code !== DUPLICATE_KEY);
-      if (other) throw error;
       return errors.map((e) => e.index);
     }
   }
@@ -87,10 +85,8 @@ export class PredictionStore {
       set[m.validatedAt] = row.validatedAt;
     }
     const update: Document = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
-    const before = await this.collection.findOneAndUpdate({ ...this.modelFilter(row.model), [m.id]: row.id }, update, {
-      returnDocument: 'before',
-      projection: { [m.predictedAt]: 1 },
-    });
+    // No projection: FerretDB 1.24 refuses findAndModify's `fields`, and a prediction is small.
+    const before = await this.collection.findOneAndUpdate({ ...this.modelFilter(row.model), [m.id]: row.id }, update, { returnDocument: 'before' });
     const at: unknown = before?.[m.predictedAt];
     return at instanceof Date ? { model: row.model, predictedAt: at } : null;
   }
@@ -111,7 +107,8 @@ export class PredictionStore {
   async setValidations(model: string, items: { id: string; actual: string; validatedAt: Date }[]): Promise<void> {
     if (items.length === 0) return;
     const m = this.mapping;
-    await this.collection.bulkWrite(
+    await bulkWriteInChunks(
+      this.collection,
       items.map((v) => ({
         updateOne: { filter: { ...this.modelFilter(model), [m.id]: v.id }, update: { $set: { [m.actual]: v.actual, [m.validatedAt]: v.validatedAt } } },
       })),

@@ -1,30 +1,17 @@
-// Rollup documents (one per model and grid block, per level) and the marks that say which blocks
-// must be recomputed. Labels live in arrays of {label,count}, never in document keys.
-import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+// Rollup documents: one per model and grid block, per level. Labels live in arrays of
+// {label,count}, never in document keys.
+import type { Collection, Db, Document } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
 import { emptyTally, type Tally } from '../core/tally.js';
+import { bulkWriteInChunks } from './bulk.js';
 import { COLLECTIONS } from './collections.js';
-
-export interface Mark {
-  id: string;
-  model: string;
-  start: Date;
-  v: number;
-}
-
-interface MarkDoc {
-  _id: string;
-  level: RollupLevel;
-  model: string;
-  start: Date;
-  v: number;
-  pending: boolean;
-}
+import type { Block } from './rollup-marks.js';
 
 interface RollupDoc extends Document {
   _id: string;
   model: string;
   start: Date;
+  /** Changes on every recompute, so a reader can tell a block was rewritten since it last looked. */
   v: number;
   predictions: number;
   validated: number;
@@ -35,20 +22,21 @@ interface RollupDoc extends Document {
   confidence: { bin: number; count: number }[];
 }
 
-const DUPLICATE_KEY = 11000;
-
 /** The start comes first and is all digits, so the separator cannot be confused with a model name. */
 export const blockKey = (model: string, start: Date) => `${start.getTime()}:${model}`;
-const markId = (level: RollupLevel, model: string, start: Date) => `${level}:${blockKey(model, start)}`;
 
-function toDoc(model: string, start: Date, v: number, t: Tally): RollupDoc {
+let revisions = 0;
+/** Distinct per write in a process, and growing with time across processes. */
+const nextRevision = () => Date.now() * 1000 + (revisions++ % 1000);
+
+function toDoc(model: string, start: Date, t: Tally): RollupDoc {
   const cells: RollupDoc['cells'] = [];
   for (const [actual, byPredicted] of t.cells) for (const [predicted, count] of byPredicted) cells.push({ actual, predicted, count });
   return {
     _id: blockKey(model, start),
     model,
     start,
-    v,
+    v: nextRevision(),
     predictions: t.predictions,
     validated: t.validated,
     firstAt: t.firstAt,
@@ -76,11 +64,9 @@ function fromDoc(doc: RollupDoc): Tally {
 }
 
 export class RollupStore {
-  private readonly marks: Collection<MarkDoc>;
   private readonly levels: Record<RollupLevel, Collection<RollupDoc>>;
 
   constructor(db: Db) {
-    this.marks = db.collection<MarkDoc>(COLLECTIONS.rollupMarks);
     this.levels = {
       QUARTER: db.collection<RollupDoc>(COLLECTIONS.rollups.QUARTER),
       HOUR: db.collection<RollupDoc>(COLLECTIONS.rollups.HOUR),
@@ -88,58 +74,17 @@ export class RollupStore {
     };
   }
 
-  /** Marks blocks for recomputation; the version only grows, so a slower, older recompute cannot win. */
-  async mark(level: RollupLevel, blocks: { model: string; start: Date }[]): Promise<void> {
-    if (blocks.length === 0) return;
-    await this.marks.bulkWrite(
-      blocks.map(({ model, start }) => ({
-        updateOne: {
-          filter: { _id: markId(level, model, start) },
-          update: { $inc: { v: 1 }, $set: { level, model, start, pending: true } },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
-    );
-  }
-
-  async pending(level: RollupLevel, limit: number): Promise<Mark[]> {
-    const docs = await this.marks.find({ pending: true, level }).sort({ start: 1 }).limit(limit).toArray();
-    return docs.map((d) => ({ id: d._id, model: d.model, start: d.start, v: d.v }));
-  }
-
-  async hasPending(): Promise<boolean> {
-    return (await this.marks.findOne({ pending: true }, { projection: { _id: 1 } })) !== null;
-  }
-
-  /** Clears marks only where nobody marked the block again meanwhile. */
-  async clear(marks: Mark[]): Promise<void> {
-    if (marks.length === 0) return;
-    await this.marks.bulkWrite(
-      marks.map((m) => ({ updateOne: { filter: { _id: m.id, v: m.v }, update: { $set: { pending: false } } } })),
-      { ordered: false },
-    );
-  }
-
-  /** Writes recomputed blocks, except where a newer version is already stored. */
-  async write(level: RollupLevel, entries: { mark: Mark; tally: Tally }[]): Promise<void> {
-    if (entries.length === 0) return;
-    const ops = entries.map(({ mark, tally }) => {
-      const doc = toDoc(mark.model, mark.start, mark.v, tally);
-      return { replaceOne: { filter: { _id: doc._id, v: { $lt: mark.v } }, replacement: doc, upsert: true } };
+  /** Stores recomputed blocks whole (replace by _id): writing the same tally twice changes nothing. */
+  async write(level: RollupLevel, entries: { block: Block; tally: Tally }[]): Promise<void> {
+    const ops = entries.map(({ block, tally }) => {
+      const doc = toDoc(block.model, block.start, tally);
+      return { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } };
     });
-    try {
-      await this.levels[level].bulkWrite(ops, { ordered: false });
-    } catch (error) {
-      // Where the filter missed because a newer version exists, the upsert collides on _id: that block is already newer.
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-      if (errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-    }
+    await bulkWriteInChunks(this.levels[level], ops, { ordered: false });
   }
 
   /** Tallies of the requested blocks, keyed by blockKey; missing blocks are absent. */
-  async read(level: RollupLevel, blocks: { model: string; start: Date }[]): Promise<Map<string, Tally>> {
+  async read(level: RollupLevel, blocks: Block[]): Promise<Map<string, Tally>> {
     const found = new Map<string, Tally>();
     const CHUNK = 5000;
     for (let i = 0; i < blocks.length; i += CHUNK) {
@@ -152,6 +97,12 @@ export class RollupStore {
   /** Models that have any rollup (the day level holds every model that has data). */
   async models(): Promise<string[]> {
     return (await this.levels.DAY.distinct('model')).map(String);
+  }
+
+  /** Start and version of a model's blocks: a block whose version moved has been recomputed since. */
+  async versions(level: RollupLevel, model: string): Promise<{ start: Date; v: number }[]> {
+    const docs = await this.levels[level].find({ model }, { projection: { start: 1, v: 1 } }).sort({ start: 1 }).toArray();
+    return docs.map((d) => ({ start: d.start, v: d.v }));
   }
 
   async readAll(level: RollupLevel, model: string): Promise<{ start: Date; tally: Tally }[]> {

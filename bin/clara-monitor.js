@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The CLI runs the compiled server; `npm run build` (or `npm start`) compiles it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const main = new URL('../dist/server/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(main))) {
+  process.stderr.write('clara-monitor is not built yet: run `npm run build` in its folder first.\n');
+  process.exit(1);
+}
+await import(main.href);

@@ -1,0 +1,44 @@
+import { parseConfig } from '../../config.js';
+import { createLogger } from '../../logger.js';
+import { startRuntime } from '../../runtime.js';
+import { seedDemoIfEmpty } from '../../services/demo.js';
+import { embeddedToken } from '../api-token.js';
+import type { Command } from '../command.js';
+import { openDatabase } from '../database.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  usage: 'serve [--demo] [--no-jobs]',
+  summary: 'serve the API and dashboard (and run the jobs unless --no-jobs)',
+  async run(args) {
+    const config = parseConfig(process.env, args);
+    const log = createLogger(config.logLevel);
+    const database = await openDatabase(config, log);
+    const lines: string[] = [];
+    if (database.embedded) {
+      // The embedded default is the demo: data on first start, a token so mutations work.
+      config.demo = true;
+      if (!config.apiToken) {
+        const { token, created, path } = embeddedToken(config.dataDir);
+        config.apiToken = token;
+        lines.push(created ? `API token (shown once, kept in ${path}): ${token}` : `API token: see ${path}`);
+      }
+    }
+    const runtime = await startRuntime(config, log, { uri: database.uri });
+    if (config.demo) await seedDemoIfEmpty(runtime.services, log, new Date());
+    if (args.includes('--no-jobs')) lines.push('jobs: not run here (--no-jobs); run `clara-monitor worker` next to it');
+    else await runtime.services.jobs.start();
+    const shutdown = async (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      await runtime.close();
+      await database.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.stdout.write(
+      [`clara-monitor is running`, `  dashboard: ${runtime.url}/`, `  GraphQL:   ${runtime.url}/graphql`, ...lines.map((l) => `  ${l}`), ''].join('\n'),
+    );
+    return new Promise<number>(() => undefined);
+  },
+};
