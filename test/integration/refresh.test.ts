@@ -1,0 +1,138 @@
+// Rows written straight into the collection, late validations, corrections, crashes and repeated
+// runs: afterwards every rollup block equals a recomputation from the raw rows.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { levelStart, type RollupLevel } from '../../server/core/grid.js';
+import { tallyRows, type Tally } from '../../server/core/tally.js';
+import { RollupStore } from '../../server/store/rollups.js';
+import type { Services } from '../../server/services/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { pick, seeded } from '../support/random.js';
+
+// The user's own application writes this collection, with its own field names.
+const MAPPING = {
+  CLARA_PREDICTIONS_COLLECTION: 'app_predictions',
+  CLARA_FIELD_MODEL: 'modelName',
+  CLARA_FIELD_ID: 'requestId',
+  CLARA_FIELD_PREDICTED_AT: 'ts',
+  CLARA_FIELD_PREDICTED: 'label',
+  CLARA_FIELD_CONFIDENCE: 'score',
+  CLARA_FIELD_ACTUAL: 'truth',
+  CLARA_FIELD_VALIDATED_AT: 'truthAt',
+};
+const DAY0 = Date.parse('2026-05-04T00:00:00Z');
+
+let app: TestApp;
+let services: Services;
+
+beforeAll(async () => {
+  app = await startTestApp('refresh', MAPPING);
+  services = app.runtime.services;
+});
+afterAll(() => app.close());
+
+function appRows(seed: number, count: number, model: string) {
+  const random = seeded(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const truth = pick(random, ['spam', 'ham', 'a.b', '$x']);
+    return {
+      modelName: model,
+      requestId: `${model}-${seed}-${i}`,
+      ts: new Date(DAY0 + Math.floor(random() * 3 * 86_400_000)),
+      label: random() < 0.75 ? truth : pick(random, ['spam', 'ham']),
+      score: Math.round(random() * 100) / 100,
+      ...(random() < 0.6 ? { truth, truthAt: new Date() } : {}),
+    };
+  });
+}
+
+/** Every stored block of every level equals the tally of the raw rows inside it, and vice versa. */
+async function expectRollupsEqualRaw(model: string): Promise<void> {
+  const raw = await services.predictions.rowsBetween(model, new Date(0), new Date(Date.parse('2100-01-01')));
+  const store = new RollupStore(services.db);
+  for (const level of ['QUARTER', 'HOUR', 'DAY'] as RollupLevel[]) {
+    const expected = new Map<number, Tally>();
+    const groups = new Map<number, typeof raw>();
+    for (const row of raw) {
+      const start = levelStart(level, row.predictedAt).getTime();
+      groups.set(start, [...(groups.get(start) ?? []), row]);
+    }
+    for (const [start, rows] of groups) expected.set(start, tallyRows(rows));
+    const stored = new Map((await store.readAll(level, model)).filter((b) => b.tally.predictions > 0).map((b) => [b.start.getTime(), b.tally]));
+    expect([...stored.keys()].sort(), `${level} blocks`).toEqual([...expected.keys()].sort());
+    for (const [start, tally] of expected) expect(stored.get(start), `${level} ${new Date(start).toISOString()}`).toEqual(tally);
+  }
+}
+
+const METRICS = `query($m: String) { metrics(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: $m) { asOf overall { predictions validated accuracy } } }`;
+
+describe('rows written directly to a mapped collection', () => {
+  test('are picked up by refresh, with late validations and corrections', async () => {
+    const collection = services.db.collection('app_predictions');
+    const first = appRows(1, 400, 'fraud');
+    await collection.insertMany(first);
+    const before = await app.gql<{ metrics: { asOf: string | null } }>(METRICS, { m: null });
+    const summary = await services.rollups.refresh();
+    expect(summary.rowsScanned).toBeGreaterThanOrEqual(400);
+    await expectRollupsEqualRaw('fraud');
+    const res = await app.gql<{ metrics: { asOf: string; overall: { predictions: number; validated: number } } }>(METRICS, { m: 'fraud' });
+    expect(res.data?.metrics.overall.predictions).toBe(400);
+    expect(res.data?.metrics.overall.validated).toBe(first.filter((r) => 'truth' in r).length);
+    expect(new Date(res.data!.metrics.asOf).getTime()).toBeGreaterThan(before.data?.metrics.asOf ? Date.parse(before.data.metrics.asOf) : 0);
+
+    // A late validation and a correction, written by the application itself.
+    const unvalidated = first.find((r) => !('truth' in r))!;
+    await collection.updateOne({ requestId: unvalidated.requestId }, { $set: { truth: 'ham', truthAt: new Date() } });
+    const validated = first.find((r) => 'truth' in r)!;
+    await collection.updateOne({ requestId: validated.requestId }, { $set: { truth: '🦜 corrected', truthAt: new Date() } });
+    await services.rollups.refresh();
+    await expectRollupsEqualRaw('fraud');
+    const classes = await app.gql<{ sampleDistribution: { label: string; count: number }[] }>(
+      `{ sampleDistribution(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: "fraud", by: ACTUAL) { label count } }`,
+    );
+    expect(classes.data?.sampleDistribution).toContainEqual({ label: '🦜 corrected', count: 1 });
+  });
+});
+
+describe('crashes and repeated runs converge', () => {
+  test('a recompute that dies midway, then a repeated refresh, leaves rollups equal to raw rows', async () => {
+    const store = Object.getPrototypeOf(new RollupStore(services.db)) as RollupStore;
+    const write = store.write;
+    let calls = 0;
+    // The process "dies" after a few block writes: later writes never happen.
+    store.write = async function (this: RollupStore, ...args: Parameters<RollupStore['write']>) {
+      if (++calls > 2) throw new Error('simulated crash');
+      return write.apply(this, args);
+    };
+    try {
+      const res = await app.gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, {
+        p: appRows(2, 300, 'fraud').map((r) => ({ id: r.requestId, model: r.modelName, predictedAt: r.ts.toISOString(), predicted: r.label, confidence: r.score, actual: r.truth ?? null })),
+      });
+      expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      store.write = write;
+    }
+    await services.rollups.refresh();
+    await expectRollupsEqualRaw('fraud');
+    const once = await app.gql(METRICS, { m: 'fraud' });
+    await services.rollups.refresh();
+    await services.rollups.refresh(true);
+    await expectRollupsEqualRaw('fraud');
+    const again = await app.gql(METRICS, { m: 'fraud' });
+    expect((again.data as { metrics: { overall: unknown } }).metrics.overall).toEqual((once.data as { metrics: { overall: unknown } }).metrics.overall);
+  });
+
+  test('concurrent ingests and refreshes agree with raw rows', async () => {
+    const batches = [3, 4, 5].map((seed) => appRows(seed, 150, 'race'));
+    await Promise.all([
+      ...batches.map((rows) =>
+        app.gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, {
+          p: rows.map((r) => ({ id: r.requestId, model: r.modelName, predictedAt: r.ts.toISOString(), predicted: r.label, actual: r.truth ?? null })),
+        }),
+      ),
+      services.rollups.refresh(),
+      services.rollups.processPending(),
+    ]);
+    await services.rollups.processPending();
+    await expectRollupsEqualRaw('race');
+  });
+});
