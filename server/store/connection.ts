@@ -18,6 +18,9 @@ export class EmbeddedStartError extends Error {}
 export async function startEmbedded(dataDir: string, log: Logger): Promise<{ uri: string; stop(): Promise<void> }> {
   const dbPath = resolve(join(dataDir, 'mongo'));
   mkdirSync(dbPath, { recursive: true });
+  // mongodb-memory-server prints its own stack trace on failure; the user gets our one message instead.
+  const warn = console.warn;
+  console.warn = () => undefined;
   try {
     const { MongoMemoryServer } = await import('mongodb-memory-server');
     const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
@@ -30,6 +33,8 @@ export async function startEmbedded(dataDir: string, log: Logger): Promise<{ uri
         'Set MONGODB_URI to a MongoDB you run (e.g. MONGODB_URI=mongodb://localhost:27017), ' +
         'or set MONGOMS_SYSTEM_BINARY to the path of a mongod binary installed on this machine.',
     );
+  } finally {
+    console.warn = warn;
   }
 }
 
