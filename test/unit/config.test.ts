@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, parseConfig } from '../../server/config.js';
+
+describe('parseConfig', () => {
+  test('defaults describe the embedded, single-model setup', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ mongoUri: null, dbName: 'clara', port: 4000, timeZone: 'UTC', defaultModel: 'default', apiToken: null, demo: false });
+    expect(config.mapping).toMatchObject({ collection: 'predictions', model: 'model', id: 'id', predictedAt: 'predictedAt' });
+    expect(config.limits).toMatchObject({ batchSize: 10_000, points: 5_000 });
+  });
+
+  test('--demo and CLARA_DEMO both turn seeding on', () => {
+    expect(parseConfig({}, ['--demo']).demo).toBe(true);
+    expect(parseConfig({ CLARA_DEMO: 'yes' }).demo).toBe(true);
+  });
+
+  test('an empty model field means a single-model collection', () => {
+    expect(parseConfig({ CLARA_FIELD_MODEL: '' }).mapping.model).toBeNull();
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ CLARA_TIME_ZONE: 'Mars/Olympus' }, 'CLARA_TIME_ZONE'],
+    [{ CLARA_DEMO: 'maybe' }, 'CLARA_DEMO'],
+    [{ CLARA_MAX_BATCH: '0' }, 'CLARA_MAX_BATCH'],
+    [{ CLARA_FIELD_PREDICTED: '$label' }, 'CLARA_FIELD_PREDICTED'],
+  ])('%o fails fast naming %s', (env, variable) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(`^${variable}: `));
+  });
+});

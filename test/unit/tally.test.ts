@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { actualCounts, addRow, confidenceBin, emptyTally, mergeAll, tallyCells, tallyRows } from '../../server/core/tally.js';
+
+const at = (iso: string) => new Date(iso);
+
+describe('tally', () => {
+  test('counts predictions, validations, cells and confidence bins', () => {
+    const t = tallyRows([
+      { predictedAt: at('2026-01-01T10:00:00Z'), predicted: 'cat', confidence: 0.91, actual: 'cat' },
+      { predictedAt: at('2026-01-01T09:00:00Z'), predicted: 'dog', confidence: null, actual: 'cat' },
+      { predictedAt: at('2026-01-01T11:00:00Z'), predicted: 'dog', confidence: 1, actual: null },
+    ]);
+    expect(t.predictions).toBe(3);
+    expect(t.validated).toBe(2);
+    expect(t.firstAt).toEqual(at('2026-01-01T09:00:00Z'));
+    expect(t.lastAt).toEqual(at('2026-01-01T11:00:00Z'));
+    expect([...t.predicted]).toEqual([['cat', 1], ['dog', 2]]);
+    expect(tallyCells(t)).toEqual([{ actual: 'cat', predicted: 'cat', count: 1 }, { actual: 'cat', predicted: 'dog', count: 1 }]);
+    expect([...actualCounts(t)]).toEqual([['cat', 2]]);
+    expect([...t.confidence]).toEqual([[91, 1], [99, 1]]);
+  });
+
+  test('confidence 1.0 falls in the last bin, 0 in the first', () => {
+    expect(confidenceBin(1)).toBe(99);
+    expect(confidenceBin(0)).toBe(0);
+    expect(confidenceBin(0.999)).toBe(99);
+    expect(confidenceBin(0.5)).toBe(50);
+  });
+
+  test('merging tallies equals tallying all their rows', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => ({
+      predictedAt: new Date(Date.UTC(2026, 0, 1, i)),
+      predicted: ['a', 'b', 'c'][i % 3],
+      confidence: (i % 10) / 10,
+      actual: i % 4 === 0 ? null : ['a', 'b'][i % 2],
+    }));
+    const parts = [rows.slice(0, 10), rows.slice(10, 35), rows.slice(35)].map((part) => tallyRows(part));
+    expect(mergeAll(parts)).toEqual(tallyRows(rows));
+    expect(mergeAll([])).toEqual(emptyTally());
+  });
+
+  test('labels that look like paths or operators are ordinary keys', () => {
+    const t = emptyTally();
+    for (const label of ['a.b', '$x', '__proto__', 'constructor']) addRow(t, { predictedAt: at('2026-01-01T00:00:00Z'), predicted: label, confidence: null, actual: label });
+    expect([...t.predicted.keys()]).toEqual(['a.b', '$x', '__proto__', 'constructor']);
+    expect(t.validated).toBe(4);
+  });
+});
