@@ -24,3 +24,12 @@ test('records predictions and reports them', async () => {
   expect(res.data?.metrics.overall).toEqual({ predictions: 3, validated: 2, accuracy: 0.5 });
   expect(res.data?.metrics.series).toHaveLength(2);
 });
+
+test('health and readiness endpoints answer for orchestrators', async () => {
+  const health = await fetch(`${app.url}/healthz`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toEqual({ status: 'ok' });
+  const ready = await fetch(`${app.url}/readyz`);
+  expect(ready.status).toBe(200);
+  expect(await ready.json()).toEqual({ status: 'ready' });
+});
