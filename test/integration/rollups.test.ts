@@ -7,7 +7,11 @@ import { pick, seeded } from '../support/random.js';
 
 const LABELS = ['cat', 'dog', 'a.b', '$x', 'ñandú', '🦜'];
 const START = Date.parse('2026-03-01T00:00:00Z');
-const SPAN_MS = 40 * 24 * 3600 * 1000; // crosses the March DST changes in Europe and America
+const SPAN_DAYS = 31; // crosses the March DST changes in America (8th) and Europe (29th)
+const SPAN_MS = SPAN_DAYS * 24 * 3600 * 1000;
+// Most rows sit in the UTC hours where some zone's day starts (New York, Lord Howe, Kathmandu and
+// Kolkata, Berlin), so few rollup blocks exercise every boundary; the rest are spread anywhere.
+const BOUNDARY_HOURS = [4, 5, 13, 18, 22, 23];
 const rows: (PlainRow & { id: string; confidence: number })[] = [];
 
 let app: TestApp;
@@ -26,12 +30,14 @@ interface Report {
 beforeAll(async () => {
   app = await startTestApp('rollups');
   const random = seeded(7);
-  for (let i = 0; i < 3000; i++) {
+  for (let i = 0; i < 2000; i++) {
     const actual = pick(random, LABELS);
     const predicted = random() < 0.7 ? actual : pick(random, LABELS);
+    const day = Math.floor(random() * SPAN_DAYS) * 86_400_000;
+    const predictedAt = random() < 0.85 ? START + day + pick(random, BOUNDARY_HOURS) * 3_600_000 + Math.floor(random() * 3_600_000) : START + Math.floor(random() * SPAN_MS);
     rows.push({
       id: `r${i}`,
-      predictedAt: new Date(START + Math.floor(random() * SPAN_MS)),
+      predictedAt: new Date(predictedAt),
       predicted,
       actual: random() < 0.8 ? actual : null,
       confidence: Math.round(random() * 1000) / 1000,
