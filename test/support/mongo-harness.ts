@@ -4,10 +4,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../../server/paths.js';
 
-const harnessDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'mongo-server');
+// From the project root, so the compiled copy (dist/test/support, used by the benchmark) finds it too.
+const harnessDir = join(projectRoot, 'test', 'mongo-server');
 export const harnessBinary = join(harnessDir, 'bin', 'mongo-server');
 
 export interface TestDatabase {

@@ -1,0 +1,59 @@
+// Fills an empty database with the demo model, so a first start has something to show.
+import { demoDataset, type DemoOptions } from '../core/demo/generator.js';
+import type { PredictionRow } from '../core/prediction.js';
+import type { Logger } from '../logger.js';
+import type { Services } from './index.js';
+
+const BATCH = 5000;
+const PROGRESS_EVERY = 50_000;
+
+export interface SeedSummary {
+  seeded: boolean;
+  rows: number;
+  validated: number;
+  blocksRecomputed: number;
+}
+
+/**
+ * Writes the demo only when the predictions collection holds nothing, so a restart (or a second
+ * server starting at the same time) leaves existing data alone.
+ *
+ * Rows go straight to the store, not through IngestService.recordPredictions: the ingest stamps
+ * validatedAt = now on every labelled prediction, which would erase the validation delays the demo
+ * is meant to show, and it recomputes rollups after every batch. One refresh at the end computes
+ * every block once from the raw rows and sets asOf, exactly as for rows an application wrote.
+ */
+export async function seedDemoIfEmpty(
+  services: Services,
+  log: Logger,
+  now: Date,
+  options: Omit<DemoOptions, 'now' | 'model'> = {},
+): Promise<SeedSummary> {
+  if (await services.predictions.collection.findOne({}, { projection: { _id: 1 } })) {
+    log.debug('predictions exist; demo data not seeded');
+    return { seeded: false, rows: 0, validated: 0, blocksRecomputed: 0 };
+  }
+  const demo = demoDataset({ ...options, now, model: services.predictions.defaultModel });
+  log.info({ model: demo.model, from: demo.start, to: demo.end }, 'seeding demo data');
+  const started = Date.now();
+  let rows = 0;
+  let validated = 0;
+  let batch: PredictionRow[] = [];
+  const flush = async () => {
+    await services.predictions.insertNew(batch);
+    rows += batch.length;
+    batch = [];
+    if (rows % PROGRESS_EVERY === 0) log.info({ rows }, 'demo data: predictions written');
+  };
+  for (const row of demo.rows()) {
+    if (row.actual !== null) validated++;
+    batch.push(row);
+    if (batch.length === BATCH) await flush();
+  }
+  await flush();
+  await services.ingest.setTrainingDistribution(demo.model, demo.training);
+  log.info({ rows }, 'demo data: computing rollups');
+  const { blocksRecomputed } = await services.rollups.refresh(true);
+  log.info({ model: demo.model, rows, validated, blocksRecomputed, ms: Date.now() - started }, 'demo data seeded');
+  return { seeded: true, rows, validated, blocksRecomputed };
+}
