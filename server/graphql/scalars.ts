@@ -1,14 +1,12 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { INSTANT_HINT, parseInstant } from '../core/instant.js';
 
-// Full ISO-8601 instants only: a date without an offset would be read in the server's zone.
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function parse(value: unknown): Date {
-  if (typeof value === 'string' && ISO_INSTANT.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
-  }
-  throw new GraphQLError(`DateTime must be an ISO-8601 instant with an offset, e.g. "2026-01-31T00:00:00Z"; got ${JSON.stringify(value)}`, {
+/** `node`: the literal in the query text, so the error can point at it (and name its field). */
+function parse(value: unknown, node?: ValueNode): Date {
+  const date = typeof value === 'string' ? parseInstant(value) : null;
+  if (date) return date;
+  throw new GraphQLError(`DateTime must be ${INSTANT_HINT}; got ${JSON.stringify(value)}`, {
+    nodes: node,
     extensions: { code: 'BAD_USER_INPUT' },
   });
 }
@@ -20,8 +18,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     if (value instanceof Date) return value.toISOString();
     throw new TypeError('DateTime can only serialize Date values');
   },
-  parseValue: parse,
+  parseValue: (value) => parse(value),
   parseLiteral(ast) {
-    return parse(ast.kind === Kind.STRING ? ast.value : undefined);
+    return parse(ast.kind === Kind.STRING ? ast.value : undefined, ast);
   },
 });
