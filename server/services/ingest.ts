@@ -32,6 +32,12 @@ export interface IngestOutcome {
   rejected: Rejection[];
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
 export class IngestService {
   constructor(
     private readonly predictions: PredictionStore,
@@ -73,9 +79,16 @@ export class IngestService {
       }
     });
     const touched: RowRef[] = rows.map((r) => ({ model: r.model, predictedAt: r.predictedAt }));
-    for (const position of await this.predictions.insertNew(rows)) {
-      const before = await this.predictions.replaceExisting(rows[position]);
-      if (before) touched.push(before);
+    const resent = (await this.predictions.insertNew(rows)).map((position) => rows[position]);
+    for (const [model, group] of groupBy(resent, (r) => r.model)) {
+      const located = await this.predictions.locate(model, group.map((r) => r.id));
+      for (const row of group) {
+        const stored = located.get(row.id);
+        if (!stored) continue;
+        // The old block loses the row, the new one gains it.
+        touched.push({ model, predictedAt: stored.predictedAt });
+        await this.predictions.replaceExisting(stored.key, row);
+      }
     }
     await this.rollups.markRows(touched);
     await this.rollups.processPending();
@@ -112,8 +125,8 @@ export class IngestService {
         rejected.push({ index: e.index, id: e.id, message: `validations[${e.index}].id: no prediction "${e.id}" for model "${model}"` });
         return false;
       });
-      await this.predictions.setValidations(model, known);
-      for (const e of known) touched.push({ model, predictedAt: located.get(e.id) as Date });
+      await this.predictions.setValidations(known.map((e) => ({ key: located.get(e.id)?.key, actual: e.actual, validatedAt: e.validatedAt })));
+      for (const e of known) touched.push({ model, predictedAt: located.get(e.id)?.predictedAt ?? e.validatedAt });
       accepted += known.length;
     }
     await this.rollups.markRows(touched);

@@ -5,6 +5,14 @@ import type { FieldMapping } from '../config.js';
 import type { PredictionRow } from '../core/prediction.js';
 import { bulkWriteInChunks, onlyDuplicateKeys } from './bulk.js';
 
+/** The application chooses its _id type (ObjectId by default); we only hand it back. */
+const byKey = (key: unknown): Filter<Document> => ({ _id: key }) as Filter<Document>;
+
+export interface Located {
+  key: unknown;
+  predictedAt: Date;
+}
+
 export interface RowRef {
   model: string;
   predictedAt: Date;
@@ -73,45 +81,40 @@ export class PredictionStore {
     }
   }
 
-  /** Overwrites an existing prediction (a re-send), returning where it was before so its rollups are refreshed. */
-  async replaceExisting(row: PredictionRow): Promise<RowRef | null> {
+  /**
+   * Where the given ids of a model are stored: their _id (later writes filter on _id alone, which
+   * every server answers without a scan) and predictedAt (the rollup block a change touches).
+   */
+  async locate(model: string, ids: string[]): Promise<Map<string, Located>> {
     const m = this.mapping;
-    const set: Document = { [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
-    const unset: Document = {};
-    if (row.confidence !== null) set[m.confidence] = row.confidence;
-    else unset[m.confidence] = '';
-    if (row.actual !== null) {
-      set[m.actual] = row.actual;
-      set[m.validatedAt] = row.validatedAt;
-    }
-    const update: Document = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
-    // No projection: FerretDB 1.24 refuses findAndModify's `fields`, and a prediction is small.
-    const before = await this.collection.findOneAndUpdate({ ...this.modelFilter(row.model), [m.id]: row.id }, update, { returnDocument: 'before' });
-    const at: unknown = before?.[m.predictedAt];
-    return at instanceof Date ? { model: row.model, predictedAt: at } : null;
-  }
-
-  /** predictedAt of the given ids that exist. */
-  async locate(model: string, ids: string[]): Promise<Map<string, Date>> {
-    const m = this.mapping;
-    const found = new Map<string, Date>();
+    const found = new Map<string, Located>();
     if (ids.length === 0) return found;
-    const cursor = this.collection.find({ ...this.modelFilter(model), [m.id]: { $in: ids } }, { projection: { [m.id]: 1, [m.predictedAt]: 1 } });
+    const cursor = this.collection.find({ ...this.modelFilter(model), [m.id]: { $in: ids } }, { projection: { _id: 1, [m.id]: 1, [m.predictedAt]: 1 } });
     for await (const doc of cursor) {
       const at: unknown = doc[m.predictedAt];
-      if (at instanceof Date) found.set(String(doc[m.id]), at);
+      if (at instanceof Date) found.set(String(doc[m.id]), { key: doc._id, predictedAt: at });
     }
     return found;
   }
 
-  async setValidations(model: string, items: { id: string; actual: string; validatedAt: Date }[]): Promise<void> {
-    if (items.length === 0) return;
+  /** Overwrites a stored prediction (a re-send); a validation it already has is kept unless the re-send carries one. */
+  async replaceExisting(key: unknown, row: PredictionRow): Promise<void> {
+    const m = this.mapping;
+    const set: Document = { [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
+    if (row.confidence !== null) set[m.confidence] = row.confidence;
+    if (row.actual !== null) {
+      set[m.actual] = row.actual;
+      set[m.validatedAt] = row.validatedAt;
+    }
+    const update: Document = row.confidence === null ? { $set: set, $unset: { [m.confidence]: '' } } : { $set: set };
+    await this.collection.updateOne(byKey(key), update);
+  }
+
+  async setValidations(items: { key: unknown; actual: string; validatedAt: Date }[]): Promise<void> {
     const m = this.mapping;
     await bulkWriteInChunks(
       this.collection,
-      items.map((v) => ({
-        updateOne: { filter: { ...this.modelFilter(model), [m.id]: v.id }, update: { $set: { [m.actual]: v.actual, [m.validatedAt]: v.validatedAt } } },
-      })),
+      items.map((v) => ({ updateOne: { filter: byKey(v.key), update: { $set: { [m.actual]: v.actual, [m.validatedAt]: v.validatedAt } } } })),
       { ordered: true },
     );
   }

@@ -136,3 +136,21 @@ describe('crashes and repeated runs converge', () => {
     await expectRollupsEqualRaw('race');
   });
 });
+
+test('a re-sent prediction that moved to another time leaves its old block and joins the new one', async () => {
+  const send = (predictedAt: string, predicted: string) =>
+    app.gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, {
+      p: [{ id: 'moved-1', model: 'moves', predictedAt, predicted, actual: 'x' }],
+    });
+  await send('2026-05-10T08:05:00Z', 'x');
+  await send('2026-05-12T20:40:00Z', 'y');
+  await expectRollupsEqualRaw('moves');
+  const res = await app.gql<{ metrics: { series: { values: { predictions: number; accuracy: number | null } }[] } }>(
+    `{ metrics(range: {from: "2026-05-10T00:00:00Z", to: "2026-05-13T00:00:00Z"}, model: "moves") { series { values { predictions accuracy } } } }`,
+  );
+  expect(res.data?.metrics.series.map((p) => p.values)).toEqual([
+    { predictions: 0, accuracy: null },
+    { predictions: 0, accuracy: null },
+    { predictions: 1, accuracy: 0 },
+  ]);
+});
