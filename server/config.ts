@@ -1,5 +1,6 @@
 // Every setting, parsed and validated once. README's settings table mirrors this file.
 import { assertTimeZone } from './core/buckets.js';
+import { parseDuration } from './core/duration.js';
 
 export interface FieldMapping {
   collection: string;
@@ -27,6 +28,29 @@ export interface Config {
   corsOrigins: string[];
   mapping: FieldMapping;
   limits: { batchSize: number; bodyBytes: number; queryDepth: number; points: number };
+  jobs: JobsConfig;
+  whylabs: WhyLabsConfig;
+}
+
+export interface JobsConfig {
+  /** Interval overrides by job name, from CLARA_JOB_<NAME>_EVERY (e.g. CLARA_JOB_LOG_PROFILES_EVERY). */
+  intervals: Record<string, number>;
+  /** A job's lock lasts this long without a heartbeat, so a killed process blocks the job no longer. */
+  lockLifetimeMs: number;
+  /** How often the scheduler looks for due jobs. */
+  pollMs: number;
+}
+
+export interface WhyLabsConfig {
+  apiKey: string | null;
+  orgId: string | null;
+  defaultDatasetId: string | null;
+  /** Per-model dataset ids, from WHYLABS_DATASET_ID_MAP="modelA=model-1,modelB=model-2". */
+  datasetIds: Record<string, string>;
+  endpoint: string;
+  timeoutMs: number;
+  retries: number;
+  retryDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +81,44 @@ function flag(env: Env, name: string): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `expected 1/0, true/false, yes/no or on/off, got "${raw}"`);
+}
+
+function duration(env: Env, name: string, fallback: string, minMs: number): number {
+  const raw = text(env, name, fallback);
+  const ms = parseDuration(raw);
+  if (ms === null) throw new ConfigError(name, `expected a duration such as "30 seconds", "5 minutes" or "1 hour", got "${raw}"`);
+  if (ms < minMs) throw new ConfigError(name, `must be at least ${minMs} ms, got "${raw}"`);
+  return ms;
+}
+
+const JOB_INTERVAL = /^CLARA_JOB_([A-Z0-9_]+)_EVERY$/;
+
+/** CLARA_JOB_LOG_PROFILES_EVERY → { 'log-profiles': ms }; the scheduler rejects names of no job. */
+function jobIntervals(env: Env): Record<string, number> {
+  const intervals: Record<string, number> = {};
+  for (const name of Object.keys(env).sort()) {
+    const found = JOB_INTERVAL.exec(name);
+    if (found && env[name]?.trim()) intervals[found[1].toLowerCase().replace(/_/g, '-')] = duration(env, name, '', 100);
+  }
+  return intervals;
+}
+
+function datasetMap(env: Env): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const entry of text(env, 'WHYLABS_DATASET_ID_MAP', '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const at = entry.lastIndexOf('=');
+    const model = entry.slice(0, at).trim();
+    const dataset = entry.slice(at + 1).trim();
+    if (at < 0 || !model || !dataset) throw new ConfigError('WHYLABS_DATASET_ID_MAP', `expected model=dataset-id pairs separated by commas, got "${entry}"`);
+    map[model] = dataset;
+  }
+  return map;
+}
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new ConfigError(name, `expected an http(s) URL, got "${value}"`);
+  return value;
 }
 
 function fieldName(env: Env, name: string, fallback: string): string {
@@ -100,6 +162,21 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       bodyBytes: integer(env, 'CLARA_MAX_BODY_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       queryDepth: integer(env, 'CLARA_MAX_QUERY_DEPTH', 12, 2, 100),
       points: integer(env, 'CLARA_MAX_POINTS', 5_000, 1, 1_000_000),
+    },
+    jobs: {
+      intervals: jobIntervals(env),
+      lockLifetimeMs: duration(env, 'CLARA_JOBS_LOCK_LIFETIME', '10 minutes', 500),
+      pollMs: duration(env, 'CLARA_JOBS_POLL_EVERY', '5 seconds', 50),
+    },
+    whylabs: {
+      apiKey: env.WHYLABS_API_KEY?.trim() || null,
+      orgId: env.WHYLABS_DEFAULT_ORG_ID?.trim() || null,
+      defaultDatasetId: env.WHYLABS_DEFAULT_DATASET_ID?.trim() || null,
+      datasetIds: datasetMap(env),
+      endpoint: httpUrl(env, 'WHYLABS_API_ENDPOINT', 'https://api.whylabsapp.com'),
+      timeoutMs: duration(env, 'CLARA_WHYLABS_TIMEOUT', '30 seconds', 10),
+      retries: integer(env, 'CLARA_WHYLABS_RETRIES', 4, 0, 20),
+      retryDelayMs: duration(env, 'CLARA_WHYLABS_RETRY_DELAY', '1 second', 1),
     },
   };
 }

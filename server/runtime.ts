@@ -12,6 +12,7 @@ import { formatError } from './graphql/errors.js';
 import { buildClaraSchema } from './graphql/schema.js';
 import { createApp, type Route } from './http/app.js';
 import { graphqlHandler } from './http/graphql-handler.js';
+import { profileDownloadRoute } from './http/profile-download.js';
 import type { Logger } from './logger.js';
 import { projectRoot } from './paths.js';
 import { createServices, type Services } from './services/index.js';
@@ -51,6 +52,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'database unreachable' }));
       },
     },
+    profileDownloadRoute(() => services),
     { method: 'ANY', path: '/graphql', cors: true, handle: graphqlHandler({ apollo, services: () => services, apiToken: config.apiToken, bodyLimit: config.limits.bodyBytes }) },
   ];
   const server: Server = createServer(createApp({ routes, staticRoot: join(projectRoot, 'dashboard', 'dist'), corsOrigins: config.corsOrigins, log }));
@@ -70,6 +72,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
         server.closeAllConnections();
       });
       await apollo.stop();
+      await services?.jobs.close();
       await client?.close();
     },
   };

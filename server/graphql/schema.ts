@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { IngestResolver } from './resolvers/ingest-resolver.js';
+import { JobResolver } from './resolvers/job-resolver.js';
 import { MetricsResolver } from './resolvers/metrics-resolver.js';
 import { ModelResolver } from './resolvers/model-resolver.js';
+import { ProfileResolver } from './resolvers/profile-resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
 // Every resolver class of the API; a new capability adds its resolver here.
-const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver];
+const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver];
 
 export function buildClaraSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });

@@ -1,15 +1,26 @@
 // Wires stores and services for one database: the only place that knows them all.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { JOBS } from '../jobs/index.js';
 import { ensureIndexes } from '../store/collections.js';
+import { LeaseStore } from '../store/leases.js';
 import { PredictionStore } from '../store/predictions.js';
+import { ProfileLedger } from '../store/profile-ledger.js';
+import { ProfileStore } from '../store/profiles.js';
 import { RefreshStateStore } from '../store/refresh-state.js';
+import { RollupMarks } from '../store/rollup-marks.js';
 import { RollupStore } from '../store/rollups.js';
 import { TrainingStore } from '../store/training.js';
+import { WhyLabsClient } from '../whylabs/client.js';
 import { IngestService } from './ingest.js';
+import { JobService } from './jobs.js';
+import { ProfileService } from './profiles.js';
 import { ReportService } from './reports.js';
 import { RollupService } from './rollups.js';
+import { UploadService } from './uploads.js';
 
 export interface Services {
   db: Db;
@@ -17,6 +28,9 @@ export interface Services {
   rollups: RollupService;
   ingest: IngestService;
   reports: ReportService;
+  profiles: ProfileService;
+  uploads: UploadService;
+  jobs: JobService;
 }
 
 export async function createServices(db: Db, config: Config, log: Logger): Promise<Services> {
@@ -24,12 +38,27 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
   const predictions = new PredictionStore(db, config.mapping, config.defaultModel);
   const rollupStore = new RollupStore(db);
   const training = new TrainingStore(db);
-  const rollups = new RollupService(predictions, rollupStore, new RefreshStateStore(db), log);
-  return {
+  // Names this process in job locks, rollup leases and upload claims.
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const rollups = new RollupService(predictions, rollupStore, new RollupMarks(db), new LeaseStore(db), owner, new RefreshStateStore(db), log);
+  const profileStore = new ProfileStore(db);
+  const context = {
     db,
     predictions,
     rollups,
     ingest: new IngestService(predictions, training, rollups, config.defaultModel, config.limits.batchSize),
     reports: new ReportService(predictions, rollupStore, rollups, training, config.defaultModel, config.timeZone, config.limits.points),
+    profiles: new ProfileService(predictions, rollupStore, profileStore, new ProfileLedger(db), config.whylabs, config.limits.points),
+    uploads: createUploads(db, profileStore, config, owner, log),
   };
+  return { ...context, jobs: new JobService(JOBS, context, db, config.jobs, owner, log) };
+}
+
+function createUploads(db: Db, profiles: ProfileStore, config: Config, owner: string, log: Logger): UploadService {
+  const { apiKey, orgId, defaultDatasetId, datasetIds } = config.whylabs;
+  const anyDataset = defaultDatasetId !== null || Object.keys(datasetIds).length > 0;
+  const client = apiKey && orgId && anyDataset ? new WhyLabsClient({ ...config.whylabs, apiKey, orgId }, log) : null;
+  // A claim must outlive the longest upload, or a slow upload could be sent again by another process.
+  const claimMs = Math.max(config.jobs.lockLifetimeMs, (client?.maxDurationMs ?? 0) + 60_000);
+  return new UploadService(profiles, new LeaseStore(db), config.whylabs, client, owner, claimMs, log);
 }

@@ -8,7 +8,16 @@ export const COLLECTIONS = {
   rollupMarks: 'rollup_marks',
   refreshState: 'refresh_state',
   rollups: { QUARTER: 'rollups_quarter', HOUR: 'rollups_hour', DAY: 'rollups_day' },
+  agendaJobs: 'agendaJobs',
+  jobRuns: 'job_runs',
+  leases: 'leases',
+  profiles: 'profiles',
+  profileManifests: 'profile_manifests',
+  profileWindows: 'profile_windows',
 } as const;
+
+/** How long job_runs keeps a run. */
+export const JOB_RUN_RETENTION_MS = 30 * 86_400_000;
 
 /**
  * Idempotent: createIndex is a no-op when the index exists. On a collection the user's application
@@ -33,4 +42,28 @@ export async function ensureIndexes(db: Db, mapping: FieldMapping, log: Logger):
     await db.collection(name).createIndex({ model: 1, start: 1 }, { name: 'model_start' });
   }
   await db.collection(COLLECTIONS.rollupMarks).createIndex({ pending: 1, level: 1 }, { name: 'pending_level' });
+  await ensureJobIndexes(db, log);
+}
+
+async function ensureJobIndexes(db: Db, log: Logger): Promise<void> {
+  // Every Agenda job here is one recurring 'single' document per name (manual runs execute in
+  // process), so two processes starting at once cannot create a second copy of a job.
+  const agenda = db.collection(COLLECTIONS.agendaJobs);
+  await agenda.createIndex({ name: 1, type: 1 }, { unique: true, name: 'clara_one_per_name' });
+  // The index Agenda's MongoBackend would make for finding due jobs.
+  await agenda.createIndex({ name: 1, nextRunAt: 1, priority: -1, lockedAt: 1, disabled: 1 }, { name: 'findAndLockNextJobIndex' });
+  const runs = db.collection(COLLECTIONS.jobRuns);
+  await runs.createIndex({ job: 1, startedAt: -1 }, { name: 'job_startedAt' });
+  try {
+    await runs.createIndex({ startedAt: 1 }, { expireAfterSeconds: JOB_RUN_RETENTION_MS / 1000, name: 'retention' });
+  } catch (error) {
+    // FerretDB 1.x has no TTL indexes; the job runner also prunes old runs itself.
+    log.info({ collection: COLLECTIONS.jobRuns, error: String(error) }, 'no TTL index on this server; old job runs are pruned by the runner');
+  }
+  await db.collection(COLLECTIONS.leases).createIndex({ key: 1, gen: -1 }, { name: 'key_gen' });
+  const profiles = db.collection(COLLECTIONS.profiles);
+  await profiles.createIndex({ model: 1, windowStart: 1, seq: 1 }, { unique: true, name: 'model_window_seq' });
+  await profiles.createIndex({ windowStart: 1 }, { name: 'windowStart' });
+  await profiles.createIndex({ upload: 1, nextAttemptAt: 1 }, { name: 'upload_next' });
+  await db.collection(COLLECTIONS.profileManifests).createIndex({ model: 1, windowStart: 1 }, { name: 'model_window' });
 }

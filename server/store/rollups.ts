@@ -99,10 +99,10 @@ export class RollupStore {
     return (await this.levels.DAY.distinct('model')).map(String);
   }
 
-  /** Start and version of a model's blocks: a block whose version moved has been recomputed since. */
-  async versions(level: RollupLevel, model: string): Promise<{ start: Date; v: number }[]> {
-    const docs = await this.levels[level].find({ model }, { projection: { start: 1, v: 1 } }).sort({ start: 1 }).toArray();
-    return docs.map((d) => ({ start: d.start, v: d.v }));
+  /** Start, version and size of a model's blocks: a block whose version moved has been recomputed since. */
+  async versions(level: RollupLevel, model: string): Promise<{ start: Date; v: number; rows: number }[]> {
+    const docs = await this.levels[level].find({ model }, { projection: { start: 1, v: 1, predictions: 1 } }).sort({ start: 1 }).toArray();
+    return docs.map((d) => ({ start: d.start, v: d.v, rows: d.predictions }));
   }
 
   async readAll(level: RollupLevel, model: string): Promise<{ start: Date; tally: Tally }[]> {

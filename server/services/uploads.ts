@@ -1,0 +1,95 @@
+// Sends pending profiles to WhyLabs. Each profile is claimed (an exclusive lease) before it is
+// sent and marked UPLOADED only after WhyLabs accepted the file, so no two processes send it.
+import type { WhyLabsConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { LeaseStore } from '../store/leases.js';
+import type { ProfileRecord, ProfileStore } from '../store/profiles.js';
+import { UploadError, type WhyLabsClient } from '../whylabs/client.js';
+import { datasetFor } from '../whylabs/targets.js';
+
+export type UploadState = 'NOT_CONFIGURED' | 'PENDING' | 'UPLOADED' | 'FAILED';
+
+export interface UploadSummary {
+  uploaded: number;
+  failed: number;
+  retrying: number;
+}
+
+/** After a run's retries are spent, a profile waits this long before the next run tries, doubling up to a cap. */
+const RUN_BACKOFF_MS = 60_000;
+const MAX_RUN_BACKOFF_MS = 3_600_000;
+const PAGE = 200;
+
+/** What the API shows: a pending profile no WhyLabs dataset is configured for stays local. */
+export function uploadState(profile: ProfileRecord, config: WhyLabsConfig): UploadState {
+  return profile.upload === 'PENDING' && datasetFor(config, profile.model) === null ? 'NOT_CONFIGURED' : profile.upload;
+}
+
+export class UploadService {
+  constructor(
+    private readonly store: ProfileStore,
+    private readonly leases: LeaseStore,
+    private readonly config: WhyLabsConfig,
+    /** null: WhyLabs is not configured. */
+    private readonly client: WhyLabsClient | null,
+    private readonly owner: string,
+    private readonly claimMs: number,
+    private readonly log: Logger,
+  ) {}
+
+  get configured(): boolean {
+    return this.client !== null;
+  }
+
+  /** Models whose profiles have a dataset to go to; null: all of them. */
+  private uploadableModels(): string[] | null {
+    return this.config.defaultDatasetId ? null : Object.keys(this.config.datasetIds);
+  }
+
+  async uploadPending(signal: AbortSignal): Promise<UploadSummary> {
+    const summary: UploadSummary = { uploaded: 0, failed: 0, retrying: 0 };
+    if (!this.client) return summary;
+    const seen = new Set<string>();
+    for (;;) {
+      const page = (await this.store.due(new Date(), PAGE, this.uploadableModels())).filter((p) => !seen.has(p.id));
+      if (page.length === 0) return summary;
+      for (const profile of page) {
+        signal.throwIfAborted();
+        seen.add(profile.id);
+        await this.uploadOne(this.client, profile, summary);
+      }
+    }
+  }
+
+  private async uploadOne(client: WhyLabsClient, profile: ProfileRecord, summary: UploadSummary): Promise<void> {
+    const dataset = datasetFor(this.config, profile.model);
+    const claim = dataset === null ? null : await this.leases.acquire(`upload:${profile.id}`, this.owner, this.claimMs);
+    if (dataset === null || !claim) return;
+    try {
+      // Re-read under the claim: another process may have finished this profile meanwhile.
+      const now = new Date();
+      const current = await this.store.get(profile.id);
+      const bytes = await this.store.bytes(profile.id);
+      if (!current || !bytes || current.upload !== 'PENDING' || current.nextAttemptAt > now) return;
+      try {
+        const uploadId = await client.upload(dataset, current.windowStart, bytes);
+        await this.store.markUploaded(current.id, uploadId, new Date());
+        summary.uploaded++;
+      } catch (error) {
+        if (!(error instanceof UploadError)) throw error;
+        this.log.warn({ profile: current.id, model: current.model, windowStart: current.windowStart, permanent: error.permanent, reason: error.message }, 'profile upload failed');
+        if (error.permanent) {
+          await this.store.markFailed(current.id, error.message);
+          summary.failed++;
+        } else {
+          const attempts = current.attempts + 1;
+          const wait = Math.min(RUN_BACKOFF_MS * 2 ** (attempts - 1), MAX_RUN_BACKOFF_MS);
+          await this.store.markRetry(current.id, error.message, attempts, new Date(Date.now() + wait));
+          summary.retrying++;
+        }
+      }
+    } finally {
+      await claim.release();
+    }
+  }
+}
