@@ -11,8 +11,8 @@ export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: { alias: { graphql: graphqlEntry } },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts', 'test/support/dashboard-build.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -13,6 +13,7 @@ import { buildClaraSchema } from './graphql/schema.js';
 import { createApp, type Route } from './http/app.js';
 import { graphqlHandler } from './http/graphql-handler.js';
 import { profileDownloadRoute } from './http/profile-download.js';
+import { playgroundPage, withPlayground } from './http/playground.js';
 import type { Logger } from './logger.js';
 import { projectRoot } from './paths.js';
 import { createServices, type Services } from './services/index.js';
@@ -42,6 +43,8 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   });
   await apollo.start();
 
+  const dashboardDist = join(projectRoot, 'dashboard', 'dist');
+  const playground = playgroundPage(dashboardDist);
   const routes: Route[] = [
     { method: 'GET', path: '/healthz', handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}') },
     {
@@ -52,10 +55,16 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'database unreachable' }));
       },
     },
+    { method: 'GET', path: '/playground', handle: playground },
     profileDownloadRoute(() => services),
-    { method: 'ANY', path: '/graphql', cors: true, handle: graphqlHandler({ apollo, services: () => services, apiToken: config.apiToken, bodyLimit: config.limits.bodyBytes }) },
+    {
+      method: 'ANY',
+      path: '/graphql',
+      cors: true,
+      handle: withPlayground(graphqlHandler({ apollo, services: () => services, apiToken: config.apiToken, bodyLimit: config.limits.bodyBytes }), playground),
+    },
   ];
-  const server: Server = createServer(createApp({ routes, staticRoot: join(projectRoot, 'dashboard', 'dist'), corsOrigins: config.corsOrigins, log }));
+  const server: Server = createServer(createApp({ routes, staticRoot: dashboardDist, corsOrigins: config.corsOrigins, log }));
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
   const { port } = server.address() as AddressInfo;
 

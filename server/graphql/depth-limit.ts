@@ -10,7 +10,9 @@ export function depthLimit(max: number) {
       if (!set) return 0;
       let deepest = 0;
       for (const sel of set.selections) {
-        if (sel.kind === Kind.FIELD) deepest = Math.max(deepest, sel.selectionSet ? 1 + depthOf(sel.selectionSet, seen) : 1);
+        // Introspection's `ofType` only unwraps list/non-null wrappers (IDEs nest it ~8 deep to read
+        // any type): it adds no depth, while cycles through `fields`/`type` still count.
+        if (sel.kind === Kind.FIELD) deepest = Math.max(deepest, (sel.name.value === 'ofType' ? 0 : 1) + depthOf(sel.selectionSet, seen));
         else if (sel.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(sel.selectionSet, seen));
         else if (!seen.has(sel.name.value)) {
           const fragment = fragments.get(sel.name.value);

@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.map': 'application/json',
 };
 
@@ -30,9 +31,12 @@ export function staticFiles(root: string) {
       return true;
     }
     const immutable = relative.startsWith('/assets/');
+    const type = extname(path);
     res.writeHead(200, {
-      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'content-type': TYPES[type] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      // Other sites load embed.js and its chunks as module scripts, which browsers fetch with CORS.
+      ...(type === '.js' ? { 'access-control-allow-origin': '*' } : {}),
     });
     if (req.method === 'HEAD') return void res.end(), true;
     createReadStream(path).pipe(res);

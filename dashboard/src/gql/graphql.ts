@@ -1,0 +1,282 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** ACTUAL counts validated predictions by true class; PREDICTED counts all predictions by predicted class. */
+export type ClassField =
+  | 'ACTUAL'
+  | 'PREDICTED';
+
+/** Calendar buckets in the requested time zone; WEEK starts Monday. */
+export type Granularity =
+  | 'DAY'
+  | 'HOUR'
+  | 'MONTH'
+  | 'WEEK';
+
+/** A job: DISABLED, RUNNING now, else its last run's outcome (SCHEDULED before its first run). A run: RUNNING, SUCCEEDED or FAILED. */
+export type JobStatus =
+  | 'DISABLED'
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SCHEDULED'
+  | 'SUCCEEDED';
+
+/** A half-open range [from, to). */
+export type TimeRangeInput = {
+  from: string;
+  to: string;
+};
+
+export type ClassMetricsQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+}>;
+
+
+export type ClassMetricsQuery = { metricsByClass: Array<{ label: string, precision: number | null, recall: number | null, f1: number | null, support: number, predicted: number }> };
+
+export type ConfusionMatrixQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+}>;
+
+
+export type ConfusionMatrixQuery = { confusionMatrix: { labels: Array<string>, counts: Array<Array<number>> } };
+
+export type SampleDistributionQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+  by: ClassField;
+}>;
+
+
+export type SampleDistributionQuery = { sampleDistribution: Array<{ label: string, count: number, share: number }> };
+
+export type TrainingComparisonQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+}>;
+
+
+export type TrainingComparisonQuery = { trainingDistribution: Array<{ label: string, count: number, share: number }>, production: Array<{ label: string, count: number, share: number }> };
+
+export type JobsQueryVariables = Exact<{
+  limit?: number | null | undefined;
+}>;
+
+
+export type JobsQuery = { jobs: Array<{ name: string, description: string, interval: string | null, status: JobStatus, lastRunAt: string | null, lastFinishedAt: string | null, nextRunAt: string | null, failCount: number, failReason: string | null }>, jobRuns: Array<{ id: string, job: string, status: JobStatus, startedAt: string, finishedAt: string | null, summary: string | null, error: string | null }> };
+
+export type RunJobMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type RunJobMutation = { runJob: { id: string, job: string, status: JobStatus, summary: string | null, error: string | null } };
+
+export type MetricSeriesQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+  granularity: Granularity;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type MetricSeriesQuery = { metrics: { timeZone: string, series: Array<{ start: string, end: string, values: { predictions: number, validated: number, accuracy: number | null, accuracyLow: number | null, accuracyHigh: number | null, precision: number | null, recall: number | null, f1: number | null } }> } };
+
+export type ModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelsQuery = { models: Array<{ name: string, predictions: number, validated: number }> };
+
+export type OverviewQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+  previous: TimeRangeInput;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type OverviewQuery = { current: { overall: { predictions: number, validated: number, accuracy: number | null, accuracyLow: number | null, accuracyHigh: number | null, precision: number | null, recall: number | null, f1: number | null } }, previous: { overall: { predictions: number, validated: number, accuracy: number | null, accuracyLow: number | null, accuracyHigh: number | null, precision: number | null, recall: number | null, f1: number | null } } };
+
+export type OverallValuesFragment = { predictions: number, validated: number, accuracy: number | null, accuracyLow: number | null, accuracyHigh: number | null, precision: number | null, recall: number | null, f1: number | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const OverallValuesFragmentDoc = new TypedDocumentString(`
+    fragment OverallValues on MetricValues {
+  predictions
+  validated
+  accuracy
+  accuracyLow
+  accuracyHigh
+  precision
+  recall
+  f1
+}
+    `, {"fragmentName":"OverallValues"}) as unknown as TypedDocumentString<OverallValuesFragment, unknown>;
+export const ClassMetricsDocument = new TypedDocumentString(`
+    query ClassMetrics($model: String, $range: TimeRangeInput!) {
+  metricsByClass(model: $model, range: $range) {
+    label
+    precision
+    recall
+    f1
+    support
+    predicted
+  }
+}
+    `) as unknown as TypedDocumentString<ClassMetricsQuery, ClassMetricsQueryVariables>;
+export const ConfusionMatrixDocument = new TypedDocumentString(`
+    query ConfusionMatrix($model: String, $range: TimeRangeInput!) {
+  confusionMatrix(model: $model, range: $range) {
+    labels
+    counts
+  }
+}
+    `) as unknown as TypedDocumentString<ConfusionMatrixQuery, ConfusionMatrixQueryVariables>;
+export const SampleDistributionDocument = new TypedDocumentString(`
+    query SampleDistribution($model: String, $range: TimeRangeInput!, $by: ClassField!) {
+  sampleDistribution(model: $model, range: $range, by: $by) {
+    label
+    count
+    share
+  }
+}
+    `) as unknown as TypedDocumentString<SampleDistributionQuery, SampleDistributionQueryVariables>;
+export const TrainingComparisonDocument = new TypedDocumentString(`
+    query TrainingComparison($model: String, $range: TimeRangeInput!) {
+  trainingDistribution(model: $model) {
+    label
+    count
+    share
+  }
+  production: sampleDistribution(model: $model, range: $range, by: PREDICTED) {
+    label
+    count
+    share
+  }
+}
+    `) as unknown as TypedDocumentString<TrainingComparisonQuery, TrainingComparisonQueryVariables>;
+export const JobsDocument = new TypedDocumentString(`
+    query Jobs($limit: Int) {
+  jobs {
+    name
+    description
+    interval
+    status
+    lastRunAt
+    lastFinishedAt
+    nextRunAt
+    failCount
+    failReason
+  }
+  jobRuns(limit: $limit) {
+    id
+    job
+    status
+    startedAt
+    finishedAt
+    summary
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<JobsQuery, JobsQueryVariables>;
+export const RunJobDocument = new TypedDocumentString(`
+    mutation RunJob($name: String!) {
+  runJob(name: $name) {
+    id
+    job
+    status
+    summary
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<RunJobMutation, RunJobMutationVariables>;
+export const MetricSeriesDocument = new TypedDocumentString(`
+    query MetricSeries($model: String, $range: TimeRangeInput!, $granularity: Granularity!, $timeZone: String) {
+  metrics(
+    model: $model
+    range: $range
+    granularity: $granularity
+    timeZone: $timeZone
+  ) {
+    timeZone
+    series {
+      start
+      end
+      values {
+        predictions
+        validated
+        accuracy
+        accuracyLow
+        accuracyHigh
+        precision
+        recall
+        f1
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricSeriesQuery, MetricSeriesQueryVariables>;
+export const ModelsDocument = new TypedDocumentString(`
+    query Models {
+  models {
+    name
+    predictions
+    validated
+  }
+}
+    `) as unknown as TypedDocumentString<ModelsQuery, ModelsQueryVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($model: String, $range: TimeRangeInput!, $previous: TimeRangeInput!, $timeZone: String) {
+  current: metrics(
+    model: $model
+    range: $range
+    granularity: MONTH
+    timeZone: $timeZone
+  ) {
+    overall {
+      ...OverallValues
+    }
+  }
+  previous: metrics(
+    model: $model
+    range: $previous
+    granularity: MONTH
+    timeZone: $timeZone
+  ) {
+    overall {
+      ...OverallValues
+    }
+  }
+}
+    fragment OverallValues on MetricValues {
+  predictions
+  validated
+  accuracy
+  accuracyLow
+  accuracyHigh
+  precision
+  recall
+  f1
+}`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;

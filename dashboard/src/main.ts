@@ -1,0 +1,2 @@
+// Entry of the dashboard page (index.html).
+import './components/clara-dashboard.js';
