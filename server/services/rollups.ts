@@ -150,17 +150,15 @@ export class RollupService {
     const last = full ? null : await this.state.lastScanStart();
     const since = last ? new Date(last.getTime() - SCAN_OVERLAP_MS) : null;
     let rowsScanned = 0;
-    let buffer: RowRef[] = [];
+    // One ref per quarter for the whole scan: the two scans overlap (a new row that is also
+    // validated) and every mark queued twice is a block recomputed twice.
+    const touched = new Map<string, RowRef>();
     for await (const ref of this.predictions.changedSince(since, since)) {
       rowsScanned++;
-      buffer.push(ref);
-      if (buffer.length >= 10_000) {
-        await this.markRows(buffer);
-        buffer = [];
-      }
+      touched.set(blockKey(ref.model, levelStart('QUARTER', ref.predictedAt)), ref);
     }
-    await this.markRows(buffer);
-    if (full) await this.markExistingQuarters();
+    if (full) for (const ref of await this.existingQuarters()) touched.set(blockKey(ref.model, ref.predictedAt), ref);
+    await this.markRows(touched.values());
     const blocksRecomputed = await this.processPending();
     await this.state.completed(scanStart);
     this.log.debug({ rowsScanned, blocksRecomputed, full }, 'rollups refreshed');
@@ -168,13 +166,12 @@ export class RollupService {
   }
 
   /** A full refresh also revisits blocks whose rows were all deleted. */
-  private async markExistingQuarters(): Promise<void> {
+  private async existingQuarters(): Promise<RowRef[]> {
+    const refs: RowRef[] = [];
     for (const model of await this.rollups.models()) {
-      const quarters = await this.rollups.readAll('QUARTER', model);
-      for (let i = 0; i < quarters.length; i += BATCH) {
-        await this.marks.add('QUARTER', quarters.slice(i, i + BATCH).map((q) => ({ model, start: q.start })));
-      }
+      for (const q of await this.rollups.readAll('QUARTER', model)) refs.push({ model, predictedAt: q.start });
     }
+    return refs;
   }
 
   asOf(): Promise<Date | null> {
