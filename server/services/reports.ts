@@ -28,8 +28,8 @@ export interface ModelInfo {
   name: string;
   predictions: number;
   validated: number;
-  firstPredictionAt: Date | null;
-  lastPredictionAt: Date | null;
+  firstPredictedAt: Date | null;
+  lastPredictedAt: Date | null;
 }
 
 export function withShares(counts: Iterable<[string, number]>): ClassCount[] {
@@ -164,7 +164,7 @@ export class ReportService {
       const days = await this.rollups.readAll('DAY', name);
       const total = emptyTally();
       for (const d of days) mergeInto(total, d.tally);
-      infos.push({ name, predictions: total.predictions, validated: total.validated, firstPredictionAt: total.firstAt, lastPredictionAt: total.lastAt });
+      infos.push({ name, predictions: total.predictions, validated: total.validated, firstPredictedAt: total.firstAt, lastPredictedAt: total.lastAt });
     }
     return infos;
   }

@@ -12,8 +12,8 @@ export class ModelInfo {
   validated!: number;
 
   @Field(() => Date, { nullable: true })
-  firstPredictionAt!: Date | null;
+  firstPredictedAt!: Date | null;
 
   @Field(() => Date, { nullable: true })
-  lastPredictionAt!: Date | null;
+  lastPredictedAt!: Date | null;
 }
