@@ -1,5 +1,7 @@
 // Every setting, parsed and validated once. README's settings table mirrors this file.
-import { assertTimeZone } from './core/buckets.js';
+import { assertTimeZone, type Granularity } from './core/buckets.js';
+import type { WebhookFormat } from './core/alerts/payload.js';
+import { DRIFT_RULE_DEFAULTS, DRIFT_RULES, isDriftRule, type DriftReference, type DriftRule, type DriftRuleSettings } from './core/drift-rules/rules.js';
 import { parseDuration } from './core/duration.js';
 
 export interface FieldMapping {
@@ -30,6 +32,24 @@ export interface Config {
   limits: { batchSize: number; bodyBytes: number; queryDepth: number; points: number };
   jobs: JobsConfig;
   whylabs: WhyLabsConfig;
+  drift: DriftConfig;
+  alerts: AlertsConfig;
+}
+
+export interface DriftConfig {
+  /** Windows the check-drift job evaluates (calendar buckets of CLARA_TIME_ZONE). */
+  granularity: Granularity;
+  reference: DriftReference;
+  baselineWindows: number;
+  /** Closed windows every run evaluates again, so late validations update their verdicts. */
+  recheckWindows: number;
+  rules: DriftRuleSettings;
+}
+
+export interface AlertsConfig {
+  /** Quiet windows in a row that resolve an alert. */
+  resolveAfter: number;
+  webhooks: { urls: string[]; secret: string | null; format: WebhookFormat; timeoutMs: number; retries: number; retryDelayMs: number };
 }
 
 export interface JobsConfig {
@@ -121,6 +141,88 @@ function httpUrl(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || value < min || value > max) throw new ConfigError(name, `expected a number between ${min} and ${max}, got "${raw}"`);
+  return value;
+}
+
+function choice<T extends string>(env: Env, name: string, fallback: T, options: readonly T[]): T {
+  const raw = text(env, name, fallback);
+  const found = options.find((o) => o.toLowerCase() === raw.toLowerCase());
+  if (!found) throw new ConfigError(name, `expected one of ${options.join(', ')}, got "${raw}"`);
+  return found;
+}
+
+function driftRules(env: Env): DriftRule[] {
+  const names = text(env, 'CLARA_DRIFT_RULES', DRIFT_RULES.join(',')).split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = names.find((n) => !isDriftRule(n));
+  if (unknown !== undefined) throw new ConfigError('CLARA_DRIFT_RULES', `unknown rule "${unknown}"; rules: ${DRIFT_RULES.join(', ')}`);
+  return names.filter(isDriftRule);
+}
+
+function webhookUrls(env: Env): string[] {
+  const urls = text(env, 'CLARA_ALERT_WEBHOOKS', '').split(',').map((u) => u.trim()).filter(Boolean);
+  urls.forEach((url, i) => {
+    let protocol = '';
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      protocol = '';
+    }
+    // A webhook URL may itself be a credential (Slack's are): name the entry, never its text.
+    if (protocol !== 'http:' && protocol !== 'https:') throw new ConfigError('CLARA_ALERT_WEBHOOKS', `entry ${i + 1} is not an http(s) URL`);
+  });
+  return urls;
+}
+
+function driftConfig(env: Env): DriftConfig {
+  const d = DRIFT_RULE_DEFAULTS;
+  return {
+    granularity: choice<Granularity>(env, 'CLARA_DRIFT_GRANULARITY', 'DAY', ['HOUR', 'DAY', 'WEEK', 'MONTH']),
+    reference: choice<DriftReference>(env, 'CLARA_DRIFT_REFERENCE', 'TRAINING', ['TRAINING', 'BASELINE']),
+    baselineWindows: integer(env, 'CLARA_DRIFT_BASELINE_WINDOWS', 4, 1, 100),
+    recheckWindows: integer(env, 'CLARA_DRIFT_RECHECK_WINDOWS', 7, 1, 100),
+    rules: {
+      enabled: driftRules(env),
+      psi: decimal(env, 'CLARA_DRIFT_PSI_THRESHOLD', d.psi, 0, 100),
+      js: decimal(env, 'CLARA_DRIFT_JS_THRESHOLD', d.js, 0, 1),
+      accuracyDrop: decimal(env, 'CLARA_DRIFT_ACCURACY_DROP_POINTS', d.accuracyDrop * 100, 0, 100) / 100,
+      classRecallDrop: decimal(env, 'CLARA_DRIFT_CLASS_RECALL_DROP_POINTS', d.classRecallDrop * 100, 0, 100) / 100,
+      classRecallPValue: decimal(env, 'CLARA_DRIFT_CLASS_RECALL_P_VALUE', d.classRecallPValue, 0, 1),
+      ks: decimal(env, 'CLARA_DRIFT_KS_THRESHOLD', d.ks, 0, 1),
+      pValue: decimal(env, 'CLARA_DRIFT_P_VALUE', d.pValue, 0, 1),
+      minSamples: integer(env, 'CLARA_DRIFT_MIN_SAMPLES', d.minSamples, 1, 1_000_000_000),
+      pageHinkley: {
+        delta: decimal(env, 'CLARA_DRIFT_PH_DELTA', d.pageHinkley.delta, 0, 1),
+        lambda: decimal(env, 'CLARA_DRIFT_PH_LAMBDA', d.pageHinkley.lambda, 0, 1_000_000),
+        alpha: decimal(env, 'CLARA_DRIFT_PH_FORGETTING', d.pageHinkley.alpha, 0, 1),
+        minInstances: integer(env, 'CLARA_DRIFT_PH_MIN_INSTANCES', d.pageHinkley.minInstances, 1, 1_000_000_000),
+      },
+      criticalFactor: decimal(env, 'CLARA_DRIFT_CRITICAL_FACTOR', d.criticalFactor, 1, 1000),
+    },
+  };
+}
+
+function alertsConfig(env: Env, drift: DriftConfig): AlertsConfig {
+  const resolveAfter = integer(env, 'CLARA_ALERT_RESOLVE_AFTER', 3, 1, 100);
+  // Quiet windows are counted among the re-checked ones, so more could never be seen.
+  if (resolveAfter > drift.recheckWindows) throw new ConfigError('CLARA_ALERT_RESOLVE_AFTER', `must be at most CLARA_DRIFT_RECHECK_WINDOWS (${drift.recheckWindows}), got ${resolveAfter}`);
+  return {
+    resolveAfter,
+    webhooks: {
+      urls: webhookUrls(env),
+      secret: env.CLARA_ALERT_WEBHOOK_SECRET?.trim() || null,
+      format: choice<WebhookFormat>(env, 'CLARA_ALERT_WEBHOOK_FORMAT', 'json', ['json', 'slack']),
+      timeoutMs: duration(env, 'CLARA_ALERT_WEBHOOK_TIMEOUT', '10 seconds', 10),
+      retries: integer(env, 'CLARA_ALERT_WEBHOOK_RETRIES', 4, 0, 10),
+      retryDelayMs: duration(env, 'CLARA_ALERT_WEBHOOK_RETRY_DELAY', '1 second', 1),
+    },
+  };
+}
+
 function fieldName(env: Env, name: string, fallback: string): string {
   const value = text(env, name, fallback);
   if (value.startsWith('$') || value.includes('\0')) throw new ConfigError(name, `"${value}" is not a usable field name`);
@@ -135,6 +237,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     throw new ConfigError('CLARA_TIME_ZONE', `unknown IANA time zone "${timeZone}"`);
   }
   const modelField = env.CLARA_FIELD_MODEL === undefined ? 'model' : env.CLARA_FIELD_MODEL.trim();
+  const drift = driftConfig(env);
   return {
     mongoUri: env.MONGODB_URI?.trim() || null,
     dbName: text(env, 'MONGODB_DB', 'clara'),
@@ -178,5 +281,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       retries: integer(env, 'CLARA_WHYLABS_RETRIES', 4, 0, 20),
       retryDelayMs: duration(env, 'CLARA_WHYLABS_RETRY_DELAY', '1 second', 1),
     },
+    drift,
+    alerts: alertsConfig(env, drift),
   };
 }

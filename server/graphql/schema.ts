@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { AlertResolver } from './resolvers/alert-resolver.js';
+import { DriftResolver } from './resolvers/drift-resolver.js';
 import { IngestResolver } from './resolvers/ingest-resolver.js';
 import { JobResolver } from './resolvers/job-resolver.js';
 import { MetricsResolver } from './resolvers/metrics-resolver.js';
@@ -9,7 +11,7 @@ import { ProfileResolver } from './resolvers/profile-resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
 // Every resolver class of the API; a new capability adds its resolver here.
-const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver];
+const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver, DriftResolver, AlertResolver];
 
 export function buildClaraSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });

@@ -5,7 +5,10 @@ import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { JOBS } from '../jobs/index.js';
+import { AlertStore } from '../store/alerts.js';
 import { ensureIndexes } from '../store/collections.js';
+import { DriftResultStore } from '../store/drift-results.js';
+import { DriftStateStore } from '../store/drift-state.js';
 import { LeaseStore } from '../store/leases.js';
 import { PredictionStore } from '../store/predictions.js';
 import { ProfileLedger } from '../store/profile-ledger.js';
@@ -15,6 +18,8 @@ import { RollupMarks } from '../store/rollup-marks.js';
 import { RollupStore } from '../store/rollups.js';
 import { TrainingStore } from '../store/training.js';
 import { WhyLabsClient } from '../whylabs/client.js';
+import { AlertService } from './alerts.js';
+import { DriftService } from './drift.js';
 import { IngestService } from './ingest.js';
 import { JobService } from './jobs.js';
 import { ProfileService } from './profiles.js';
@@ -31,6 +36,8 @@ export interface Services {
   profiles: ProfileService;
   uploads: UploadService;
   jobs: JobService;
+  drift: DriftService;
+  alerts: AlertService;
 }
 
 export async function createServices(db: Db, config: Config, log: Logger): Promise<Services> {
@@ -42,16 +49,26 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const rollups = new RollupService(predictions, rollupStore, new RollupMarks(db), new LeaseStore(db), owner, new RefreshStateStore(db), log);
   const profileStore = new ProfileStore(db);
+  const reports = new ReportService(predictions, rollupStore, rollups, training, config.defaultModel, config.timeZone, config.limits.points);
+  const alerts = new AlertService(new AlertStore(db), reports, config.alerts, log);
   const context = {
     db,
     predictions,
     rollups,
     ingest: new IngestService(predictions, training, rollups, config.defaultModel, config.limits.batchSize),
-    reports: new ReportService(predictions, rollupStore, rollups, training, config.defaultModel, config.timeZone, config.limits.points),
+    reports,
+    alerts,
+    drift: createDrift(db, config, reports, predictions, training, alerts),
     profiles: new ProfileService(predictions, rollupStore, profileStore, new ProfileLedger(db), config.whylabs, config.limits.points),
     uploads: createUploads(db, profileStore, config, owner, log),
   };
   return { ...context, jobs: new JobService(JOBS, context, db, config.jobs, owner, log) };
+}
+
+function createDrift(db: Db, config: Config, reports: ReportService, predictions: PredictionStore, training: TrainingStore, alerts: AlertService): DriftService {
+  const { granularity, reference, baselineWindows, recheckWindows, rules } = config.drift;
+  const settings = { granularity, timeZone: config.timeZone, reference, baselineWindows, resolveAfter: config.alerts.resolveAfter, rules };
+  return new DriftService(reports, predictions, training, new DriftResultStore(db), new DriftStateStore(db), alerts, settings, recheckWindows, config.limits.points);
 }
 
 function createUploads(db: Db, profiles: ProfileStore, config: Config, owner: string, log: Logger): UploadService {

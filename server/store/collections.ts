@@ -14,6 +14,10 @@ export const COLLECTIONS = {
   profiles: 'profiles',
   profileManifests: 'profile_manifests',
   profileWindows: 'profile_windows',
+  driftResults: 'drift_results',
+  driftState: 'drift_state',
+  alerts: 'alerts',
+  alertAcks: 'alert_acks',
 } as const;
 
 /** How long job_runs keeps a run. */
@@ -41,8 +45,10 @@ export async function ensureIndexes(db: Db, mapping: FieldMapping, log: Logger):
   for (const name of Object.values(COLLECTIONS.rollups)) {
     await db.collection(name).createIndex({ model: 1, start: 1 }, { name: 'model_start' });
   }
-  await db.collection(COLLECTIONS.rollupMarks).createIndex({ pending: 1, level: 1 }, { name: 'pending_level' });
+  await db.collection(COLLECTIONS.rollupMarks).createIndex({ level: 1, _id: 1 }, { name: 'level_id' });
   await ensureJobIndexes(db, log);
+  await db.collection(COLLECTIONS.driftResults).createIndex({ model: 1, windowStart: 1 }, { name: 'model_windowStart' });
+  await db.collection(COLLECTIONS.alerts).createIndex({ resolvedAt: 1, lastSeenAt: -1 }, { name: 'resolvedAt_lastSeenAt' });
 }
 
 async function ensureJobIndexes(db: Db, log: Logger): Promise<void> {

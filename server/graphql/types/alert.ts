@@ -1,0 +1,54 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AlertDelivery } from './alert-delivery.js';
+import { AlertStatus } from './alert-status.js';
+
+@ObjectType({ description: 'A drift rule that fired for a model; one alert per model and rule stays open while it keeps firing.' })
+export class Alert {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  model!: string;
+
+  @Field(() => String, { description: 'predicted-psi, predicted-js, actual-psi, actual-js, accuracy-drop, class-recall-drop, confidence-ks or page-hinkley.' })
+  rule!: string;
+
+  @Field(() => String, { description: 'warning, or critical once a window reached CLARA_DRIFT_CRITICAL_FACTOR times the threshold.' })
+  severity!: string;
+
+  @Field(() => AlertStatus)
+  status!: AlertStatus;
+
+  @Field(() => Date)
+  openedAt!: Date;
+
+  @Field(() => Date, { description: 'When a check last found a new window firing.' })
+  lastSeenAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => String, { description: 'JSON: value, threshold, p-value, reference, window, sample sizes and rule details of the latest firing window.' })
+  evidence!: string;
+
+  @Field(() => Date, { description: 'Start of the window that opened the alert.' })
+  firstWindowStart!: Date;
+
+  @Field(() => Date, { description: 'Start of the latest window that fired.' })
+  windowStart!: Date;
+
+  @Field(() => Date, { description: 'End of the latest window that fired.' })
+  windowEnd!: Date;
+
+  @Field(() => Int, { description: 'Windows that fired while it was open.' })
+  firedWindows!: number;
+
+  @Field(() => [AlertDelivery])
+  deliveries!: AlertDelivery[];
+}

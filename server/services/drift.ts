@@ -1,0 +1,136 @@
+// Drift: the `drift` query computed on the fly from rollups (cost grows with the number of
+// windows, not rows), and the check-drift job that stores verdicts and drives alerts.
+import { BucketLimitError, type Granularity, type Window } from '../core/buckets.js';
+import { checkModel, type DriftCheckSettings } from '../core/drift-rules/check.js';
+import { evaluateWindow, type WindowEvaluation } from '../core/drift-rules/evaluate.js';
+import type { ValidatedRow } from '../core/drift-rules/page-hinkley-replay.js';
+import type { DriftReference } from '../core/drift-rules/rules.js';
+import { closedWindows, rangeWindows, rollingBaselines, type RangeWindows } from '../core/drift-rules/windows.js';
+import { InputError } from '../core/errors.js';
+import { driftResultDoc, type DriftResultStore } from '../store/drift-results.js';
+import type { DriftStateStore } from '../store/drift-state.js';
+import type { PredictionStore } from '../store/predictions.js';
+import type { TrainingStore } from '../store/training.js';
+import type { AlertService } from './alerts.js';
+import { ReportService } from './reports.js';
+
+export interface DriftPointView extends WindowEvaluation {
+  /** The check-drift job's Page–Hinkley verdict for exactly this window; null when it has none. */
+  pageHinkley: boolean | null;
+}
+
+export interface CheckSummary {
+  models: number;
+  windows: number;
+  firing: number;
+  written: number;
+  opened: number;
+  resolved: number;
+  sent: number;
+  failed: number;
+}
+
+export class DriftService {
+  constructor(
+    private readonly reports: ReportService,
+    private readonly predictions: PredictionStore,
+    private readonly training: TrainingStore,
+    private readonly results: DriftResultStore,
+    private readonly state: DriftStateStore,
+    private readonly alerts: AlertService,
+    private readonly settings: DriftCheckSettings,
+    /** Closed windows each run evaluates again. */
+    private readonly recheckWindows: number,
+    private readonly maxPoints: number,
+  ) {}
+
+  /** The settings the rules run with, for clients that draw thresholds. */
+  describe(): DriftCheckSettings & { recheckWindows: number } {
+    return { ...this.settings, recheckWindows: this.recheckWindows };
+  }
+
+  private windowsOf(range: Window, granularity: Granularity, timeZone: string): RangeWindows {
+    try {
+      return rangeWindows(range, granularity, timeZone, this.settings.baselineWindows, this.maxPoints);
+    } catch (error) {
+      if (error instanceof BucketLimitError) {
+        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.maxPoints}; use a coarser granularity or a shorter range`);
+      }
+      throw error;
+    }
+  }
+
+  /** One point per calendar bucket of the range (clipped to it, as `metrics`), each against the reference. */
+  async series(range: Window, granularity: Granularity, model: string | null | undefined, reference: DriftReference, zone: string | null | undefined): Promise<DriftPointView[]> {
+    ReportService.checkRange(range);
+    const timeZone = this.reports.resolveZone(zone);
+    const name = await this.reports.resolveModel(model);
+    const { points, whole } = this.windowsOf(range, granularity, timeZone);
+    const context = this.settings.baselineWindows;
+    // The first point may be clipped; later points' baselines include its whole bucket.
+    const clipped = points[0].start.getTime() !== whole[context].start.getTime();
+    const tallies = await this.reports.tallies(name, clipped ? [...whole, points[0]] : whole);
+    const baselines = rollingBaselines(tallies.slice(0, whole.length), context);
+    const training = reference === 'TRAINING' ? await this.training.get(name) : null;
+    const rules = this.settings.rules;
+    const stored = rules.enabled.includes('page-hinkley') ? await this.results.verdicts(name, granularity, 'page-hinkley', points) : new Map<number, boolean>();
+    return points.map((w, i) => {
+      const current = clipped && i === 0 ? tallies[whole.length] : tallies[context + i];
+      const evaluation = evaluateWindow(w, current, baselines[context + i], { kind: reference, training }, rules);
+      const pageHinkley = stored.get(w.start.getTime()) ?? null;
+      return { ...evaluation, pageHinkley, drift: evaluation.drift || pageHinkley === true };
+    });
+  }
+
+  /**
+   * The check-drift job: for every model, evaluates the last closed windows again (late
+   * validations change verdicts), stores the verdicts, moves alerts on, sends notifications.
+   * Safe to repeat: results and alerts have ids computed from model, window and rule.
+   */
+  async check(signal: AbortSignal, now = new Date()): Promise<CheckSummary> {
+    const s = this.settings;
+    const windows = closedWindows(now, s.baselineWindows + this.recheckWindows, s.granularity, s.timeZone);
+    const horizon = windows.slice(s.baselineWindows);
+    const summary: CheckSummary = { models: 0, windows: 0, firing: 0, written: 0, opened: 0, resolved: 0, sent: 0, failed: 0 };
+    for (const model of await this.reports.knownModels()) {
+      signal.throwIfAborted();
+      const tallies = await this.reports.tallies(model, windows);
+      const stored = await this.state.get(model);
+      const result = checkModel({
+        model,
+        now,
+        windows: windows.map((w, i) => ({ ...w, tally: tallies[i] })),
+        validatedRows: s.rules.enabled.includes('page-hinkley') ? await this.validatedRows(model, horizon) : [],
+        training: s.reference === 'TRAINING' ? await this.training.get(model) : null,
+        state: stored.state,
+        settings: s,
+      });
+      const docs = result.evaluations.flatMap((e) => e.outcomes.map((o) => driftResultDoc(model, s.granularity, s.timeZone, e, o, now)));
+      summary.written += await this.results.save(docs);
+      // Alerts, then the state that points at them: a crash in between replays the same changes.
+      const queued = await this.alerts.record(result.changes);
+      const outbox = [...new Set([...stored.outbox, ...queued])];
+      await this.state.put(model, { state: result.state, outbox }, now);
+      const delivered = await this.alerts.deliver(outbox, signal);
+      if (delivered.pending.length !== outbox.length) await this.state.put(model, { state: result.state, outbox: delivered.pending }, now);
+      summary.models++;
+      summary.windows += result.evaluations.length;
+      summary.firing += docs.filter((d) => d.verdict).length;
+      summary.opened += result.changes.filter((c) => c.events.includes('opened')).length;
+      summary.resolved += result.changes.filter((c) => c.events.includes('resolved')).length;
+      summary.sent += delivered.sent;
+      summary.failed += delivered.failed;
+    }
+    return summary;
+  }
+
+  /** Page–Hinkley needs each validated prediction in time order, which only raw rows have. */
+  private async validatedRows(model: string, windows: readonly Window[]): Promise<ValidatedRow[][]> {
+    const rows: ValidatedRow[][] = [];
+    for (const w of windows) {
+      const raw = await this.predictions.rowsBetween(model, w.start, w.end);
+      rows.push(raw.flatMap((r) => (r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 } as ValidatedRow])));
+    }
+    return rows;
+  }
+}
