@@ -31,34 +31,42 @@ export interface SchedulerSettings {
 }
 
 export class Scheduler {
-  private readonly agenda: Agenda;
+  private instance: Agenda | null = null;
   private started = false;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly jobs: readonly ScheduledJob[],
     private readonly runner: JobRunner,
-    settings: SchedulerSettings,
+    private readonly settings: SchedulerSettings,
     private readonly log: Logger,
-  ) {
-    this.agenda = new Agenda({
+  ) {}
+
+  /**
+   * Made on first use: Agenda starts connecting its backend as soon as it exists, and a command
+   * that never schedules (import, refresh) would leave that connection attempt dangling at exit.
+   */
+  private get agenda(): Agenda {
+    if (this.instance) return this.instance;
+    const agenda = new Agenda({
       // Its index is made with ours (ensureIndexes), where a failure is reported, not left unhandled.
-      backend: new MongoBackend({ mongo: db, collection: COLLECTIONS.agendaJobs, ensureIndex: false }),
-      name: settings.owner,
-      processEvery: settings.pollMs,
-      defaultLockLifetime: settings.lockLifetimeMs,
-      maxConcurrency: Math.max(jobs.length, 1),
+      backend: new MongoBackend({ mongo: this.db, collection: COLLECTIONS.agendaJobs, ensureIndex: false }),
+      name: this.settings.owner,
+      processEvery: this.settings.pollMs,
+      defaultLockLifetime: this.settings.lockLifetimeMs,
+      maxConcurrency: Math.max(this.jobs.length, 1),
       defaultConcurrency: 1,
       defaultLockLimit: 1,
     });
-    this.agenda.on('error', (error) => log.error({ err: error }, 'job scheduler error'));
-    for (const { name } of jobs) {
-      this.agenda.define(name, async (job) => {
-        const run = await runner.run(name, 'SCHEDULE', () => job.touch());
+    agenda.on('error', (error) => this.log.error({ err: error }, 'job scheduler error'));
+    for (const { name } of this.jobs) {
+      agenda.define(name, async (job) => {
+        const run = await this.runner.run(name, 'SCHEDULE', () => job.touch());
         // Tell Agenda too, so its own record (agendash, failCount) matches job_runs.
         if (run?.status === 'FAILED') throw new Error(run.error ?? 'failed');
       });
     }
+    return (this.instance = agenda);
   }
 
   async start(): Promise<void> {
