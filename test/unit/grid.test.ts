@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Window } from '../../server/core/buckets.js';
 import { decompose, LEVEL_MS, levelStart, parentStart, type Decomposition } from '../../server/core/grid.js';
+import { seeded } from '../support/random.js';
 
 const at = (iso: string): Date => new Date(iso);
 const win = (start: string, end: string): Window => ({ start: at(start), end: at(end) });
@@ -8,18 +9,6 @@ const MIN = 60_000;
 const QUARTER = 15 * MIN;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-
-/** mulberry32: a tiny seeded generator, so failures reproduce. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const countByLevel = (d: Decomposition): Record<string, number> =>
   d.blocks.reduce<Record<string, number>>((acc, b) => ({ ...acc, [b.level]: (acc[b.level] ?? 0) + 1 }), {});

@@ -4,6 +4,7 @@
  * "None" always goes last, and cells indexed [predicted][actual]. whylogs re-sorts the labels it
  * reads but keeps the cells in file order, so any other order would silently scramble the cells.
  */
+import { compareLabels } from '../metrics.js';
 
 /** whylogs refuses a confusion matrix with more labels (MODEL_METRICS_MAX_LABELS). */
 export const MAX_CONFUSION_LABELS = 256;
@@ -35,23 +36,7 @@ export function buildConfusionMatrix(pairs: readonly LabelPair[]): ConfusionMatr
 export function whylogsLabelOrder(labels: Iterable<string>): string[] {
   const distinct = new Set(labels);
   const hasNone = distinct.delete(NONE_LABEL);
-  const ordered = [...distinct].sort(compareCodePoints);
+  const ordered = [...distinct].sort(compareLabels);
   return hasNone ? [...ordered, NONE_LABEL] : ordered;
 }
 
-// JavaScript's default sort compares UTF-16 code units, which puts astral characters (surrogate
-// pairs) before U+E000..U+FFFF; moving surrogates above that range gives code point order.
-function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-function codePointRank(codeUnit: number): number {
-  if (codeUnit < 0xd800) return codeUnit;
-  return codeUnit >= 0xe000 ? codeUnit - 0x800 : codeUnit + 0x2000;
-}
