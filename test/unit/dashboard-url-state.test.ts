@@ -13,13 +13,17 @@ test('a state survives the URL unchanged', () => {
     timeZone: 'Europe/Berlin',
     tab: 'classes',
     refresh: true,
+    reference: 'BASELINE',
   };
   expect(decodeState(encodeState(state), now, 'UTC')).toEqual(state);
+  const following = { ...state, tab: 'drift', reference: null } as const;
+  expect(encodeState(following)).not.toContain('reference');
+  expect(decodeState(encodeState(following), now, 'UTC')).toEqual(following);
 });
 
 test('an empty query gives the last 7 days in the fallback zone, default model, first tab', () => {
   const state = decodeState('', now, 'Asia/Tokyo');
-  expect(state).toEqual({ model: null, range: relativeRange('7d', now, 'Asia/Tokyo'), granularity: 'DAY', timeZone: 'Asia/Tokyo', tab: TABS[0].id, refresh: false });
+  expect(state).toEqual({ model: null, range: relativeRange('7d', now, 'Asia/Tokyo'), granularity: 'DAY', timeZone: 'Asia/Tokyo', tab: TABS[0].id, refresh: false, reference: null });
 });
 
 test('a link built by hand with offsets and bare dates works', () => {
@@ -37,6 +41,7 @@ test('invalid values fall back one by one instead of breaking the page', () => {
   expect(state.granularity).toBe('DAY');
   expect(state.timeZone).toBe('UTC');
   expect(state.tab).toBe('overview');
+  expect(decodeState('?reference=LAST_YEAR', now, 'UTC').reference).toBeNull();
   expect(decodeState('?from=next+tuesday&to=2026-01-01T00:00:00Z', now, 'UTC').range).toEqual(relativeRange('7d', now, 'UTC'));
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { demoDataset, type DemoDataset } from '../../server/core/demo/generator.js';
-import { DEMO_CLASSES } from '../../server/core/demo/scenario.js';
+import { DEGRADATION, DEMO_CLASSES } from '../../server/core/demo/scenario.js';
 import { classMetrics, confusionMatrix } from '../../server/core/metrics.js';
 import type { PredictionRow } from '../../server/core/prediction.js';
 
@@ -104,17 +104,20 @@ describe('demo dataset', () => {
   });
 
   test('one class degrades in the last two weeks: its recall drops, the predicted mix shifts a little', () => {
-    const cut = now.getTime() - 14 * DAY;
+    const cut = now.getTime() - DEGRADATION.lastDays * DAY;
     expect(demo.degradedFrom).toEqual(new Date(cut));
+    expect(cut).toBeGreaterThanOrEqual(now.getTime() - 14 * DAY);
     const before = rows.filter((r) => r.predictedAt.getTime() < cut);
     const after = rows.filter((r) => r.predictedAt.getTime() >= cut);
+    // The fall takes DEGRADATION.rampDays; after it the class is as bad as it gets.
+    const degraded = rows.filter((r) => r.predictedAt.getTime() >= cut + DEGRADATION.rampDays * DAY);
     const label = demo.degradedLabel;
-    expect(recallOf(before, label) - recallOf(after, label)).toBeGreaterThan(0.2);
+    expect(recallOf(before, label) - recallOf(degraded, label)).toBeGreaterThan(0.2);
     for (const other of DEMO_CLASSES.filter((c) => c.label !== label)) {
       expect(Math.abs(recallOf(before, other.label) - recallOf(after, other.label))).toBeLessThan(0.03);
     }
     const predictedShare = (items: PredictionRow[]) => share(items.filter((r) => r.predicted === label).length, items.length);
-    const drop = predictedShare(before) - predictedShare(after);
+    const drop = predictedShare(before) - predictedShare(degraded);
     expect(drop).toBeGreaterThan(0.01);
     expect(drop).toBeLessThan(0.06);
   });

@@ -1,19 +1,26 @@
 // <clara-dashboard>: header controls and tabs; the state lives in the URL query (lib/url-state.ts).
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { sharedClient } from '../client/graphql-client.js';
+import { OpenAlertsDocument, type OpenAlertsQuery } from '../gql/graphql.js';
+import { badgeText } from '../lib/alert-evidence.js';
 import { matchPreset, relativeRange } from '../lib/ranges.js';
 import { tabAfterKey, TABS, type TabId } from '../lib/tabs.js';
 import { browserTimeZone } from '../lib/time-zone.js';
 import { decodeState, encodeState, type DashboardState } from '../lib/url-state.js';
+import './clara-alerts.js';
 import './clara-class-distribution.js';
 import './clara-class-metrics.js';
 import './clara-confusion-matrix.js';
 import './clara-controls.js';
 import type { StateChange } from './clara-controls.js';
+import './clara-drift.js';
+import type { ReferenceChange } from './clara-drift.js';
 import './clara-jobs.js';
 import './clara-metric-chart.js';
 import './clara-overview.js';
 import './clara-training-distribution.js';
+import { QueryController } from './query-controller.js';
 import { theme } from './theme.js';
 
 const REFRESH_MS = 60_000;
@@ -35,6 +42,11 @@ const PANELS: Record<TabId, (s: DashboardState, revision: number) => TemplateRes
       <clara-confusion-matrix .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-confusion-matrix>
     </div>`,
   training: (s, r) => html`<clara-training-distribution .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-training-distribution>`,
+  drift: (s, r) =>
+    html`<div class="stack">
+      <clara-drift .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .reference=${s.reference ?? ''} .revision=${r}></clara-drift>
+      <clara-alerts ask-token limit="50" .model=${s.model} .timeZone=${s.timeZone} .revision=${r}></clara-alerts>
+    </div>`,
   jobs: (s, r) => html`<clara-jobs ask-token .timeZone=${s.timeZone} .revision=${r}></clara-jobs>`,
 };
 
@@ -72,6 +84,8 @@ export class ClaraDashboard extends LitElement {
         scrollbar-width: thin;
       }
       [role='tab'] {
+        /* Holds the badge's visually hidden text inside the scrolling strip. */
+        position: relative;
         border: none;
         border-bottom: 3px solid transparent;
         border-radius: 0;
@@ -84,6 +98,20 @@ export class ClaraDashboard extends LitElement {
         color: var(--_fg);
         border-bottom-color: var(--_accent);
         font-weight: 600;
+      }
+      .count {
+        display: inline-block;
+        min-width: 1.5em;
+        margin-left: 6px;
+        padding: 0 6px;
+        border-radius: 999px;
+        background: var(--_danger);
+        color: var(--_bg);
+        font-size: 12px;
+        font-weight: 600;
+        line-height: 1.5;
+        text-align: center;
+        box-sizing: border-box;
       }
       .grid {
         display: grid;
@@ -108,6 +136,17 @@ export class ClaraDashboard extends LitElement {
   private live: string | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly onPopState = () => this.apply(decodeState(location.search, new Date(), browserTimeZone()));
+  /** Open alerts of the model (all models for the default), for the badge on the Drift tab; follows the auto-refresh. */
+  private readonly openAlerts = new QueryController<OpenAlertsQuery>(this, () => ({
+    key: `${this.state.model}|${this.revision}`,
+    run: () => sharedClient().request(OpenAlertsDocument, { model: this.state.model }),
+  }));
+
+  constructor() {
+    super();
+    this.addEventListener('clara-alert-acknowledged', () => this.openAlerts.rerun());
+    this.addEventListener('clara-reference-change', (e) => this.navigate({ reference: (e as CustomEvent<ReferenceChange>).detail.reference }));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -132,7 +171,7 @@ export class ClaraDashboard extends LitElement {
         ${TABS.map(
           (t) =>
             html`<button role="tab" id=${`tab-${t.id}`} aria-controls=${`panel-${t.id}`} aria-selected=${String(t.id === s.tab)} tabindex=${t.id === s.tab ? 0 : -1} @click=${() => this.navigate({ tab: t.id })}>
-              ${t.label}
+              ${t.label}${t.id === 'drift' ? this.badge() : null}
             </button>`,
         )}
       </div>
@@ -142,6 +181,13 @@ export class ClaraDashboard extends LitElement {
             ${t.id === s.tab ? PANELS[t.id](s, this.revision) : null}
           </div>`,
       )}`;
+  }
+
+  private badge() {
+    const open = this.openAlerts.value?.alerts.length ?? 0;
+    const text = badgeText(open);
+    if (!text) return null;
+    return html`<span class="count" data-open-alerts=${open} aria-hidden="true">${text}</span><span class="sr-only">, ${open} open alert${open === 1 ? '' : 's'}</span>`;
   }
 
   protected override updated(): void {

@@ -6,27 +6,20 @@ import { formatInstant } from '../lib/format.js';
 import { ClaraElement } from './clara-element.js';
 import { emptyState, pendingState, stateStyles } from './panel-state.js';
 import { announceError, QueryController } from './query-controller.js';
+import { storedToken, tokenField, tokenStyles } from './api-token.js';
+import { badgeStyles } from './badge.js';
 import { theme } from './theme.js';
-
-/** The token lives for the browser tab only: never in localStorage, never in the URL. */
-const TOKEN_KEY = 'clara-api-token';
 
 type Job = JobsQuery['jobs'][number];
 type Run = JobsQuery['jobRuns'][number];
-
-function storedToken(): string {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 @customElement('clara-jobs')
 export class ClaraJobs extends ClaraElement {
   static override styles = [
     theme,
     stateStyles,
+    badgeStyles,
+    tokenStyles,
     css`
       .stack {
         display: grid;
@@ -55,14 +48,6 @@ export class ClaraJobs extends ClaraElement {
         color: var(--_muted);
         font-weight: 600;
       }
-      .badge {
-        display: inline-block;
-        padding: 1px 8px;
-        border-radius: 999px;
-        border: 1px solid currentColor;
-        font-size: 12px;
-        white-space: nowrap;
-      }
       .badge[data-status='SUCCEEDED'] {
         color: var(--_good);
       }
@@ -85,17 +70,6 @@ export class ClaraJobs extends ClaraElement {
       }
       .error {
         color: var(--_danger);
-      }
-      .token {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        flex-wrap: wrap;
-      }
-      .token label {
-        display: flex;
-        gap: 8px;
-        align-items: center;
       }
       tbody th {
         color: var(--_fg);
@@ -157,7 +131,7 @@ export class ClaraJobs extends ClaraElement {
     const value = this.query.value;
     const pending = pendingState(this.query, () => false, '');
     return html`<div class="stack">
-      ${this.askToken ? this.tokenField() : null}
+      ${this.askToken ? tokenField(this.token, 'Needed for “Run now”', (token) => (this.token = token)) : null}
       <section class="card" aria-label="Jobs">
         <h3>Jobs</h3>
         ${this.outcome ? html`<p role="status" class=${this.outcome.failed ? 'error' : 'muted'} data-outcome>${this.outcome.text}</p>` : null}
@@ -168,23 +142,6 @@ export class ClaraJobs extends ClaraElement {
         ${pending ?? (value ? this.runList(value.jobRuns) : null)}
       </section>
     </div>`;
-  }
-
-  private tokenField() {
-    return html`<div class="token">
-      <label>API token <input id="token" type="password" autocomplete="off" .value=${this.token} @change=${this.setToken} /></label>
-      <span class="muted">Needed for “Run now”; kept in this browser tab only.</span>
-    </div>`;
-  }
-
-  private setToken(event: Event): void {
-    this.token = (event.target as HTMLInputElement).value.trim();
-    try {
-      if (this.token) sessionStorage.setItem(TOKEN_KEY, this.token);
-      else sessionStorage.removeItem(TOKEN_KEY);
-    } catch {
-      // storage unavailable (private mode): the token still works until reload
-    }
   }
 
   private jobs(jobs: Job[]) {

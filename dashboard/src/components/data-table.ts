@@ -1,8 +1,9 @@
 // The visually hidden table behind every chart: screen readers read it, and tests check what is drawn.
 import { html, type TemplateResult } from 'lit';
 
+/** Hidden by a wrapper: a table box ignores its own 1 px width and overflow, so a wide one made the page scroll sideways. */
 export function dataTable(caption: string, head: string[], rows: string[][]): TemplateResult {
-  return html`<table class="sr-only" data-table>
+  return html`<div class="sr-only"><table data-table>
     <caption>
       ${caption}
     </caption>
@@ -14,5 +15,5 @@ export function dataTable(caption: string, head: string[], rows: string[][]): Te
     <tbody>
       ${rows.map((row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}
     </tbody>
-  </table>`;
+  </table></div>`;
 }

@@ -4,10 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** OPEN: firing or not yet quiet long enough; ACKNOWLEDGED: someone took it (it still resolves by itself); RESOLVED: quiet for CLARA_ALERT_RESOLVE_AFTER windows. */
+export type AlertStatus =
+  | 'ACKNOWLEDGED'
+  | 'OPEN'
+  | 'RESOLVED';
+
 /** ACTUAL counts validated predictions by true class; PREDICTED counts all predictions by predicted class. */
 export type ClassField =
   | 'ACTUAL'
   | 'PREDICTED';
+
+/** What class distributions are compared with: the model's training distribution, or the merged windows just before each window (CLARA_DRIFT_BASELINE_WINDOWS, 4 by default). Confidence and accuracy are always compared with those baseline windows. */
+export type DriftReference =
+  | 'BASELINE'
+  | 'TRAINING';
 
 /** Calendar buckets in the requested time zone; WEEK starts Monday. */
 export type Granularity =
@@ -29,6 +40,31 @@ export type TimeRangeInput = {
   from: string;
   to: string;
 };
+
+export type AlertsQueryVariables = Exact<{
+  status?: AlertStatus | null | undefined;
+  model?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type AlertsQuery = { alerts: Array<{ id: string, model: string, rule: string, severity: string, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, evidence: string }> };
+
+export type OpenAlertsQueryVariables = Exact<{
+  model?: string | null | undefined;
+}>;
+
+
+export type OpenAlertsQuery = { alerts: Array<{ id: string }> };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, model: string, rule: string, severity: string, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, evidence: string } };
+
+export type AlertFieldsFragment = { id: string, model: string, rule: string, severity: string, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, evidence: string };
 
 export type ClassMetricsQueryVariables = Exact<{
   model?: string | null | undefined;
@@ -62,6 +98,22 @@ export type TrainingComparisonQueryVariables = Exact<{
 
 
 export type TrainingComparisonQuery = { trainingDistribution: Array<{ label: string, count: number, share: number }>, production: Array<{ label: string, count: number, share: number }> };
+
+export type DriftQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+  granularity: Granularity;
+  reference: DriftReference;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type DriftQuery = { driftSettings: { psiThreshold: number, jsThreshold: number, accuracyDropThreshold: number, pValue: number, baselineWindows: number }, drift: Array<{ start: string, end: string, psi: number | null, jsDistance: number | null, accuracy: number | null, baselineAccuracy: number | null, accuracyDelta: number | null, accuracyP: number | null, predictions: number, validated: number, rules: Array<string> }> };
+
+export type DriftReferenceSettingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DriftReferenceSettingQuery = { driftSettings: { reference: DriftReference } };
 
 export type JobsQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -122,6 +174,25 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AlertFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertFields on Alert {
+  id
+  model
+  rule
+  severity
+  status
+  openedAt
+  lastSeenAt
+  acknowledgedAt
+  resolvedAt
+  firstWindowStart
+  windowStart
+  windowEnd
+  firedWindows
+  message
+  evidence
+}
+    `, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
 export const OverallValuesFragmentDoc = new TypedDocumentString(`
     fragment OverallValues on MetricValues {
   predictions
@@ -134,6 +205,59 @@ export const OverallValuesFragmentDoc = new TypedDocumentString(`
   f1
 }
     `, {"fragmentName":"OverallValues"}) as unknown as TypedDocumentString<OverallValuesFragment, unknown>;
+export const AlertsDocument = new TypedDocumentString(`
+    query Alerts($status: AlertStatus, $model: String, $limit: Int) {
+  alerts(status: $status, model: $model, limit: $limit) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  model
+  rule
+  severity
+  status
+  openedAt
+  lastSeenAt
+  acknowledgedAt
+  resolvedAt
+  firstWindowStart
+  windowStart
+  windowEnd
+  firedWindows
+  message
+  evidence
+}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+export const OpenAlertsDocument = new TypedDocumentString(`
+    query OpenAlerts($model: String) {
+  alerts(status: OPEN, model: $model, limit: 1000) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OpenAlertsQuery, OpenAlertsQueryVariables>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($id: ID!) {
+  acknowledgeAlert(id: $id) {
+    ...AlertFields
+  }
+}
+    fragment AlertFields on Alert {
+  id
+  model
+  rule
+  severity
+  status
+  openedAt
+  lastSeenAt
+  acknowledgedAt
+  resolvedAt
+  firstWindowStart
+  windowStart
+  windowEnd
+  firedWindows
+  message
+  evidence
+}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
 export const ClassMetricsDocument = new TypedDocumentString(`
     query ClassMetrics($model: String, $range: TimeRangeInput!) {
   metricsByClass(model: $model, range: $range) {
@@ -177,6 +301,43 @@ export const TrainingComparisonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TrainingComparisonQuery, TrainingComparisonQueryVariables>;
+export const DriftDocument = new TypedDocumentString(`
+    query Drift($model: String, $range: TimeRangeInput!, $granularity: Granularity!, $reference: DriftReference!, $timeZone: String) {
+  driftSettings {
+    psiThreshold
+    jsThreshold
+    accuracyDropThreshold
+    pValue
+    baselineWindows
+  }
+  drift(
+    model: $model
+    range: $range
+    granularity: $granularity
+    reference: $reference
+    timeZone: $timeZone
+  ) {
+    start
+    end
+    psi
+    jsDistance
+    accuracy
+    baselineAccuracy
+    accuracyDelta
+    accuracyP
+    predictions
+    validated
+    rules
+  }
+}
+    `) as unknown as TypedDocumentString<DriftQuery, DriftQueryVariables>;
+export const DriftReferenceSettingDocument = new TypedDocumentString(`
+    query DriftReferenceSetting {
+  driftSettings {
+    reference
+  }
+}
+    `) as unknown as TypedDocumentString<DriftReferenceSettingQuery, DriftReferenceSettingQueryVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($limit: Int) {
   jobs {

@@ -6,6 +6,7 @@ export const TABS = [
   { id: 'samples', label: 'Samples by class' },
   { id: 'classes', label: 'Metrics by class' },
   { id: 'training', label: 'Training data' },
+  { id: 'drift', label: 'Drift' },
   { id: 'jobs', label: 'Jobs' },
 ] as const;
 

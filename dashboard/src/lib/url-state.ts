@@ -1,5 +1,6 @@
 // The dashboard state lives in the URL query so reload, back/forward and shared links restore it.
-import type { Granularity } from '../gql/graphql.js';
+import type { DriftReference, Granularity } from '../gql/graphql.js';
+import { isDriftReference } from './drift-data.js';
 import { relativeRange, suggestedGranularity, type TimeRange } from './ranges.js';
 import { isTabId, TABS, type TabId } from './tabs.js';
 import { isTimeZone } from './time-zone.js';
@@ -12,6 +13,8 @@ export interface DashboardState {
   timeZone: string;
   tab: TabId;
   refresh: boolean;
+  /** What the Drift tab compares class distributions with; null: the check-drift job's reference. */
+  reference: DriftReference | null;
 }
 
 export const GRANULARITIES: readonly Granularity[] = ['HOUR', 'DAY', 'WEEK', 'MONTH'];
@@ -40,6 +43,7 @@ export function decodeState(search: string, now: Date, fallbackZone: string): Da
   const range = from && to && from < to ? { from, to } : relativeRange(DEFAULT_RANGE, now, timeZone);
   const granularity = q.get('granularity');
   const tab = q.get('tab') ?? '';
+  const reference = q.get('reference');
   return {
     model: q.get('model') || null,
     range,
@@ -47,6 +51,7 @@ export function decodeState(search: string, now: Date, fallbackZone: string): Da
     timeZone,
     tab: isTabId(tab) ? tab : TABS[0].id,
     refresh: q.get('refresh') === '1',
+    reference: isDriftReference(reference) ? reference : null,
   };
 }
 
@@ -60,5 +65,6 @@ export function encodeState(state: DashboardState): string {
   q.set('tz', state.timeZone);
   q.set('tab', state.tab);
   if (state.refresh) q.set('refresh', '1');
+  if (state.reference) q.set('reference', state.reference);
   return `?${q.toString()}`;
 }
