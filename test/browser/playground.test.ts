@@ -30,8 +30,17 @@ for (const path of ['/graphql', '/playground']) {
     // The schema arrived (introspection): the docs explorer can open it.
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
     await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 10_000 }).toContain('Query');
-    await run.click();
-    await expect.poll(() => page.locator('.graphiql-response').textContent(), { timeout: 10_000 }).toContain('playground-model');
+    // Monaco may still be wiring the editor when the button appears: a click it swallowed is repeated.
+    await expect
+      .poll(
+        async () => {
+          const text = (await page.locator('.graphiql-response').textContent()) ?? '';
+          if (!text.includes('playground-model')) await run.click();
+          return text;
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toContain('playground-model');
     if (path === '/graphql') await screenshot(page, 'playground');
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
