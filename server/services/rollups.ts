@@ -68,6 +68,11 @@ export class RollupService {
     return run;
   }
 
+  /** Returns once every write acknowledged before the call is in the rollups. */
+  async settle(): Promise<void> {
+    await this.processPending();
+  }
+
   private async drain(): Promise<number> {
     const deadline = Date.now() + LEASE_WAIT_MS;
     let lease: Lease | null;
