@@ -2,7 +2,11 @@
 import { assertTimeZone, type Granularity } from './core/buckets.js';
 import type { WebhookFormat } from './core/alerts/payload.js';
 import { DRIFT_RULE_DEFAULTS, DRIFT_RULES, isDriftRule, type DriftReference, type DriftRule, type DriftRuleSettings } from './core/drift-rules/rules.js';
-import { parseDuration } from './core/duration.js';
+import { limitsConfig, readAccess, type LimitsConfig } from './config-access.js';
+import { ConfigError, duration, flag, integer, text, type Env } from './config-values.js';
+
+export { ConfigError } from './config-values.js';
+export type { LimitsConfig } from './config-access.js';
 
 export interface FieldMapping {
   collection: string;
@@ -24,12 +28,19 @@ export interface Config {
   host: string;
   timeZone: string;
   defaultModel: string;
+  /** Token mutations need (and reads, with protectReads). */
   apiToken: string | null;
+  /** A token that may read but not write (reads need one only with protectReads). */
+  readToken: string | null;
+  /** Every GraphQL request and profile download needs a read or write token. */
+  protectReads: boolean;
+  /** Host header names the server answers (DNS rebinding); empty: any. */
+  allowedHosts: string[];
   demo: boolean;
   logLevel: string;
   corsOrigins: string[];
   mapping: FieldMapping;
-  limits: { batchSize: number; bodyBytes: number; queryDepth: number; points: number };
+  limits: LimitsConfig;
   jobs: JobsConfig;
   whylabs: WhyLabsConfig;
   drift: DriftConfig;
@@ -68,47 +79,11 @@ export interface WhyLabsConfig {
   /** Per-model dataset ids, from WHYLABS_DATASET_ID_MAP="modelA=model-1,modelB=model-2". */
   datasetIds: Record<string, string>;
   endpoint: string;
+  /** Plain http endpoints and upload URLs are refused unless this is set (local test servers). */
+  allowHttp: boolean;
   timeoutMs: number;
   retries: number;
   retryDelayMs: number;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
-    super(`${variable}: ${reason}`);
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function text(env: Env, name: string, fallback: string): string {
-  const value = env[name]?.trim();
-  return value ? value : fallback;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function flag(env: Env, name: string): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return false;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, `expected 1/0, true/false, yes/no or on/off, got "${raw}"`);
-}
-
-function duration(env: Env, name: string, fallback: string, minMs: number): number {
-  const raw = text(env, name, fallback);
-  const ms = parseDuration(raw);
-  if (ms === null) throw new ConfigError(name, `expected a duration such as "30 seconds", "5 minutes" or "1 hour", got "${raw}"`);
-  if (ms < minMs) throw new ConfigError(name, `must be at least ${minMs} ms, got "${raw}"`);
-  return ms;
 }
 
 const JOB_INTERVAL = /^CLARA_JOB_([A-Z0-9_]+)_EVERY$/;
@@ -139,6 +114,13 @@ function httpUrl(env: Env, name: string, fallback: string): string {
   const value = text(env, name, fallback).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/\s]+/.test(value)) throw new ConfigError(name, `expected an http(s) URL, got "${value}"`);
   return value;
+}
+
+/** The API key travels to this endpoint: plain http only when explicitly allowed. */
+function whyLabsEndpoint(env: Env): string {
+  const endpoint = httpUrl(env, 'WHYLABS_API_ENDPOINT', 'https://api.whylabsapp.com');
+  if (endpoint.startsWith('http:') && !flag(env, 'CLARA_WHYLABS_ALLOW_HTTP')) throw new ConfigError('WHYLABS_API_ENDPOINT', 'must be an https URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow http, e.g. for a local test server)');
+  return endpoint;
 }
 
 function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -225,7 +207,8 @@ function alertsConfig(env: Env, drift: DriftConfig): AlertsConfig {
 
 function fieldName(env: Env, name: string, fallback: string): string {
   const value = text(env, name, fallback);
-  if (value.startsWith('$') || value.includes('\0')) throw new ConfigError(name, `"${value}" is not a usable field name`);
+  // MongoDB reads "a.b" as a path into a subdocument, never as one field named "a.b".
+  if (value.startsWith('$') || value.includes('\0') || value.includes('.')) throw new ConfigError(name, `"${value}" is not a usable field name (no "$" at the start, no "." or NUL)`);
   return value;
 }
 
@@ -236,23 +219,24 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
   } catch {
     throw new ConfigError('CLARA_TIME_ZONE', `unknown IANA time zone "${timeZone}"`);
   }
-  const modelField = env.CLARA_FIELD_MODEL === undefined ? 'model' : env.CLARA_FIELD_MODEL.trim();
+  const modelField = env.CLARA_FIELD_MODEL?.trim() === '' ? null : fieldName(env, 'CLARA_FIELD_MODEL', 'model');
   const drift = driftConfig(env);
+  const host = text(env, 'HOST', '127.0.0.1');
   return {
     mongoUri: env.MONGODB_URI?.trim() || null,
     dbName: text(env, 'MONGODB_DB', 'clara'),
     dataDir: text(env, 'CLARA_DATA_DIR', '.data'),
     port: integer(env, 'PORT', 4000, 0, 65535),
-    host: text(env, 'HOST', '127.0.0.1'),
+    host,
     timeZone,
     defaultModel: text(env, 'CLARA_DEFAULT_MODEL', 'default'),
-    apiToken: env.CLARA_API_TOKEN?.trim() || null,
+    ...readAccess(env, host),
     demo: flag(env, 'CLARA_DEMO') || argv.includes('--demo'),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
     corsOrigins: text(env, 'CLARA_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
     mapping: {
       collection: text(env, 'CLARA_PREDICTIONS_COLLECTION', 'predictions'),
-      model: modelField === '' ? null : modelField,
+      model: modelField,
       id: fieldName(env, 'CLARA_FIELD_ID', 'id'),
       predictedAt: fieldName(env, 'CLARA_FIELD_PREDICTED_AT', 'predictedAt'),
       predicted: fieldName(env, 'CLARA_FIELD_PREDICTED', 'predicted'),
@@ -260,12 +244,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       actual: fieldName(env, 'CLARA_FIELD_ACTUAL', 'actual'),
       validatedAt: fieldName(env, 'CLARA_FIELD_VALIDATED_AT', 'validatedAt'),
     },
-    limits: {
-      batchSize: integer(env, 'CLARA_MAX_BATCH', 10_000, 1, 1_000_000),
-      bodyBytes: integer(env, 'CLARA_MAX_BODY_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-      queryDepth: integer(env, 'CLARA_MAX_QUERY_DEPTH', 12, 2, 100),
-      points: integer(env, 'CLARA_MAX_POINTS', 5_000, 1, 1_000_000),
-    },
+    limits: limitsConfig(env),
     jobs: {
       intervals: jobIntervals(env),
       lockLifetimeMs: duration(env, 'CLARA_JOBS_LOCK_LIFETIME', '10 minutes', 500),
@@ -276,7 +255,8 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       orgId: env.WHYLABS_DEFAULT_ORG_ID?.trim() || null,
       defaultDatasetId: env.WHYLABS_DEFAULT_DATASET_ID?.trim() || null,
       datasetIds: datasetMap(env),
-      endpoint: httpUrl(env, 'WHYLABS_API_ENDPOINT', 'https://api.whylabsapp.com'),
+      endpoint: whyLabsEndpoint(env),
+      allowHttp: flag(env, 'CLARA_WHYLABS_ALLOW_HTTP'),
       timeoutMs: duration(env, 'CLARA_WHYLABS_TIMEOUT', '30 seconds', 10),
       retries: integer(env, 'CLARA_WHYLABS_RETRIES', 4, 0, 20),
       retryDelayMs: duration(env, 'CLARA_WHYLABS_RETRY_DELAY', '1 second', 1),

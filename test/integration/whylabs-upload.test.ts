@@ -77,6 +77,7 @@ async function startApp(prefix: string, env: Record<string, string> = {}, dbName
     WHYLABS_DEFAULT_DATASET_ID: 'model-0',
     WHYLABS_DATASET_ID_MAP: 'beta=model-7',
     WHYLABS_API_ENDPOINT: fakeUrl,
+    CLARA_WHYLABS_ALLOW_HTTP: '1',
     CLARA_WHYLABS_RETRY_DELAY: '10 ms',
     ...env,
   });
