@@ -20,10 +20,14 @@ export interface FieldMapping {
   validatedAt: string;
 }
 
+/** Which embedded store to start when MONGODB_URI is unset; auto tries mongod, then FerretDB. */
+export type EmbeddedChoice = 'auto' | 'mongod' | 'ferretdb';
+
 export interface Config {
   mongoUri: string | null;
   dbName: string;
   dataDir: string;
+  embedded: EmbeddedChoice;
   port: number;
   host: string;
   timeZone: string;
@@ -41,6 +45,7 @@ export interface Config {
   corsOrigins: string[];
   mapping: FieldMapping;
   limits: LimitsConfig;
+  rollups: RollupsConfig;
   jobs: JobsConfig;
   whylabs: WhyLabsConfig;
   drift: DriftConfig;
@@ -61,6 +66,15 @@ export interface AlertsConfig {
   /** Quiet windows in a row that resolve an alert. */
   resolveAfter: number;
   webhooks: { urls: string[]; secret: string | null; format: WebhookFormat; timeoutMs: number; retries: number; retryDelayMs: number };
+}
+
+export interface RollupsConfig {
+  /** How often a process looks for journal entries to drain (writes also start a drain at once). */
+  drainEveryMs: number;
+  /** Journal entries one drain pass takes in. */
+  passEntries: number;
+  /** Quarter blocks recomputed from one read of raw rows: bounds a large pass's memory. */
+  passBlocks: number;
 }
 
 export interface JobsConfig {
@@ -226,12 +240,14 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     mongoUri: env.MONGODB_URI?.trim() || null,
     dbName: text(env, 'MONGODB_DB', 'clara'),
     dataDir: text(env, 'CLARA_DATA_DIR', '.data'),
+    embedded: choice<EmbeddedChoice>(env, 'CLARA_EMBEDDED', 'auto', ['auto', 'mongod', 'ferretdb']),
     port: integer(env, 'PORT', 4000, 0, 65535),
     host,
     timeZone,
     defaultModel: text(env, 'CLARA_DEFAULT_MODEL', 'default'),
     ...readAccess(env, host),
-    demo: flag(env, 'CLARA_DEMO') || argv.includes('--demo'),
+    // The embedded default is the demo unless CLARA_DEMO says otherwise.
+    demo: argv.includes('--demo') || (env.CLARA_DEMO?.trim() ? flag(env, 'CLARA_DEMO') : !env.MONGODB_URI?.trim()),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
     corsOrigins: text(env, 'CLARA_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
     mapping: {
@@ -245,6 +261,11 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       validatedAt: fieldName(env, 'CLARA_FIELD_VALIDATED_AT', 'validatedAt'),
     },
     limits: limitsConfig(env),
+    rollups: {
+      drainEveryMs: duration(env, 'CLARA_ROLLUP_DRAIN_EVERY', '2 seconds', 100),
+      passEntries: integer(env, 'CLARA_ROLLUP_PASS_ENTRIES', 500, 1, 100_000),
+      passBlocks: integer(env, 'CLARA_ROLLUP_PASS_BLOCKS', 20_000, 100, 1_000_000),
+    },
     jobs: {
       intervals: jobIntervals(env),
       lockLifetimeMs: duration(env, 'CLARA_JOBS_LOCK_LIFETIME', '10 minutes', 500),

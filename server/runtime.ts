@@ -70,6 +70,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
 
   client = await connect(options.uri, log);
   services = await createServices(client.db(config.dbName), config, log);
+  services.rollups.start(config.rollups.drainEveryMs);
   if (options.routes) routes.splice(routes.length - 1, 0, ...options.routes(services));
 
   return {
@@ -82,6 +83,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       });
       await apollo.stop();
       await services?.jobs.close();
+      await services?.rollups.stop();
       await client?.close();
     },
   };

@@ -1,11 +1,14 @@
 // Fills an empty database with the demo model, so a first start has something to show.
 import { demoDataset, type DemoOptions } from '../core/demo/generator.js';
+import { LEVEL_MS } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
 import { checkDrift } from '../jobs/check-drift.js';
 import type { Logger } from '../logger.js';
+import type { RowRef } from '../store/predictions.js';
 import type { Services } from './index.js';
 
 const BATCH = 5000;
+const QUARTER_MS = LEVEL_MS.QUARTER;
 const PROGRESS_EVERY = 50_000;
 
 export interface SeedSummary {
@@ -21,9 +24,8 @@ export interface SeedSummary {
  *
  * Rows go straight to the store, not through IngestService.recordPredictions: the ingest stamps
  * validatedAt = now on every labelled prediction, which would erase the validation delays the demo
- * is meant to show, and it recomputes rollups after every batch. One refresh at the end computes
- * every block once from the raw rows and sets asOf, exactly as for rows an application wrote;
- * then one drift check turns the demo's degradation into an alert.
+ * is meant to show. The blocks the rows fall in are queued once all rows are written, so one drain
+ * reads the raw rows once; then one drift check turns the demo's degradation into an alert.
  */
 export async function seedDemoIfEmpty(
   services: Services,
@@ -41,8 +43,10 @@ export async function seedDemoIfEmpty(
   let rows = 0;
   let validated = 0;
   let batch: PredictionRow[] = [];
+  const touched = new Map<string, RowRef>();
   const flush = async () => {
     await services.predictions.insertNew(batch);
+    for (const row of batch) touched.set(`${row.model}:${Math.floor(row.predictedAt.getTime() / QUARTER_MS)}`, row);
     rows += batch.length;
     batch = [];
     if (rows % PROGRESS_EVERY === 0) log.info({ rows }, 'demo data: predictions written');
@@ -55,7 +59,9 @@ export async function seedDemoIfEmpty(
   await flush();
   await services.ingest.setTrainingDistribution(demo.model, demo.training);
   log.info({ rows }, 'demo data: computing rollups');
-  const { blocksRecomputed } = await services.rollups.refresh(true);
+  await services.rollups.markRows(touched.values());
+  const blocksRecomputed = await services.rollups.processPending();
+  await services.rollups.settle();
   const drift = await checkDemoDrift(services, log);
   log.info({ model: demo.model, rows, validated, blocksRecomputed, drift, ms: Date.now() - started }, 'demo data seeded');
   return { seeded: true, rows, validated, blocksRecomputed };

@@ -13,8 +13,11 @@ import { LeaseStore } from '../store/leases.js';
 import { PredictionStore } from '../store/predictions.js';
 import { ProfileLedger } from '../store/profile-ledger.js';
 import { ProfileStore } from '../store/profiles.js';
+import { EarlyValidations } from '../store/early-validations.js';
+import { IngestJournal } from '../store/ingest-journal.js';
 import { RefreshStateStore } from '../store/refresh-state.js';
-import { RollupMarks } from '../store/rollup-marks.js';
+import { RowRewrites } from '../store/row-rewrites.js';
+import { probeServer } from '../store/server-traits.js';
 import { RollupStore } from '../store/rollups.js';
 import { TrainingStore } from '../store/training.js';
 import { WhyLabsClient } from '../whylabs/client.js';
@@ -42,12 +45,18 @@ export interface Services {
 
 export async function createServices(db: Db, config: Config, log: Logger): Promise<Services> {
   await ensureIndexes(db, config.mapping, log);
-  const predictions = new PredictionStore(db, config.mapping, config.defaultModel);
+  const traits = await probeServer(db);
+  const predictions = new PredictionStore(db, config.mapping, config.defaultModel, traits);
   const rollupStore = new RollupStore(db);
+  const journal = new IngestJournal(db);
   const training = new TrainingStore(db);
   // Names this process in job locks, rollup leases and upload claims.
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const rollups = new RollupService(predictions, rollupStore, new RollupMarks(db), new LeaseStore(db), owner, new RefreshStateStore(db), log);
+  const rollups = new RollupService(
+    { predictions, rollups: rollupStore, journal, early: new EarlyValidations(db), rewrites: new RowRewrites(db), leases: new LeaseStore(db), state: new RefreshStateStore(db) },
+    { passEntries: config.rollups.passEntries, passBlocks: config.rollups.passBlocks, traits, owner },
+    log,
+  );
   const profileStore = new ProfileStore(db);
   const reports = new ReportService(predictions, rollupStore, rollups, training, config.defaultModel, config.timeZone, config.limits.points);
   const alerts = new AlertService(new AlertStore(db), reports, config.alerts, log);
@@ -55,7 +64,7 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
     db,
     predictions,
     rollups,
-    ingest: new IngestService(predictions, training, rollups, config.defaultModel, config.limits.batchSize),
+    ingest: new IngestService(predictions, journal, training, rollups, config.defaultModel, config.limits.batchSize),
     reports,
     alerts,
     drift: createDrift(db, config, reports, predictions, training, alerts),

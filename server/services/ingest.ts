@@ -1,9 +1,11 @@
 // Stores predictions, validations and training counts; every call is safe to retry.
 import { InputError } from '../core/errors.js';
 import { checkConfidence, checkId, checkInstant, checkLabel, checkModel, type PredictionRow } from '../core/prediction.js';
-import type { PredictionStore, RowRef } from '../store/predictions.js';
+import { levelStart } from '../core/grid.js';
+import type { IngestJournal, JournalValidation } from '../store/ingest-journal.js';
+import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
-import type { RollupService } from './rollups.js';
+import { uniqueBlocks, type RollupService } from './rollups.js';
 
 export interface PredictionItem {
   id: string;
@@ -32,15 +34,10 @@ export interface IngestOutcome {
   rejected: Rejection[];
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
 export class IngestService {
   constructor(
     private readonly predictions: PredictionStore,
+    private readonly journal: IngestJournal,
     private readonly training: TrainingStore,
     private readonly rollups: RollupService,
     private readonly defaultModel: string,
@@ -55,7 +52,11 @@ export class IngestService {
     return model === null || model === undefined ? this.defaultModel : checkModel(field, model);
   }
 
-  /** Validates every item; the valid ones are stored, the others come back with their index and reason. */
+  /**
+   * Validates every item; the valid ones are stored, the others come back with their index and
+   * reason. Costs one insert of the rows and one journal entry, whatever is stored already: an id
+   * that exists (a re-send) is applied by the rollups drainer, in the order it was acknowledged.
+   */
   async recordPredictions(items: PredictionItem[], now = new Date()): Promise<IngestOutcome> {
     this.checkBatch('predictions', items.length);
     const rows: PredictionRow[] = [];
@@ -78,61 +79,47 @@ export class IngestService {
         rejected.push({ index, id: item.id || null, message: error.message });
       }
     });
-    const touched: RowRef[] = rows.map((r) => ({ model: r.model, predictedAt: r.predictedAt }));
-    const resent = (await this.predictions.insertNew(rows)).map((position) => rows[position]);
-    for (const [model, group] of groupBy(resent, (r) => r.model)) {
-      const located = await this.predictions.locate(model, group.map((r) => r.id));
-      for (const row of group) {
-        const stored = located.get(row.id);
-        if (!stored) continue;
-        // The old block loses the row, the new one gains it.
-        touched.push({ model, predictedAt: stored.predictedAt });
-        await this.predictions.replaceExisting(stored.key, row);
-      }
-    }
-    await this.rollups.markRows(touched);
-    await this.rollups.processPending();
+    const existing = new Set(await this.predictions.insertNew(rows));
+    const inserted = rows.filter((_, position) => !existing.has(position));
+    // Written after the rows: an entry always finds its rows. A crash in between leaves rows the
+    // rollups miss only until the client, which got no answer, sends the batch again.
+    await this.journal.append(
+      {
+        blocks: uniqueBlocks(inserted.map((r) => ({ model: r.model, start: levelStart('QUARTER', r.predictedAt) }))),
+        inserted: inserted.map((r) => ({ model: r.model, id: r.id })),
+        resent: rows.filter((_, position) => existing.has(position)),
+      },
+      now,
+    );
+    this.rollups.kick();
     return { accepted: rows.length, rejected };
   }
 
-  /** A validation of an already validated prediction replaces its label (a correction). */
+  /**
+   * One journal entry; the drainer applies it. A validation of an already validated prediction
+   * replaces its label (a correction); one whose prediction has not arrived yet waits for it.
+   */
   async recordValidations(items: ValidationItem[], now = new Date()): Promise<IngestOutcome> {
     this.checkBatch('validations', items.length);
     const rejected: Rejection[] = [];
-    const byModel = new Map<string, { index: number; id: string; actual: string; validatedAt: Date }[]>();
+    const validations: JournalValidation[] = [];
     items.forEach((item, index) => {
       const at = `validations[${index}]`;
       try {
-        const model = this.modelOf(`${at}.model`, item.model);
-        const entry = {
-          index,
+        validations.push({
+          model: this.modelOf(`${at}.model`, item.model),
           id: checkId(`${at}.id`, item.id),
           actual: checkLabel(`${at}.actual`, item.actual),
           validatedAt: item.validatedAt ? checkInstant(`${at}.validatedAt`, item.validatedAt, now) : now,
-        };
-        byModel.set(model, [...(byModel.get(model) ?? []), entry]);
+        });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         rejected.push({ index, id: item.id || null, message: error.message });
       }
     });
-    let accepted = 0;
-    const touched: RowRef[] = [];
-    for (const [model, entries] of byModel) {
-      const located = await this.predictions.locate(model, entries.map((e) => e.id));
-      const known = entries.filter((e) => {
-        if (located.has(e.id)) return true;
-        rejected.push({ index: e.index, id: e.id, message: `validations[${e.index}].id: no prediction "${e.id}" for model "${model}"` });
-        return false;
-      });
-      await this.predictions.setValidations(known.map((e) => ({ key: located.get(e.id)?.key, actual: e.actual, validatedAt: e.validatedAt })));
-      for (const e of known) touched.push({ model, predictedAt: located.get(e.id)?.predictedAt ?? e.validatedAt });
-      accepted += known.length;
-    }
-    await this.rollups.markRows(touched);
-    await this.rollups.processPending();
-    rejected.sort((a, b) => a.index - b.index);
-    return { accepted, rejected };
+    await this.journal.append({ validations }, now);
+    this.rollups.kick();
+    return { accepted: validations.length, rejected };
   }
 
   async setTrainingDistribution(model: string | null | undefined, counts: { label: string; count: number }[]): Promise<{ label: string; count: number }[]> {

@@ -1,32 +1,36 @@
-// Keeps rollups equal to a recomputation from raw rows: changed blocks are marked, then recomputed
-// whole (never incremented), finest level first, so a crash or a repeated run converges.
+// Keeps rollups equal to a recomputation from raw rows. Writes only append to the ingest journal;
+// a single drainer (one process at a time, under a lease) applies the journal in passes: it
+// rewrites the rows that changed, then recomputes every block the pass touched whole (never
+// incremented), finest level first. A pass deletes its journal entries last, so a crash anywhere
+// only repeats work.
 import { LEVEL_MS, levelStart, parentStart, type RollupLevel } from '../core/grid.js';
 import { addRow, emptyTally, mergeAll, type Tally } from '../core/tally.js';
 import type { Logger } from '../logger.js';
+import type { EarlyValidations } from '../store/early-validations.js';
+import type { IngestJournal } from '../store/ingest-journal.js';
+import type { Lease, LeaseStore } from '../store/leases.js';
 import type { PredictionStore, RowRef } from '../store/predictions.js';
 import type { RefreshStateStore } from '../store/refresh-state.js';
-import type { Lease, LeaseStore } from '../store/leases.js';
-import type { Block, RollupMarks } from '../store/rollup-marks.js';
-import { blockKey, type RollupStore } from '../store/rollups.js';
+import type { RowRewrites } from '../store/row-rewrites.js';
+import { blockKey, type Block, type RollupStore } from '../store/rollups.js';
+import type { ServerTraits } from '../store/server-traits.js';
+import { planRowChanges } from './row-changes.js';
 
 /** Rows written directly may be committed a little after their ObjectId or validatedAt was stamped. */
 const SCAN_OVERLAP_MS = 5 * 60 * 1000;
-const BATCH = 500;
-/** Marked quarters closer than this are read from raw rows in one range query. */
-const RUN_GAP_MS = 24 * 3600 * 1000;
+/** On a server with indexes, marked quarters closer than this are read in one range query. */
+const INDEXED_READ_GAP_MS = 3600 * 1000;
 
-/** How long a recompute may hold the rollups before another process may take over (renewed per batch). */
+/** How long a drain may hold the rollups before another process may take over (renewed as it goes). */
 export const ROLLUP_LEASE_MS = 5 * 60 * 1000;
 const ROLLUP_LEASE = 'rollups';
-/** How long a caller waits for another process's recompute to finish before leaving its marks queued. */
-const LEASE_WAIT_MS = 60 * 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function uniqueBlocks(blocks: Block[]): Block[] {
+export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
   const unique = new Map<string, Block>();
   for (const b of blocks) unique.set(blockKey(b.model, b.start), { model: b.model, start: b.start });
-  return [...unique.values()];
+  return [...unique.values()].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : a.start.getTime() - b.start.getTime()));
 }
 
 export interface RefreshSummary {
@@ -35,96 +39,162 @@ export interface RefreshSummary {
   asOf: Date;
 }
 
+export interface RollupStores {
+  predictions: PredictionStore;
+  rollups: RollupStore;
+  journal: IngestJournal;
+  early: EarlyValidations;
+  rewrites: RowRewrites;
+  leases: LeaseStore;
+  state: RefreshStateStore;
+}
+
+export interface RollupSettings {
+  /** Journal entries one pass takes in. */
+  passEntries: number;
+  /** Quarters recomputed from one read of raw rows (bounds the memory of a large pass). */
+  passBlocks: number;
+  traits: ServerTraits;
+  /** Names this process in the lease. */
+  owner: string;
+}
+
 export class RollupService {
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
+  private kicked = false;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly predictions: PredictionStore,
-    private readonly rollups: RollupStore,
-    private readonly marks: RollupMarks,
-    private readonly leases: LeaseStore,
-    private readonly owner: string,
-    private readonly state: RefreshStateStore,
+    private readonly stores: RollupStores,
+    private readonly settings: RollupSettings,
     private readonly log: Logger,
   ) {}
 
-  /** Marks the quarter blocks holding these rows (deduplicated). */
-  async markRows(refs: Iterable<RowRef>): Promise<void> {
-    const list = uniqueBlocks([...refs].map(({ model, predictedAt }) => ({ model, start: levelStart('QUARTER', predictedAt) })));
-    for (let i = 0; i < list.length; i += BATCH) await this.marks.add('QUARTER', list.slice(i, i + BATCH));
+  /** Queues the quarters holding these rows for a recompute. */
+  async markRows(refs: Iterable<RowRef>, at = new Date()): Promise<void> {
+    const blocks = uniqueBlocks([...refs].map(({ model, predictedAt }) => ({ model, start: levelStart('QUARTER', predictedAt) })));
+    await this.stores.journal.append({ blocks }, at);
+  }
+
+  /** Drains on a timer too: entries other processes wrote, and drains that failed, are taken up. */
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and waits for a drain in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.queue;
+  }
+
+  /** Asks for a drain soon, without waiting for it (writes never wait for the rollups). */
+  kick(): void {
+    if (this.kicked) return;
+    this.kicked = true;
+    setImmediate(() => {
+      this.kicked = false;
+      this.processPending().catch((error: unknown) => this.log.warn({ error: String(error) }, 'rollups drain failed; the journal keeps its entries for the next one'));
+    });
   }
 
   /**
-   * Recomputes every marked block, finest level first; returns how many blocks were written.
-   * One writer at a time (a lease across processes, a queue within this one), so a slow recompute
-   * can never overwrite a newer one; a crash leaves the marks, and the next run redoes the work.
+   * Applies the journal until it is empty; returns the blocks written. Within a process drains run
+   * one after another; across processes the lease lets one drain at a time, and the others return.
    */
   processPending(): Promise<number> {
     const run = this.queue.then(() => this.drain());
-    this.queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
+    this.queue = run.catch(() => undefined);
     return run;
   }
 
   /** Returns once every write acknowledged before the call is in the rollups. */
   async settle(): Promise<void> {
-    await this.processPending();
+    const since = new Date();
+    for (;;) {
+      await this.processPending();
+      const pending = await this.stores.journal.oldestPendingAt();
+      if (!pending || pending > since) return;
+      // Another process holds the lease and is draining these entries.
+      await sleep(50);
+    }
+  }
+
+  /** Every write acknowledged before this instant is in the rollups. */
+  async asOf(now = new Date()): Promise<Date> {
+    return (await this.stores.journal.oldestPendingAt()) ?? now;
   }
 
   private async drain(): Promise<number> {
-    const deadline = Date.now() + LEASE_WAIT_MS;
-    let lease: Lease | null;
-    while (!(lease = await this.leases.acquire(ROLLUP_LEASE, this.owner, ROLLUP_LEASE_MS))) {
-      // Another process is draining; it may finish before seeing our marks, so keep asking.
-      if (Date.now() > deadline) return 0;
-      await sleep(100);
-    }
+    const { leases, journal, rewrites } = this.stores;
+    if (!(await journal.oldestPendingAt()) && (await rewrites.unfinished()).length === 0) return 0;
+    const lease = await leases.acquire(ROLLUP_LEASE, this.settings.owner, ROLLUP_LEASE_MS);
+    if (!lease) return 0;
     try {
       let written = 0;
-      for (const level of ['QUARTER', 'HOUR', 'DAY'] as const) {
-        for (let marks = await this.marks.next(level, BATCH); marks.length > 0; marks = await this.marks.next(level, BATCH)) {
-          // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
-          if (!(await lease.renew())) throw new Error('rollup lease lost; the marks stay queued for the next run');
-          const blocks = uniqueBlocks(marks);
-          const tallies = level === 'QUARTER' ? await this.fromRaw(blocks) : await this.fromChildren(level, blocks);
-          await this.rollups.write(level, blocks.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })));
-          // Parents are marked before the children's marks go, so a crash in between only repeats work.
-          if (level !== 'DAY') {
-            const parents = uniqueBlocks(blocks.map((b) => ({ model: b.model, start: parentStart(level, b.start).start })));
-            await this.marks.add(level === 'QUARTER' ? 'HOUR' : 'DAY', parents);
-          }
-          await this.marks.remove(marks);
-          written += blocks.length;
-        }
-      }
+      for (let blocks = await this.pass(lease); blocks !== null; blocks = await this.pass(lease)) written += blocks;
       return written;
     } finally {
-      await lease.release();
+      await lease.release().catch((error: unknown) => this.log.warn({ error: String(error) }, 'rollup lease not released; it expires by itself'));
     }
   }
 
+  /** One pass over the oldest journal entries; null when there was nothing to do. */
+  private async pass(lease: Lease): Promise<number | null> {
+    const { journal, early, rewrites, predictions } = this.stores;
+    const unfinished = await rewrites.unfinished();
+    for (const rewrite of unfinished) await predictions.rewrite(rewrite.docs);
+    const entries = await journal.oldest(this.settings.passEntries);
+    if (entries.length === 0 && unfinished.length === 0) return null;
+
+    const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);
+    const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions);
+    const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, changes.blocks) : null;
+    await predictions.rewrite(changes.docs);
+    await early.add(changes.early);
+
+    const blocks = uniqueBlocks([...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks]);
+    const written = await this.recompute(blocks, lease);
+    await early.remove(changes.usedEarly);
+    await rewrites.remove([...unfinished.map((r) => r.id), ...(saved ? [saved.id] : [])]);
+    await journal.remove(entries.map((e) => e.id));
+    return written;
+  }
+
+  /** Quarters from raw rows, hours from quarters, days from hours. */
+  private async recompute(quarters: Block[], lease: Lease): Promise<number> {
+    let written = 0;
+    let blocks = quarters;
+    for (const level of ['QUARTER', 'HOUR', 'DAY'] as const) {
+      for (let i = 0; i < blocks.length; i += this.settings.passBlocks) {
+        const chunk = blocks.slice(i, i + this.settings.passBlocks);
+        const tallies = level === 'QUARTER' ? await this.fromRaw(chunk) : await this.fromChildren(level, chunk);
+        // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
+        if (!(await lease.renew())) throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
+        await this.stores.rollups.write(level, chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })));
+        written += chunk.length;
+      }
+      if (level !== 'DAY') blocks = uniqueBlocks(blocks.map((b) => ({ model: b.model, start: parentStart(level, b.start).start })));
+    }
+    return written;
+  }
+
   /**
-   * One range read per run of nearby quarters of a model, split in memory: a few wide reads beat many
-   * narrow ones (on an index the gaps cost little; without one every read is a scan).
+   * Raw rows read in as few range queries as suit the server: one per model where every filter
+   * scans the collection anyway, one per run of nearby quarters where indexes serve ranges.
    */
   private async fromRaw(blocks: Block[]): Promise<Map<string, Tally>> {
     const tallies = new Map<string, Tally>();
-    const sorted = [...blocks].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : a.start.getTime() - b.start.getTime()));
-    for (let i = 0; i < sorted.length; ) {
+    const gap = this.settings.traits.scansEveryFilter ? Infinity : INDEXED_READ_GAP_MS;
+    for (const b of blocks) tallies.set(blockKey(b.model, b.start), emptyTally());
+    for (let i = 0; i < blocks.length; ) {
       let j = i + 1;
-      while (j < sorted.length && sorted[j].model === sorted[i].model && sorted[j].start.getTime() - sorted[j - 1].start.getTime() <= RUN_GAP_MS) j++;
-      const run = sorted.slice(i, j);
-      const byStart = new Map<number, Tally>();
-      for (const block of run) {
-        const tally = emptyTally();
-        byStart.set(block.start.getTime(), tally);
-        tallies.set(blockKey(block.model, block.start), tally);
-      }
-      const to = new Date(run[run.length - 1].start.getTime() + LEVEL_MS.QUARTER);
-      for (const row of await this.predictions.rowsBetween(run[0].model, run[0].start, to)) {
-        const tally = byStart.get(levelStart('QUARTER', row.predictedAt).getTime());
+      while (j < blocks.length && blocks[j].model === blocks[i].model && blocks[j].start.getTime() - blocks[j - 1].start.getTime() <= gap) j++;
+      const { model } = blocks[i];
+      const to = new Date(blocks[j - 1].start.getTime() + LEVEL_MS.QUARTER);
+      for await (const row of this.stores.predictions.streamBetween(model, blocks[i].start, to)) {
+        const tally = tallies.get(blockKey(model, levelStart('QUARTER', row.predictedAt)));
         if (tally) addRow(tally, row);
       }
       i = j;
@@ -137,7 +207,7 @@ export class RollupService {
     const per = LEVEL_MS[level] / LEVEL_MS[child];
     const childrenOf = (block: Block) =>
       Array.from({ length: per }, (_, k) => ({ model: block.model, start: new Date(block.start.getTime() + k * LEVEL_MS[child]) }));
-    const stored = await this.rollups.read(child, blocks.flatMap(childrenOf));
+    const stored = await this.stores.rollups.read(child, blocks.flatMap(childrenOf));
     const tallies = new Map<string, Tally>();
     for (const block of blocks) {
       const children = childrenOf(block).map((c) => stored.get(blockKey(c.model, c.start)) ?? emptyTally());
@@ -152,34 +222,29 @@ export class RollupService {
    */
   async refresh(full = false): Promise<RefreshSummary> {
     const scanStart = new Date();
-    const last = full ? null : await this.state.lastScanStart();
+    const last = full ? null : await this.stores.state.lastScanStart();
     const since = last ? new Date(last.getTime() - SCAN_OVERLAP_MS) : null;
     let rowsScanned = 0;
-    // One ref per quarter for the whole scan: the two scans overlap (a new row that is also
-    // validated) and every mark queued twice is a block recomputed twice.
-    const touched = new Map<string, RowRef>();
-    for await (const ref of this.predictions.changedSince(since, since)) {
+    const touched = new Map<string, Block>();
+    for await (const ref of this.stores.predictions.changedSince(since, since)) {
       rowsScanned++;
-      touched.set(blockKey(ref.model, levelStart('QUARTER', ref.predictedAt)), ref);
+      const start = levelStart('QUARTER', ref.predictedAt);
+      touched.set(blockKey(ref.model, start), { model: ref.model, start });
     }
-    if (full) for (const ref of await this.existingQuarters()) touched.set(blockKey(ref.model, ref.predictedAt), ref);
-    await this.markRows(touched.values());
+    // A full refresh also revisits blocks whose rows were all deleted.
+    if (full) for (const b of await this.storedQuarters()) touched.set(blockKey(b.model, b.start), b);
+    await this.stores.journal.append({ blocks: [...touched.values()] }, scanStart);
     const blocksRecomputed = await this.processPending();
-    await this.state.completed(scanStart);
+    await this.stores.state.completed(scanStart);
     this.log.debug({ rowsScanned, blocksRecomputed, full }, 'rollups refreshed');
     return { rowsScanned, blocksRecomputed, asOf: scanStart };
   }
 
-  /** A full refresh also revisits blocks whose rows were all deleted. */
-  private async existingQuarters(): Promise<RowRef[]> {
-    const refs: RowRef[] = [];
-    for (const model of await this.rollups.models()) {
-      for (const q of await this.rollups.readAll('QUARTER', model)) refs.push({ model, predictedAt: q.start });
+  private async storedQuarters(): Promise<Block[]> {
+    const blocks: Block[] = [];
+    for (const model of await this.stores.rollups.models()) {
+      for (const q of await this.stores.rollups.versions('QUARTER', model)) blocks.push({ model, start: q.start });
     }
-    return refs;
-  }
-
-  asOf(): Promise<Date | null> {
-    return this.state.lastScanStart();
+    return blocks;
   }
 }

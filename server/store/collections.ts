@@ -5,7 +5,9 @@ import type { Logger } from '../logger.js';
 
 export const COLLECTIONS = {
   trainingDistribution: 'training_distribution',
-  rollupMarks: 'rollup_marks',
+  ingestJournal: 'ingest_journal',
+  earlyValidations: 'early_validations',
+  rowRewrites: 'row_rewrites',
   refreshState: 'refresh_state',
   rollups: { QUARTER: 'rollups_quarter', HOUR: 'rollups_hour', DAY: 'rollups_day' },
   agendaJobs: 'agendaJobs',
@@ -45,7 +47,6 @@ export async function ensureIndexes(db: Db, mapping: FieldMapping, log: Logger):
   for (const name of Object.values(COLLECTIONS.rollups)) {
     await db.collection(name).createIndex({ model: 1, start: 1 }, { name: 'model_start' });
   }
-  await db.collection(COLLECTIONS.rollupMarks).createIndex({ level: 1, _id: 1 }, { name: 'level_id' });
   await ensureJobIndexes(db, log);
   await db.collection(COLLECTIONS.driftResults).createIndex({ model: 1, windowStart: 1 }, { name: 'model_windowStart' });
   await db.collection(COLLECTIONS.alerts).createIndex({ resolvedAt: 1, lastSeenAt: -1 }, { name: 'resolvedAt_lastSeenAt' });

@@ -3,14 +3,30 @@
 import { MongoBulkWriteError, ObjectId, type Collection, type Db, type Document, type Filter } from 'mongodb';
 import type { FieldMapping } from '../config.js';
 import type { PredictionRow } from '../core/prediction.js';
-import { bulkWriteInChunks, onlyDuplicateKeys } from './bulk.js';
+import { onlyDuplicateKeys } from './bulk.js';
+import type { RowId } from './ingest-journal.js';
+import type { ServerTraits } from './server-traits.js';
 
 /** The application chooses its _id type (ObjectId by default); we only hand it back. */
 const byKey = (key: unknown): Filter<Document> => ({ _id: key }) as Filter<Document>;
+const byKeys = (keys: unknown[]): Filter<Document> => ({ _id: { $in: keys } }) as Filter<Document>;
 
-export interface Located {
-  key: unknown;
-  predictedAt: Date;
+/**
+ * The _id of a row this service writes, derived from (model, id) so that finding it again is a
+ * point read on every server. The model's length first keeps any two pairs apart.
+ */
+export const rowKey = (model: string, id: string): string => `${model.length}:${model}:${id}`;
+
+const FETCH_CHUNK = 1000;
+
+function groupIds(ids: RowId[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { model, id } of ids) {
+    const list = groups.get(model);
+    if (list) list.push(id);
+    else groups.set(model, [id]);
+  }
+  return groups;
 }
 
 export interface RowRef {
@@ -21,7 +37,12 @@ export interface RowRef {
 export class PredictionStore {
   readonly collection: Collection<Document>;
 
-  constructor(db: Db, readonly mapping: FieldMapping, readonly defaultModel: string) {
+  constructor(
+    db: Db,
+    readonly mapping: FieldMapping,
+    readonly defaultModel: string,
+    private readonly traits: ServerTraits,
+  ) {
     this.collection = db.collection(mapping.collection);
   }
 
@@ -37,7 +58,7 @@ export class PredictionStore {
 
   toDoc(row: PredictionRow): Document {
     const m = this.mapping;
-    const doc: Document = { [m.id]: row.id, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
+    const doc: Document = { _id: rowKey(row.model, row.id), [m.id]: row.id, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
     if (m.model) doc[m.model] = row.model;
     if (row.confidence !== null) doc[m.confidence] = row.confidence;
     if (row.actual !== null) {
@@ -82,56 +103,81 @@ export class PredictionStore {
   }
 
   /**
-   * Where the given ids of a model are stored: their _id (later writes filter on _id alone, which
-   * every server answers without a scan) and predictedAt (the rollup block a change touches).
+   * The stored documents of these rows, keyed by rowKey. Rows this service wrote are read by their
+   * derived _id (point reads where every other filter scans, one `$in` elsewhere); with `byField`,
+   * the rest (rows a user's application wrote with its own _id) are looked up by (model, id).
    */
-  async locate(model: string, ids: string[]): Promise<Map<string, Located>> {
-    const m = this.mapping;
-    const found = new Map<string, Located>();
-    if (ids.length === 0) return found;
-    const cursor = this.collection.find({ ...this.modelFilter(model), [m.id]: { $in: ids } }, { projection: { _id: 1, [m.id]: 1, [m.predictedAt]: 1 } });
-    for await (const doc of cursor) {
-      const at: unknown = doc[m.predictedAt];
-      if (at instanceof Date) found.set(String(doc[m.id]), { key: doc._id, predictedAt: at });
+  async fetch(ids: RowId[], byField: boolean): Promise<Map<string, Document>> {
+    const found = new Map<string, Document>();
+    const keys = [...new Set(ids.map((r) => rowKey(r.model, r.id)))];
+    if (this.traits.scansEveryFilter) {
+      for (const key of keys) {
+        const doc = await this.collection.findOne(byKey(key));
+        if (doc) found.set(key, doc);
+      }
+    } else {
+      for (let i = 0; i < keys.length; i += FETCH_CHUNK) {
+        for await (const doc of this.collection.find(byKeys(keys.slice(i, i + FETCH_CHUNK)))) found.set(String(doc._id), doc);
+      }
+    }
+    if (!byField) return found;
+    const missing = ids.filter((r) => !found.has(rowKey(r.model, r.id)));
+    for (const [model, group] of groupIds(missing)) {
+      for await (const doc of this.collection.find({ ...this.modelFilter(model), [this.mapping.id]: { $in: group } })) {
+        found.set(rowKey(model, String(doc[this.mapping.id])), doc);
+      }
     }
     return found;
   }
 
-  /** Overwrites a stored prediction (a re-send); a validation it already has is kept unless the re-send carries one. */
-  async replaceExisting(key: unknown, row: PredictionRow): Promise<void> {
-    const m = this.mapping;
-    const set: Document = { [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
-    if (row.confidence !== null) set[m.confidence] = row.confidence;
-    if (row.actual !== null) {
-      set[m.actual] = row.actual;
-      set[m.validatedAt] = row.validatedAt;
-    }
-    const update: Document = row.confidence === null ? { $set: set, $unset: { [m.confidence]: '' } } : { $set: set };
-    await this.collection.updateOne(byKey(key), update);
+  /** A stored document with a validation set (a correction replaces the earlier label). */
+  withValidation(doc: Document, actual: string, validatedAt: Date): Document {
+    return { ...doc, [this.mapping.actual]: actual, [this.mapping.validatedAt]: validatedAt };
   }
 
-  async setValidations(items: { key: unknown; actual: string; validatedAt: Date }[]): Promise<void> {
+  /** A stored document overwritten by a re-send; a validation it has is kept unless the re-send carries one. */
+  withResend(doc: Document, row: PredictionRow): Document {
     const m = this.mapping;
-    await bulkWriteInChunks(
-      this.collection,
-      items.map((v) => ({ updateOne: { filter: byKey(v.key), update: { $set: { [m.actual]: v.actual, [m.validatedAt]: v.validatedAt } } } })),
-      { ordered: true },
-    );
+    const next: Document = { ...doc, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
+    if (row.confidence === null) delete next[m.confidence];
+    else next[m.confidence] = row.confidence;
+    if (row.actual !== null) {
+      next[m.actual] = row.actual;
+      next[m.validatedAt] = row.validatedAt;
+    }
+    return next;
+  }
+
+  /** Replaces whole documents by _id in two statements (delete, then insert), whatever their number. */
+  async rewrite(docs: Document[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.collection.deleteMany(byKeys(docs.map((d) => d._id as unknown)));
+    try {
+      await this.collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      // Redoing a rewrite that had completed finds its documents already there.
+      if (!onlyDuplicateKeys(error)) throw error;
+    }
   }
 
   /** Raw rows of one model with predictedAt in [from, to). */
   async rowsBetween(model: string, from: Date, to: Date): Promise<PredictionRow[]> {
-    const m = this.mapping;
     const rows: PredictionRow[] = [];
+    for await (const row of this.streamBetween(model, from, to)) rows.push(row);
+    return rows;
+  }
+
+  /** The same rows one at a time, for reads too large to hold at once. */
+  async *streamBetween(model: string, from: Date, to: Date): AsyncGenerator<PredictionRow> {
+    const m = this.mapping;
     const cursor = this.collection.find(
       { ...this.modelFilter(model), [m.predictedAt]: { $gte: from, $lt: to } },
       { projection: { _id: 0, [m.id]: 1, [m.predictedAt]: 1, [m.predicted]: 1, [m.confidence]: 1, [m.actual]: 1, [m.validatedAt]: 1, ...(m.model ? { [m.model]: 1 } : {}) } },
     );
     for await (const doc of cursor) {
       const row = this.fromDoc(doc);
-      if (row) rows.push(row);
+      if (row) yield row;
     }
-    return rows;
   }
 
   /**

@@ -1,13 +1,23 @@
-// Rollup documents: one per model and grid block, per level. Labels live in arrays of
+// Rollup documents: one per model, grid block and revision, per level. Labels live in arrays of
 // {label,count}, never in document keys.
+//
+// A recompute inserts a new revision and then deletes the older ones in one statement per level:
+// inserts are cheap everywhere, while an update or replace, even by _id, scans the whole collection
+// on FerretDB. Readers keep the newest revision of a block, so the moment between the two writes
+// (or a crash there) never shows a block twice.
 import type { Collection, Db, Document } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
 import { emptyTally, type Tally } from '../core/tally.js';
-import { bulkWriteInChunks } from './bulk.js';
 import { COLLECTIONS } from './collections.js';
-import type { Block } from './rollup-marks.js';
+
+/** A grid block of one model (its level is known from the context). */
+export interface Block {
+  model: string;
+  start: Date;
+}
 
 interface RollupDoc extends Document {
+  /** blockKey#v */
   _id: string;
   model: string;
   start: Date;
@@ -29,14 +39,14 @@ let revisions = 0;
 /** Distinct per write in a process, and growing with time across processes. */
 const nextRevision = () => Date.now() * 1000 + (revisions++ % 1000);
 
-function toDoc(model: string, start: Date, t: Tally): RollupDoc {
+function toDoc(model: string, start: Date, t: Tally, rev: number): RollupDoc {
   const cells: RollupDoc['cells'] = [];
   for (const [actual, byPredicted] of t.cells) for (const [predicted, count] of byPredicted) cells.push({ actual, predicted, count });
   return {
-    _id: blockKey(model, start),
+    _id: `${blockKey(model, start)}#${rev}`,
     model,
     start,
-    v: nextRevision(),
+    v: rev,
     predictions: t.predictions,
     validated: t.validated,
     firstAt: t.firstAt,
@@ -74,24 +84,30 @@ export class RollupStore {
     };
   }
 
-  /** Stores recomputed blocks whole (replace by _id): writing the same tally twice changes nothing. */
+  /** Stores recomputed blocks whole as new revisions, then drops older ones: writing the same tally twice changes nothing. */
   async write(level: RollupLevel, entries: { block: Block; tally: Tally }[]): Promise<void> {
-    const ops = entries.map(({ block, tally }) => {
-      const doc = toDoc(block.model, block.start, tally);
-      return { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } };
-    });
-    await bulkWriteInChunks(this.levels[level], ops, { ordered: false });
+    if (entries.length === 0) return;
+    const rev = nextRevision();
+    const collection = this.levels[level];
+    await collection.insertMany(
+      entries.map(({ block, tally }) => toDoc(block.model, block.start, tally, rev)),
+      { ordered: false },
+    );
+    for (const [model, starts] of byModel(entries.map((e) => e.block))) {
+      await collection.deleteMany({ model, start: { $in: starts }, v: { $lt: rev } });
+    }
   }
 
   /** Tallies of the requested blocks, keyed by blockKey; missing blocks are absent. */
   async read(level: RollupLevel, blocks: Block[]): Promise<Map<string, Tally>> {
-    const found = new Map<string, Tally>();
+    const newest = new Map<string, RollupDoc>();
     const CHUNK = 5000;
-    for (let i = 0; i < blocks.length; i += CHUNK) {
-      const ids = blocks.slice(i, i + CHUNK).map((b) => blockKey(b.model, b.start));
-      for await (const doc of this.levels[level].find({ _id: { $in: ids } })) found.set(doc._id, fromDoc(doc));
+    for (const [model, starts] of byModel(blocks)) {
+      for (let i = 0; i < starts.length; i += CHUNK) {
+        for await (const doc of this.levels[level].find({ model, start: { $in: starts.slice(i, i + CHUNK) } })) keepNewest(newest, doc);
+      }
     }
-    return found;
+    return new Map([...newest].map(([key, doc]) => [key, fromDoc(doc)]));
   }
 
   /** Models that have any rollup (the day level holds every model that has data). */
@@ -101,12 +117,35 @@ export class RollupStore {
 
   /** Start, version and size of a model's blocks: a block whose version moved has been recomputed since. */
   async versions(level: RollupLevel, model: string): Promise<{ start: Date; v: number; rows: number }[]> {
-    const docs = await this.levels[level].find({ model }, { projection: { start: 1, v: 1, predictions: 1 } }).sort({ start: 1 }).toArray();
-    return docs.map((d) => ({ start: d.start, v: d.v, rows: d.predictions }));
+    const docs = await this.levels[level].find({ model }, { projection: { model: 1, start: 1, v: 1, predictions: 1 } }).toArray();
+    return newestByStart(docs).map((d) => ({ start: d.start, v: d.v, rows: d.predictions }));
   }
 
   async readAll(level: RollupLevel, model: string): Promise<{ start: Date; tally: Tally }[]> {
-    const docs = await this.levels[level].find({ model }).sort({ start: 1 }).toArray();
-    return docs.map((d) => ({ start: d.start, tally: fromDoc(d) }));
+    const docs = await this.levels[level].find({ model }).toArray();
+    return newestByStart(docs).map((d) => ({ start: d.start, tally: fromDoc(d) }));
   }
+}
+
+function byModel(blocks: Block[]): Map<string, Date[]> {
+  const starts = new Map<string, Date[]>();
+  for (const { model, start } of blocks) {
+    const list = starts.get(model);
+    if (list) list.push(start);
+    else starts.set(model, [start]);
+  }
+  return starts;
+}
+
+function keepNewest(newest: Map<string, RollupDoc>, doc: RollupDoc): void {
+  const key = blockKey(doc.model, doc.start);
+  const seen = newest.get(key);
+  if (!seen || seen.v < doc.v) newest.set(key, doc);
+}
+
+/** One document per block (its newest revision), in time order. */
+function newestByStart(docs: RollupDoc[]): RollupDoc[] {
+  const newest = new Map<string, RollupDoc>();
+  for (const doc of docs) keepNewest(newest, doc);
+  return [...newest.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }

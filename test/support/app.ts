@@ -9,8 +9,13 @@ export const TEST_TOKEN = 'test-token-0123456789';
 export interface TestApp {
   runtime: Runtime;
   url: string;
-  /** POSTs a GraphQL operation; `token: null` sends no Authorization header. */
+  /**
+   * POSTs a GraphQL operation; `token: null` sends no Authorization header. Before a query it waits
+   * until the rollups hold every write acknowledged so far (they catch up asynchronously), so tests
+   * compare settled numbers; `gqlNow` asks without waiting.
+   */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  gqlNow<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -29,17 +34,22 @@ export async function startTestApp(prefix: string, env: Record<string, string> =
   const { uri, dbName } = testDatabase(prefix);
   const config = parseConfig({ MONGODB_DB: dbName, PORT: '0', CLARA_API_TOKEN: TEST_TOKEN, LOG_LEVEL: 'silent', ...env });
   const runtime = await startRuntime(config, createLogger(config.logLevel), { uri });
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = TEST_TOKEN): Promise<GqlResponse<T>> => {
+  const gqlNow = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = TEST_TOKEN): Promise<GqlResponse<T>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     const res = await fetch(`${runtime.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as { data?: T; errors?: GqlError[] };
     return { status: res.status, data: body.data ?? undefined, errors: body.errors };
   };
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = TEST_TOKEN): Promise<GqlResponse<T>> => {
+    if (!/^\s*mutation\b/.test(query)) await runtime.services.rollups.settle();
+    return gqlNow<T>(query, variables, token);
+  };
   return {
     runtime,
     url: runtime.url,
     gql,
+    gqlNow,
     close: async () => {
       await runtime.services.db.dropDatabase().catch(() => undefined);
       await runtime.close();

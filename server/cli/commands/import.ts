@@ -87,6 +87,8 @@ export const importCommand: Command = {
         services.ingest,
         { training: opts.training, model: opts.model ?? config.defaultModel, batchSize: opts.batch, onProgress: (lines) => progress.update(bytes, lines) },
       );
+      // The rollups (a server's drainer, or this process's) take the rows in; say when they have.
+      await services.rollups.settle();
       progress.done();
       process.stdout.write(formatSummary(opts.file, summary));
       return summary.rejected.count > 0 ? 1 : 0;

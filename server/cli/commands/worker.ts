@@ -17,6 +17,7 @@ export const workerCommand: Command = {
     try {
       const services = await createServices(client.db(config.dbName), config, log);
       await services.jobs.start();
+      services.rollups.start(config.rollups.drainEveryMs);
       const jobs = await services.jobs.list();
       process.stdout.write(`clara-monitor worker is running jobs: ${jobs.map((j) => `${j.name} (every ${j.interval})`).join(', ')}\n`);
       const signal = await new Promise<string>((resolve) => {
@@ -25,6 +26,7 @@ export const workerCommand: Command = {
       });
       log.info({ signal }, 'shutting down');
       await services.jobs.close();
+      await services.rollups.stop();
       return 0;
     } finally {
       await client.close();

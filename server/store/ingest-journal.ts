@@ -1,0 +1,70 @@
+// The write path's queue: each acknowledged batch leaves one entry (or a few for very large
+// batches) saying what the rollups must take in. Entries are inserted (cheap on every server), read
+// whole by the single drainer, and deleted once their effects are in the rollups, so the collection
+// stays small and scanning it is cheap even where every filter is a scan.
+import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { PredictionRow } from '../core/prediction.js';
+import { COLLECTIONS } from './collections.js';
+import type { Block } from './rollups.js';
+
+export interface RowId {
+  model: string;
+  id: string;
+}
+
+export interface JournalValidation extends RowId {
+  actual: string;
+  validatedAt: Date;
+}
+
+export interface JournalEntry {
+  id: ObjectId;
+  at: Date;
+  /** Quarter blocks to recompute. */
+  blocks: Block[];
+  /** Rows inserted by this batch, so validations that arrived before them can be applied. */
+  inserted: RowId[];
+  /** Predictions sent again for an id that exists: applied by the drainer, in journal order. */
+  resent: PredictionRow[];
+  validations: JournalValidation[];
+}
+
+type EntryDoc = Omit<JournalEntry, 'id'> & { _id: ObjectId };
+
+/** Items per entry: keeps every document far below the 16 MiB BSON limit whatever the batch size. */
+const ITEMS_PER_ENTRY = 2000;
+
+export class IngestJournal {
+  private readonly entries: Collection<EntryDoc>;
+
+  constructor(db: Db) {
+    this.entries = db.collection<EntryDoc>(COLLECTIONS.ingestJournal);
+  }
+
+  async append(content: Partial<Omit<JournalEntry, 'id' | 'at'>>, at = new Date()): Promise<void> {
+    const docs: EntryDoc[] = [];
+    const lists = { blocks: content.blocks ?? [], inserted: content.inserted ?? [], resent: content.resent ?? [], validations: content.validations ?? [] };
+    const longest = Math.max(...Object.values(lists).map((l) => l.length));
+    for (let i = 0; i < longest; i += ITEMS_PER_ENTRY) {
+      const part = <T>(list: T[]) => list.slice(i, i + ITEMS_PER_ENTRY);
+      docs.push({ _id: new ObjectId(), at, blocks: part(lists.blocks), inserted: part(lists.inserted), resent: part(lists.resent), validations: part(lists.validations) });
+    }
+    if (docs.length > 0) await this.entries.insertMany(docs, { ordered: true });
+  }
+
+  /** The oldest entries, in the order they were written. */
+  async oldest(limit: number): Promise<JournalEntry[]> {
+    const docs = await this.entries.find({}).sort({ _id: 1 }).limit(limit).toArray();
+    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+  }
+
+  /** When the oldest entry still waiting was written; null when the rollups hold everything. */
+  async oldestPendingAt(): Promise<Date | null> {
+    const doc = await this.entries.find({}, { projection: { at: 1 } }).sort({ _id: 1 }).limit(1).next();
+    return doc?.at ?? null;
+  }
+
+  async remove(ids: ObjectId[]): Promise<void> {
+    if (ids.length > 0) await this.entries.deleteMany({ _id: { $in: ids } });
+  }
+}
