@@ -1,6 +1,7 @@
 // Answers metric questions over any range from rollup blocks plus, at most, two raw slivers per window.
 import { calendarBuckets, assertTimeZone, BucketLimitError, TimeZoneError, type Granularity, type Window } from '../core/buckets.js';
 import { InputError } from '../core/errors.js';
+import { checkBlocks, checkRange, type RangeLimits } from '../core/range-limits.js';
 import { decompose, type RollupLevel } from '../core/grid.js';
 import { classMetrics, confusionMatrix, metricValues, type ClassMetrics, type ConfusionMatrix, type MetricValues } from '../core/metrics.js';
 import { actualCounts, emptyTally, mergeInto, tallyCells, tallyRows, type Tally } from '../core/tally.js';
@@ -49,10 +50,13 @@ export class ReportService {
     private readonly defaultModel: string,
     private readonly defaultTimeZone: string,
     private readonly maxPoints: number,
+    private readonly limits: RangeLimits,
   ) {}
 
   async knownModels(): Promise<string[]> {
-    const names = new Set([this.defaultModel, ...(await this.rollups.models()), ...(await this.training.models())]);
+    // Models still only in the journal are known too: a query right after their first write is
+    // answered (from rollups that have not caught up yet, as asOf says), not refused.
+    const names = new Set([this.defaultModel, ...(await this.rollups.models()), ...(await this.refresher.pendingModels()), ...(await this.training.models())]);
     return [...names].sort();
   }
 
@@ -75,15 +79,13 @@ export class ReportService {
     return name;
   }
 
-  static checkRange(range: Window): Window {
-    if (Number.isNaN(range.start.getTime())) throw new InputError('range.from', 'is not a valid date');
-    if (Number.isNaN(range.end.getTime())) throw new InputError('range.to', 'is not a valid date');
-    if (range.start >= range.end) throw new InputError('range', '"from" must be before "to" (the range is half-open [from, to))');
-    return range;
+  checkRange(range: Window): Window {
+    return checkRange(range, this.limits);
   }
 
   /** Exact tallies of each window: rollup blocks inside it, raw rows only for sub-block slivers. */
   async tallies(model: string, windows: Window[]): Promise<Tally[]> {
+    checkBlocks(windows, this.limits);
     const plans = windows.map((w) => decompose(w));
     const wanted: Record<RollupLevel, Map<string, { model: string; start: Date }>> = { QUARTER: new Map(), HOUR: new Map(), DAY: new Map() };
     for (const plan of plans) for (const b of plan.blocks) wanted[b.level].set(blockKey(model, b.start), { model, start: b.start });
@@ -106,14 +108,14 @@ export class ReportService {
   }
 
   async total(range: Window, model: string | null | undefined): Promise<{ model: string; tally: Tally }> {
-    ReportService.checkRange(range);
+    this.checkRange(range);
     const name = await this.resolveModel(model);
     const [tally] = await this.tallies(name, [range]);
     return { model: name, tally };
   }
 
   async metrics(range: Window, granularity: Granularity, model: string | null | undefined, zone: string | null | undefined): Promise<MetricsReport> {
-    ReportService.checkRange(range);
+    this.checkRange(range);
     const timeZone = this.resolveZone(zone);
     const name = await this.resolveModel(model);
     let buckets: Window[];

@@ -126,6 +126,11 @@ export class RollupService {
     return (await this.stores.journal.oldestPendingAt()) ?? now;
   }
 
+  /** Models written but not yet in the rollups. */
+  pendingModels(): Promise<string[]> {
+    return this.stores.journal.models();
+  }
+
   private async drain(): Promise<number> {
     const { leases, journal, rewrites } = this.stores;
     if (!(await journal.oldestPendingAt()) && (await rewrites.unfinished()).length === 0) return 0;

@@ -64,6 +64,11 @@ export class IngestJournal {
     return doc?.at ?? null;
   }
 
+  async models(): Promise<string[]> {
+    const names = await Promise.all([this.entries.distinct('blocks.model'), this.entries.distinct('validations.model'), this.entries.distinct('resent.model')]);
+    return [...new Set(names.flat().map(String))];
+  }
+
   async remove(ids: ObjectId[]): Promise<void> {
     if (ids.length > 0) await this.entries.deleteMany({ _id: { $in: ids } });
   }

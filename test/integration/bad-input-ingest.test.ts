@@ -143,7 +143,7 @@ describe('bad items are refused one by one; the valid ones are stored', () => {
     expect(out).toEqual({ accepted: 2, rejected: [{ index: 1, id: 'f2', message: 'predictions[1].predictedAt: is more than a day in the future' }] });
   });
 
-  test('validations of unknown ids', async () => {
+  test('validations of ids with no prediction yet wait for it, per model', async () => {
     await predict([{ id: 'v1', model: 'val', predictedAt: AT, predicted: 'x' }]);
     await predict([{ id: 'v2', model: 'other', predictedAt: AT, predicted: 'x' }]);
     const out = await validate([
@@ -151,14 +151,11 @@ describe('bad items are refused one by one; the valid ones are stored', () => {
       { id: 'nobody', model: 'val', actual: 'x' },
       { id: 'v2', model: 'val', actual: 'x' },
     ]);
-    expect(out).toEqual({
-      accepted: 1,
-      rejected: [
-        { index: 1, id: 'nobody', message: 'validations[1].id: no prediction "nobody" for model "val"' },
-        { index: 2, id: 'v2', message: 'validations[2].id: no prediction "v2" for model "val"' },
-      ],
-    });
+    expect(out).toEqual({ accepted: 3, rejected: [] });
     expect((await state('val')).counts).toEqual({ predictions: 1, validated: 1 });
+    expect((await state('other')).counts).toEqual({ predictions: 1, validated: 0 });
+    await predict([{ id: 'nobody', model: 'val', predictedAt: AT, predicted: 'y' }]);
+    expect((await state('val')).counts).toEqual({ predictions: 2, validated: 2 });
   });
 });
 

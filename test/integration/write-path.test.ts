@@ -1,0 +1,133 @@
+// The write path: mutations return once the batch is stored, whatever the rollups are doing; the
+// rollups catch up and `asOf` says how far; crashes between a re-send's writes and validations that
+// come before their prediction still leave rollups equal to the raw rows.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { levelStart, type RollupLevel } from '../../server/core/grid.js';
+import { tallyRows, type Tally } from '../../server/core/tally.js';
+import type { Services } from '../../server/services/index.js';
+import { LeaseStore } from '../../server/store/leases.js';
+import { PredictionStore } from '../../server/store/predictions.js';
+import { RollupStore } from '../../server/store/rollups.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+let services: Services;
+
+beforeAll(async () => {
+  app = await startTestApp('writepath');
+  services = app.runtime.services;
+});
+afterAll(() => app.close());
+
+const PREDICT = `mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted rejected { index message } } }`;
+const VALIDATE = `mutation($v: [ValidationInput!]!) { recordValidations(validations: $v) { accepted rejected { index message } } }`;
+const SUMMARY = `query($m: String, $from: DateTime!, $to: DateTime!) {
+  metrics(range: { from: $from, to: $to }, model: $m) { asOf overall { predictions validated accuracy } }
+}`;
+
+interface Summary {
+  metrics: { asOf: string; overall: { predictions: number; validated: number; accuracy: number | null } };
+}
+
+/** Every stored block of every level equals the tally of the raw rows inside it, and vice versa. */
+async function expectRollupsEqualRaw(model: string): Promise<void> {
+  const raw = await services.predictions.rowsBetween(model, new Date(0), new Date('2100-01-01'));
+  const store = new RollupStore(services.db);
+  for (const level of ['QUARTER', 'HOUR', 'DAY'] as RollupLevel[]) {
+    const groups = new Map<number, typeof raw>();
+    for (const row of raw) {
+      const start = levelStart(level, row.predictedAt).getTime();
+      groups.set(start, [...(groups.get(start) ?? []), row]);
+    }
+    const expected = new Map<number, Tally>([...groups].map(([start, rows]) => [start, tallyRows(rows)]));
+    const stored = new Map((await store.readAll(level, model)).filter((b) => b.tally.predictions > 0).map((b) => [b.start.getTime(), b.tally]));
+    expect([...stored.keys()].sort(), `${level} blocks`).toEqual([...expected.keys()].sort());
+    for (const [start, tally] of expected) expect(stored.get(start), `${level} ${new Date(start).toISOString()}`).toEqual(tally);
+  }
+}
+
+test('a mutation returns while another process holds the rollups; asOf shows the lag, then catches up', async () => {
+  const leases = new LeaseStore(services.db);
+  const other = await leases.acquire('rollups', 'another-process', 60_000);
+  expect(other).not.toBeNull();
+  const range = { m: 'lagging', from: '2026-06-01T00:00:00Z', to: '2026-06-02T00:00:00Z' };
+  try {
+    const res = await app.gql(PREDICT, { p: [{ id: 'l1', model: 'lagging', predictedAt: '2026-06-01T10:00:00Z', predicted: 'a' }] });
+    expect(res.errors).toBeUndefined();
+    const acknowledged = Date.now();
+    const stale = await app.gqlNow<Summary>(SUMMARY, range);
+    expect(stale.errors).toBeUndefined();
+    expect(stale.data?.metrics.overall.predictions).toBe(0);
+    expect(Date.parse(stale.data!.metrics.asOf)).toBeLessThanOrEqual(acknowledged);
+  } finally {
+    await other!.release();
+  }
+  await services.rollups.settle();
+  const fresh = await app.gqlNow<Summary>(SUMMARY, range);
+  expect(fresh.data?.metrics.overall.predictions).toBe(1);
+});
+
+test('validations that arrive before their prediction are applied when it arrives, in the order sent', async () => {
+  const early = await app.gql(VALIDATE, {
+    v: [
+      { id: 'e1', model: 'early', actual: 'cat' },
+      { id: 'e2', model: 'early', actual: 'dog' },
+      { id: 'e2', model: 'early', actual: 'cat' },
+    ],
+  });
+  expect(early.data).toEqual({ recordValidations: { accepted: 3, rejected: [] } });
+  await services.rollups.settle();
+  const res = await app.gql(PREDICT, {
+    p: [
+      { id: 'e1', model: 'early', predictedAt: '2026-06-03T08:00:00Z', predicted: 'cat' },
+      { id: 'e2', model: 'early', predictedAt: '2026-06-03T09:00:00Z', predicted: 'dog' },
+      { id: 'e3', model: 'early', predictedAt: '2026-06-03T10:00:00Z', predicted: 'dog' },
+    ],
+  });
+  expect(res.errors).toBeUndefined();
+  const after = await app.gql<Summary>(SUMMARY, { m: 'early', from: '2026-06-03T00:00:00Z', to: '2026-06-04T00:00:00Z' });
+  // e2's correction (cat) came after its first label: e1 right, e2 wrong, e3 unvalidated.
+  expect(after.data?.metrics.overall).toEqual({ predictions: 3, validated: 2, accuracy: 0.5 });
+  await expectRollupsEqualRaw('early');
+});
+
+test('a re-sent prediction that moved, with the process dying between its writes, is counted once', async () => {
+  const send = (predictedAt: string, predicted: string) => app.gql(PREDICT, { p: [{ id: 'm1', model: 'crash', predictedAt, predicted, actual: 'x' }] });
+  expect((await send('2026-06-05T08:05:00Z', 'x')).errors).toBeUndefined();
+  await services.rollups.settle();
+
+  // The drainer "dies" right after deleting the old version of the row, before inserting the new one.
+  const store = Object.getPrototypeOf(services.predictions) as PredictionStore;
+  const rewrite = store.rewrite;
+  store.rewrite = async function (this: PredictionStore, docs: Parameters<PredictionStore['rewrite']>[0]) {
+    await this.collection.deleteMany({ id: { $in: docs.map((d) => String(d.id)) } });
+    throw new Error('simulated crash');
+  };
+  try {
+    expect((await send('2026-06-07T20:40:00Z', 'y')).errors).toBeUndefined();
+    await expect(services.rollups.processPending()).rejects.toThrow('simulated crash');
+    expect(await services.predictions.collection.countDocuments({ id: 'm1' })).toBe(0);
+  } finally {
+    store.rewrite = rewrite;
+  }
+  await services.rollups.settle();
+  expect(await services.predictions.collection.countDocuments({ id: 'm1' })).toBe(1);
+  const days = await app.gql<{ metrics: { series: { values: { predictions: number; accuracy: number | null } }[] } }>(
+    `{ metrics(range: {from: "2026-06-05T00:00:00Z", to: "2026-06-08T00:00:00Z"}, model: "crash") { series { values { predictions accuracy } } } }`,
+  );
+  expect(days.data?.metrics.series.map((p) => p.values)).toEqual([
+    { predictions: 0, accuracy: null },
+    { predictions: 0, accuracy: null },
+    { predictions: 1, accuracy: 0 },
+  ]);
+  await expectRollupsEqualRaw('crash');
+});
+
+test('a retried batch (same ids, same values) changes nothing and counts each prediction once', async () => {
+  const batch = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, model: 'retry', predictedAt: `2026-06-09T${String(i % 24).padStart(2, '0')}:30:00Z`, predicted: 'a', actual: i % 2 ? 'a' : 'b' }));
+  for (let attempt = 0; attempt < 3; attempt++) expect((await app.gql(PREDICT, { p: batch })).errors).toBeUndefined();
+  const res = await app.gql<Summary>(SUMMARY, { m: 'retry', from: '2026-06-09T00:00:00Z', to: '2026-06-10T00:00:00Z' });
+  expect(res.data?.metrics.overall).toEqual({ predictions: 50, validated: 50, accuracy: 0.5 });
+  expect(await services.predictions.collection.countDocuments({ model: 'retry' })).toBe(50);
+  await expectRollupsEqualRaw('retry');
+});
