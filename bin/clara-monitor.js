@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The CLI runs the compiled server; `npm run build` (or `npm start`) compiles it.
+import './check-node.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,14 +1,14 @@
-// Debian's Chromium driven by playwright-core (no browser download), with console errors collected.
+// The Chromium global setup found (no browser download) driven by playwright-core, with console errors collected.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { projectRoot } from '../../server/paths.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(projectRoot, 'test', 'artifacts');
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 
 export interface OpenPage {

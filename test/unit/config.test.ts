@@ -4,14 +4,17 @@ import { ConfigError, parseConfig } from '../../server/config.js';
 describe('parseConfig', () => {
   test('defaults describe the embedded, single-model setup', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ mongoUri: null, dbName: 'clara', port: 4000, timeZone: 'UTC', defaultModel: 'default', apiToken: null, demo: false });
+    expect(config).toMatchObject({ mongoUri: null, dbName: 'clara', embedded: 'auto', port: 4000, timeZone: 'UTC', defaultModel: 'default', apiToken: null, demo: true });
     expect(config.mapping).toMatchObject({ collection: 'predictions', model: 'model', id: 'id', predictedAt: 'predictedAt' });
     expect(config.limits).toMatchObject({ batchSize: 10_000, points: 5_000 });
   });
 
-  test('--demo and CLARA_DEMO both turn seeding on', () => {
-    expect(parseConfig({}, ['--demo']).demo).toBe(true);
-    expect(parseConfig({ CLARA_DEMO: 'yes' }).demo).toBe(true);
+  test('--demo and CLARA_DEMO both turn seeding on; the embedded default seeds unless CLARA_DEMO=0', () => {
+    const uri = { MONGODB_URI: 'mongodb://db.example.com' };
+    expect(parseConfig(uri).demo).toBe(false);
+    expect(parseConfig(uri, ['--demo']).demo).toBe(true);
+    expect(parseConfig({ ...uri, CLARA_DEMO: 'yes' }).demo).toBe(true);
+    expect(parseConfig({ CLARA_DEMO: '0' }).demo).toBe(false);
   });
 
   test('an empty model field means a single-model collection', () => {
@@ -23,6 +26,7 @@ describe('parseConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ CLARA_TIME_ZONE: 'Mars/Olympus' }, 'CLARA_TIME_ZONE'],
     [{ CLARA_DEMO: 'maybe' }, 'CLARA_DEMO'],
+    [{ CLARA_EMBEDDED: 'sqlite' }, 'CLARA_EMBEDDED'],
     [{ CLARA_MAX_BATCH: '0' }, 'CLARA_MAX_BATCH'],
     [{ CLARA_FIELD_PREDICTED: '$label' }, 'CLARA_FIELD_PREDICTED'],
   ])('%o fails fast naming %s', (env, variable) => {

@@ -16,8 +16,8 @@ export const serveCommand: Command = {
     const database = await openDatabase(config, log);
     const lines: string[] = [];
     if (database.embedded) {
-      // The embedded default is the demo: data on first start, a token so mutations work.
-      config.demo = true;
+      lines.push(`database:  ${database.embedded}`);
+      // The embedded default gets a token, so mutations work out of the box.
       if (!config.apiToken) {
         const { token, created, path } = embeddedToken(config.dataDir);
         config.apiToken = token;
