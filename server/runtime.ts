@@ -7,6 +7,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { MongoClient } from 'mongodb';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
+import { budgetPlugin } from './graphql/budget-plugin.js';
+import type { CostSettings } from './graphql/cost.js';
 import { depthLimit } from './graphql/depth-limit.js';
 import { formatError } from './graphql/errors.js';
 import { buildClaraSchema } from './graphql/schema.js';
@@ -31,6 +33,15 @@ export interface RuntimeOptions {
   routes?: (services: Services) => Route[];
 }
 
+const costSettings = (config: Config): CostSettings => ({
+  points: config.limits.points,
+  spanMs: config.limits.rangeMs,
+  blocks: config.limits.blocks,
+  timeZone: config.timeZone,
+  baselineWindows: config.drift.baselineWindows,
+  listSize: 10,
+});
+
 export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions): Promise<Runtime> {
   let services: Services | null = null;
   let client: MongoClient | null = null;
@@ -38,8 +49,10 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     schema: await buildClaraSchema(),
     formatError: formatError(log),
     validationRules: [depthLimit(config.limits.queryDepth)],
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin(costSettings(config), config.limits.queryCost)],
     includeStacktraceInErrorResponses: false,
+    // A query stored by hash would run without the HTTP handler seeing its text (and its type).
+    persistedQueries: false,
   });
   await apollo.start();
 
@@ -56,15 +69,24 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       },
     },
     { method: 'GET', path: '/playground', handle: playground },
-    profileDownloadRoute(() => services),
+    profileDownloadRoute(() => services, config),
     {
       method: 'ANY',
       path: '/graphql',
       cors: true,
-      handle: withPlayground(graphqlHandler({ apollo, services: () => services, apiToken: config.apiToken, bodyLimit: config.limits.bodyBytes }), playground),
+      handle: withPlayground(
+        graphqlHandler({
+          apollo,
+          services: () => services,
+          tokens: config,
+          bodyLimit: config.limits.bodyBytes,
+          limits: { maxOperations: config.limits.operations, maxFields: config.limits.queryFields },
+        }),
+        playground,
+      ),
     },
   ];
-  const server: Server = createServer(createApp({ routes, staticRoot: dashboardDist, corsOrigins: config.corsOrigins, log }));
+  const server: Server = createServer(createApp({ routes, staticRoot: dashboardDist, corsOrigins: config.corsOrigins, allowedHosts: config.allowedHosts, log }));
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
   const { port } = server.address() as AddressInfo;
 

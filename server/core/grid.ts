@@ -71,3 +71,34 @@ export function parentStart(level: 'QUARTER' | 'HOUR', start: Date): Block {
   const parent: RollupLevel = level === 'QUARTER' ? 'HOUR' : 'DAY';
   return { level: parent, start: new Date(floorTo(LEVEL_MS[parent], t)) };
 }
+
+/** What decompose() would give, counted without building it: O(1) for any window, so a request
+ *  can be priced (and refused) before a huge range allocates millions of blocks. */
+export function countBlocks(w: Window): { blocks: number; rawEdges: number } {
+  const from = checkedTime(w.start, 'start');
+  const to = checkedTime(w.end, 'end');
+  if (from >= to) throw new RangeError('window start must be before its end');
+  const { QUARTER: q, HOUR: h, DAY: d } = LEVEL_MS;
+  const inner = Math.ceil(from / q) * q;
+  const outer = floorTo(q, to);
+  if (inner > outer) return { blocks: 0, rawEdges: 1 };
+  const rawEdges = (from < inner ? 1 : 0) + (outer < to ? 1 : 0);
+  // The greedy walk of decompose: quarters up to an hour, hours up to a day, whole days, then
+  // hours and quarters down to the end; each run is a division.
+  let cursor = inner;
+  let blocks = 0;
+  const run = (size: number, stop: number) => {
+    if (stop > cursor) {
+      blocks += (stop - cursor) / size;
+      cursor = stop;
+    }
+  };
+  run(q, Math.min(Math.ceil(cursor / h) * h, outer));
+  run(h, Math.min(Math.ceil(cursor / d) * d, floorTo(h, outer)));
+  if (cursor % d === 0) {
+    run(d, floorTo(d, outer));
+    run(h, floorTo(h, outer));
+  }
+  run(q, outer);
+  return { blocks, rawEdges };
+}

@@ -3,9 +3,10 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { InputError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
+import { TOO_COMPLEX } from './budget-plugin.js';
 import { inputField, isBadLiteral } from './input-field.js';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', TOO_COMPLEX]);
 
 function causedByBadInput(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e instanceof GraphQLError ? e.originalError : undefined) {
@@ -25,8 +26,15 @@ export function formatError(log: Logger) {
       const field = inputField(error);
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
     }
+    // graphql-js stops validating a document whose overlapping fields would take too long to compare.
+    if (formatted.message === 'Validation aborted.') {
+      return { message: 'query: too complex to validate (many fields or fragments with the same name in one selection); simplify it', extensions: { code: TOO_COMPLEX, field: 'query' } };
+    }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      const field = formatted.extensions?.field;
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
+    }
     log.error({ err: original, path: formatted.path }, 'unexpected error while answering a GraphQL request');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

@@ -1,7 +1,7 @@
 // Names the input a client got wrong when graphql-js does not: a variable that does not coerce
 // (by its path in `variables`, e.g. r.from) or a literal in the query text (by its argument path,
 // e.g. range.to or predictions[0].confidence).
-import { GraphQLError, Kind, parse, visit, type ASTNode, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, parse, visit, type ASTNode, type Source, type ValueNode } from 'graphql';
 
 const VALUE_KINDS: ReadonlySet<string> = new Set([Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
 const VARIABLE = /^Variable "\$(\w+)"/;
@@ -19,35 +19,32 @@ export function isBadLiteral(error: unknown): boolean {
   return false;
 }
 
-function pathTo(value: ValueNode, start: number, at: string): string | undefined {
-  if (value.loc?.start === start) return at;
-  if (value.kind === Kind.OBJECT) {
-    for (const f of value.fields) {
-      const found = pathTo(f.value, start, `${at}.${f.name.value}`);
-      if (found) return found;
-    }
-  }
-  if (value.kind === Kind.LIST) {
-    for (const [i, v] of value.values.entries()) {
-      const found = pathTo(v, start, `${at}[${i}]`);
-      if (found) return found;
-    }
-  }
-  return undefined;
+/** Argument paths of every literal value in a query text, by its start offset. */
+function literalPaths(source: Source): Map<number, string> {
+  const paths = new Map<number, string>();
+  const record = (value: ValueNode, at: string): void => {
+    if (value.loc) paths.set(value.loc.start, at);
+    if (value.kind === Kind.OBJECT) for (const f of value.fields) record(f.value, `${at}.${f.name.value}`);
+    if (value.kind === Kind.LIST) value.values.forEach((v, i) => record(v, `${at}[${i}]`));
+  };
+  visit(parse(source), {
+    Argument(argument) {
+      record(argument.value, argument.name.value);
+    },
+  });
+  return paths;
 }
 
-/** The query text is parsed again: graphql-js's AST has no parent links to walk up from the value. */
+// graphql-js's AST has no parent links to walk up from a value, so the text is parsed again, once
+// per document however many of its literals are wrong (each used to cost a parse of its own).
+const indexed = new WeakMap<Source, Map<number, string>>();
+
 function literalPath(e: GraphQLError): string | undefined {
   const node = e.nodes?.[0];
   if (!isValue(node) || !node.loc || !e.source) return undefined;
-  const start = node.loc.start;
-  let found: string | undefined;
-  visit(parse(e.source), {
-    Argument(argument) {
-      found ??= pathTo(argument.value, start, argument.name.value);
-    },
-  });
-  return found;
+  let paths = indexed.get(e.source);
+  if (!paths) indexed.set(e.source, (paths = literalPaths(e.source)));
+  return paths.get(node.loc.start);
 }
 
 export function inputField(error: unknown): string | undefined {

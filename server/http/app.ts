@@ -1,6 +1,7 @@
 // The HTTP surface: /graphql, /healthz, /readyz, extra routes from other capabilities, the dashboard.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import { hostAllowed } from './access.js';
 import { applyCors } from './cors.js';
 import { staticFiles } from './static-files.js';
 
@@ -18,8 +19,14 @@ export interface AppOptions {
   routes: Route[];
   staticRoot: string;
   corsOrigins: string[];
+  /** Host header names answered (CLARA_ALLOWED_HOSTS); empty: any. */
+  allowedHosts: string[];
   log: Logger;
 }
+
+/** Liveness and readiness probes come from wherever the orchestrator calls; they reveal nothing. */
+const PROBES = new Set(['/healthz', '/readyz']);
+const HOST_REFUSED = JSON.stringify({ errors: [{ message: 'This Host header is not one this server answers (CLARA_ALLOWED_HOSTS).', extensions: { code: 'HOST_NOT_ALLOWED' } }] });
 
 function match(route: Route, method: string, pathname: string): string[] | null {
   if (route.method !== 'ANY' && route.method !== method && !(route.method === 'GET' && method === 'HEAD')) return null;
@@ -33,6 +40,11 @@ export function createApp(options: AppOptions): RequestListener {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const run = async () => {
+      // A page on another site whose DNS name was rebound to this address sends its own name.
+      if (!PROBES.has(url.pathname) && !hostAllowed(req, options.allowedHosts)) {
+        res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' }).end(HOST_REFUSED);
+        return;
+      }
       for (const route of options.routes) {
         const params = match(route, req.method ?? 'GET', url.pathname);
         if (!params) continue;

@@ -1,23 +1,18 @@
-// POST/GET /graphql through Apollo, with our body limit, CORS and auth context.
-import { timingSafeEqual } from 'node:crypto';
+// POST/GET /graphql through Apollo, with our body limit, CORS, the preflight refusals and auth context.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context.js';
 import type { Services } from '../services/index.js';
+import { accessOf, type Tokens } from './access.js';
 import { BodyTooLargeError, readBody } from './body.js';
+import { preflight, type PreflightSettings } from './graphql-preflight.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<Context>;
   services: () => Services | null;
-  apiToken: string | null;
+  tokens: Tokens;
   bodyLimit: number;
-}
-
-function tokenMatches(header: string | undefined, token: string | null): boolean {
-  if (!token || !header?.startsWith('Bearer ')) return false;
-  const given = Buffer.from(header.slice(7).trim());
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  limits: Pick<PreflightSettings, 'maxOperations' | 'maxFields'>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -47,11 +42,18 @@ export function graphqlHandler(options: GraphQLHandlerOptions) {
         return sendJson(res, 400, { errors: [{ message: 'body: not valid JSON', extensions: { code: 'BAD_REQUEST', field: 'body' } }] });
       }
     }
+    const access = accessOf(req, options.tokens);
+    const tokenConfigured = options.tokens.apiToken !== null;
+    const refusal = preflight(req.method ?? 'GET', url, body, access, { ...options.limits, protectReads: options.tokens.protectReads, tokenConfigured });
+    if (refusal) {
+      if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer');
+      return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }] });
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ services, authorized: tokenMatches(req.headers.authorization, options.apiToken), tokenConfigured: options.apiToken !== null }),
+      context: async () => ({ services, authorized: access === 'write', tokenConfigured }),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

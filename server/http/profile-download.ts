@@ -1,14 +1,19 @@
 // GET /profiles/<id>.bin: a whylogs profile file as stored (Profile.downloadUrl).
 import type { Services } from '../services/index.js';
+import { accessOf, READ_TOKEN_NEEDED, type Tokens } from './access.js';
 import type { Route } from './app.js';
 
 export const profilePath = (id: string) => `/profiles/${id}.bin`;
 
-export function profileDownloadRoute(services: () => Services | null): Route {
+export function profileDownloadRoute(services: () => Services | null, tokens: Tokens): Route {
   return {
     method: 'GET',
     path: /^\/profiles\/([0-9a-f]{24})\.bin$/,
-    handle: async (_req, res, _url, [id]) => {
+    handle: async (req, res, _url, [id]) => {
+      if (tokens.protectReads && accessOf(req, tokens) === 'none') {
+        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' }).end(READ_TOKEN_NEEDED);
+        return;
+      }
       const ready = services();
       const bytes = ready ? await ready.profiles.download(id) : null;
       if (!bytes) {

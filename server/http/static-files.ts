@@ -21,7 +21,14 @@ const PLACEHOLDER = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 export function staticFiles(root: string) {
   return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      // A malformed %-escape is the client's mistake, not a server fault.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request: malformed %-escape in the path');
+      return true;
+    }
     const path = normalize(join(root, relative));
     if (!path.startsWith(root + sep)) return false;
     if (!existsSync(path) || !statSync(path).isFile()) {
@@ -39,7 +46,10 @@ export function staticFiles(root: string) {
       ...(type === '.js' ? { 'access-control-allow-origin': '*' } : {}),
     });
     if (req.method === 'HEAD') return void res.end(), true;
-    createReadStream(path).pipe(res);
+    // A file that vanishes or fails mid-read ends this response, never the process.
+    const stream = createReadStream(path);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
     return true;
   };
 }

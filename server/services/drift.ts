@@ -12,7 +12,7 @@ import type { DriftStateStore } from '../store/drift-state.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
 import type { AlertService } from './alerts.js';
-import { ReportService } from './reports.js';
+import type { ReportService } from './reports.js';
 
 export interface DriftPointView extends WindowEvaluation {
   /** The check-drift job's Page–Hinkley verdict for exactly this window; null when it has none. */
@@ -62,7 +62,7 @@ export class DriftService {
 
   /** One point per calendar bucket of the range (clipped to it, as `metrics`), each against the reference. */
   async series(range: Window, granularity: Granularity, model: string | null | undefined, reference: DriftReference, zone: string | null | undefined): Promise<DriftPointView[]> {
-    ReportService.checkRange(range);
+    this.reports.checkRange(range);
     const timeZone = this.reports.resolveZone(zone);
     const name = await this.reports.resolveModel(model);
     const { points, whole } = this.windowsOf(range, granularity, timeZone);

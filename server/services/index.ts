@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from 'mongodb';
 import type { Config } from '../config.js';
+import type { RangeLimits } from '../core/range-limits.js';
 import type { Logger } from '../logger.js';
 import { JOBS } from '../jobs/index.js';
 import { AlertStore } from '../store/alerts.js';
@@ -58,7 +59,7 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
     log,
   );
   const profileStore = new ProfileStore(db);
-  const reports = new ReportService(predictions, rollupStore, rollups, training, config.defaultModel, config.timeZone, config.limits.points);
+  const reports = new ReportService(predictions, rollupStore, rollups, training, config.defaultModel, config.timeZone, config.limits.points, rangeLimits(config));
   const alerts = new AlertService(new AlertStore(db), reports, config.alerts, log);
   const context = {
     db,
@@ -68,11 +69,13 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
     reports,
     alerts,
     drift: createDrift(db, config, reports, predictions, training, alerts),
-    profiles: new ProfileService(predictions, rollupStore, profileStore, new ProfileLedger(db), config.whylabs, config.limits.points),
+    profiles: new ProfileService(predictions, rollupStore, profileStore, new ProfileLedger(db), config.whylabs, config.limits.points, rangeLimits(config)),
     uploads: createUploads(db, profileStore, config, owner, log),
   };
   return { ...context, jobs: new JobService(JOBS, context, db, config.jobs, owner, log) };
 }
+
+const rangeLimits = (config: Config): RangeLimits => ({ spanMs: config.limits.rangeMs, blocks: config.limits.blocks });
 
 function createDrift(db: Db, config: Config, reports: ReportService, predictions: PredictionStore, training: TrainingStore, alerts: AlertService): DriftService {
   const { granularity, reference, baselineWindows, recheckWindows, rules } = config.drift;

@@ -3,6 +3,7 @@
 // known then; later profiles hold only what arrived since (late validations, late predictions),
 // so merging all of a window's profiles counts every row once.
 import { InputError } from '../core/errors.js';
+import { checkRange, type RangeLimits } from '../core/range-limits.js';
 import { LEVEL_MS, levelStart } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
 import { encodeProfile } from '../core/whylogs/profile.js';
@@ -64,6 +65,7 @@ export class ProfileService {
     private readonly ledger: ProfileLedger,
     private readonly whylabs: WhyLabsConfig,
     private readonly maxProfiles: number,
+    private readonly limits: RangeLimits,
   ) {}
 
   /**
@@ -166,7 +168,7 @@ export class ProfileService {
 
   /** Profiles whose window starts in [from, to), optionally of one model. */
   async list(from: Date, to: Date, model: string | null): Promise<ProfileView[]> {
-    if (!(from < to)) throw new InputError('range', '`from` must be before `to`');
+    checkRange({ start: from, end: to }, this.limits);
     const count = await this.store.count(from, to, model);
     if (count > this.maxProfiles) throw new InputError('range', `holds ${count} profiles, more than the limit of ${this.maxProfiles}; ask for a shorter range`);
     const profiles = await this.store.list(from, to, model);
