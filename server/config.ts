@@ -75,6 +75,12 @@ export interface RollupsConfig {
   passEntries: number;
   /** Quarter blocks recomputed from one read of raw rows: bounds a large pass's memory. */
   passBlocks: number;
+  /**
+   * Whether the refresh-rollups job scans the predictions collection for rows another application
+   * wrote there. Off by default for our own collection (the API and the importer journal every
+   * write); on by default when CLARA_PREDICTIONS_COLLECTION names the user's.
+   */
+  watchDirectWrites: boolean;
 }
 
 export interface JobsConfig {
@@ -265,6 +271,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       drainEveryMs: duration(env, 'CLARA_ROLLUP_DRAIN_EVERY', '2 seconds', 100),
       passEntries: integer(env, 'CLARA_ROLLUP_PASS_ENTRIES', 500, 1, 100_000),
       passBlocks: integer(env, 'CLARA_ROLLUP_PASS_BLOCKS', 20_000, 100, 1_000_000),
+      watchDirectWrites: env.CLARA_WATCH_DIRECT_WRITES?.trim() ? flag(env, 'CLARA_WATCH_DIRECT_WRITES') : Boolean(env.CLARA_PREDICTIONS_COLLECTION?.trim()),
     },
     jobs: {
       intervals: jobIntervals(env),

@@ -55,7 +55,7 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const rollups = new RollupService(
     { predictions, rollups: rollupStore, journal, early: new EarlyValidations(db), rewrites: new RowRewrites(db), leases: new LeaseStore(db), state: new RefreshStateStore(db) },
-    { passEntries: config.rollups.passEntries, passBlocks: config.rollups.passBlocks, traits, owner },
+    { passEntries: config.rollups.passEntries, passBlocks: config.rollups.passBlocks, watchDirectWrites: config.rollups.watchDirectWrites, traits, owner },
     log,
   );
   const profileStore = new ProfileStore(db);

@@ -55,6 +55,8 @@ export interface RollupSettings {
   /** Quarters recomputed from one read of raw rows (bounds the memory of a large pass). */
   passBlocks: number;
   traits: ServerTraits;
+  /** Scheduled refreshes scan for rows another application wrote (see RollupsConfig). */
+  watchDirectWrites: boolean;
   /** Names this process in the lease. */
   owner: string;
 }
@@ -243,6 +245,13 @@ export class RollupService {
     await this.stores.state.completed(scanStart);
     this.log.debug({ rowsScanned, blocksRecomputed, full }, 'rollups refreshed');
     return { rowsScanned, blocksRecomputed, asOf: scanStart };
+  }
+
+  /** The refresh-rollups job: drains the journal, and scans for direct writes when watching for them. */
+  async scheduledRefresh(): Promise<RefreshSummary | null> {
+    if (this.settings.watchDirectWrites) return this.refresh();
+    await this.processPending();
+    return null;
   }
 
   private async storedQuarters(): Promise<Block[]> {

@@ -34,3 +34,11 @@ describe('parseConfig', () => {
     expect(() => parseConfig(env)).toThrow(new RegExp(`^${variable}: `));
   });
 });
+
+test('the rollups watch for direct writes by default only on a collection the user names', () => {
+  expect(parseConfig({}).rollups.watchDirectWrites).toBe(false);
+  expect(parseConfig({ CLARA_PREDICTIONS_COLLECTION: 'app_predictions' }).rollups.watchDirectWrites).toBe(true);
+  expect(parseConfig({ CLARA_PREDICTIONS_COLLECTION: 'app_predictions', CLARA_WATCH_DIRECT_WRITES: 'false' }).rollups.watchDirectWrites).toBe(false);
+  expect(parseConfig({ CLARA_WATCH_DIRECT_WRITES: 'true' }).rollups.watchDirectWrites).toBe(true);
+  expect(() => parseConfig({ CLARA_ROLLUP_PASS_BLOCKS: '10' })).toThrow(/CLARA_ROLLUP_PASS_BLOCKS/);
+});
