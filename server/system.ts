@@ -25,9 +25,9 @@ export interface CommandResult {
   output: string;
 }
 
-export function runCommand(command: string, args: readonly string[], cwd?: string): Promise<CommandResult> {
+export function runCommand(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
     child.stdout.on('data', keep);

@@ -36,7 +36,7 @@ export async function ferretdbBinary(log: Logger): Promise<string> {
   mkdirSync(dirname(binary), { recursive: true });
   // Built aside and renamed: a start running at the same time never sees a half-written binary.
   const partial = `${binary}.${process.pid}.partial`;
-  const result = await runCommand('go', ['build', '-trimpath', '-buildvcs=false', '-o', partial, '.'], SOURCE);
+  const result = await runCommand('go', ['build', '-trimpath', '-buildvcs=false', '-o', partial, '.'], { cwd: SOURCE });
   if (result.code !== 0) {
     rmSync(partial, { force: true });
     throw new StoreUnavailable(result.code === null ? `no Go toolchain (${result.output})` : `go build in ${SOURCE} failed: ${result.output}`);

@@ -19,7 +19,7 @@ async function aptInstall(): Promise<void> {
   process.stdout.write('installing Chromium for the browser tests (apt-get, once)…\n');
   for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
     // Waits for another apt run (a parallel test run provisioning too) instead of failing at once.
-    const { code, output } = await runCommand('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args]);
+    const { code, output } = await runCommand('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
     if (code !== 0) throw new Error(`apt-get ${args.join(' ')} failed: ${output}`);
   }
 }
