@@ -48,7 +48,7 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
   await ensureIndexes(db, config.mapping, log);
   const traits = await probeServer(db);
   const predictions = new PredictionStore(db, config.mapping, config.defaultModel, traits);
-  const rollupStore = new RollupStore(db);
+  const rollupStore = new RollupStore(db, traits);
   const journal = new IngestJournal(db);
   const training = new TrainingStore(db);
   // Names this process in job locks, rollup leases and upload claims.

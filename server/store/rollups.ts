@@ -9,6 +9,7 @@ import type { Collection, Db, Document } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
 import { emptyTally, type Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
+import type { ServerTraits } from './server-traits.js';
 
 /** A grid block of one model (its level is known from the context). */
 export interface Block {
@@ -76,7 +77,10 @@ function fromDoc(doc: RollupDoc): Tally {
 export class RollupStore {
   private readonly levels: Record<RollupLevel, Collection<RollupDoc>>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly traits: ServerTraits,
+  ) {
     this.levels = {
       QUARTER: db.collection<RollupDoc>(COLLECTIONS.rollups.QUARTER),
       HOUR: db.collection<RollupDoc>(COLLECTIONS.rollups.HOUR),
@@ -98,11 +102,23 @@ export class RollupStore {
     }
   }
 
-  /** Tallies of the requested blocks, keyed by blockKey; missing blocks are absent. */
+  /**
+   * Tallies of the requested blocks, keyed by blockKey; missing blocks are absent. Where every
+   * filter scans anyway, one range read per model (checked in memory) replaces `$in` lists, which
+   * such a server tests against every document.
+   */
   async read(level: RollupLevel, blocks: Block[]): Promise<Map<string, Tally>> {
     const newest = new Map<string, RollupDoc>();
     const CHUNK = 5000;
     for (const [model, starts] of byModel(blocks)) {
+      if (this.traits.scansEveryFilter) {
+        const wanted = new Set(starts.map((d) => d.getTime()));
+        let [min, max] = [Infinity, -Infinity];
+        for (const t of wanted) [min, max] = [Math.min(min, t), Math.max(max, t)];
+        const range = { $gte: new Date(min), $lte: new Date(max) };
+        for await (const doc of this.levels[level].find({ model, start: range })) if (wanted.has(doc.start.getTime())) keepNewest(newest, doc);
+        continue;
+      }
       for (let i = 0; i < starts.length; i += CHUNK) {
         for await (const doc of this.levels[level].find({ model, start: { $in: starts.slice(i, i + CHUNK) } })) keepNewest(newest, doc);
       }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { levelStart, type RollupLevel } from '../../server/core/grid.js';
 import { tallyRows, type Tally } from '../../server/core/tally.js';
 import { RollupStore } from '../../server/store/rollups.js';
+import { probeServer } from '../../server/store/server-traits.js';
 import type { Services } from '../../server/services/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { pick, seeded } from '../support/random.js';
@@ -48,7 +49,7 @@ function appRows(seed: number, count: number, model: string) {
 /** Every stored block of every level equals the tally of the raw rows inside it, and vice versa. */
 async function expectRollupsEqualRaw(model: string): Promise<void> {
   const raw = await services.predictions.rowsBetween(model, new Date(0), new Date(Date.parse('2100-01-01')));
-  const store = new RollupStore(services.db);
+  const store = new RollupStore(services.db, await probeServer(services.db));
   for (const level of ['QUARTER', 'HOUR', 'DAY'] as RollupLevel[]) {
     const expected = new Map<number, Tally>();
     const groups = new Map<number, typeof raw>();
@@ -95,7 +96,7 @@ describe('rows written directly to a mapped collection', () => {
 
 describe('crashes and repeated runs converge', () => {
   test('a recompute that dies midway, then a repeated refresh, leaves rollups equal to raw rows', async () => {
-    const store = Object.getPrototypeOf(new RollupStore(services.db)) as RollupStore;
+    const store = Object.getPrototypeOf(new RollupStore(services.db, await probeServer(services.db))) as RollupStore;
     const write = store.write;
     let calls = 0;
     // The process "dies" after a few block writes: later writes never happen.

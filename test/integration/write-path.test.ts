@@ -8,6 +8,7 @@ import type { Services } from '../../server/services/index.js';
 import { LeaseStore } from '../../server/store/leases.js';
 import { PredictionStore } from '../../server/store/predictions.js';
 import { RollupStore } from '../../server/store/rollups.js';
+import { probeServer } from '../../server/store/server-traits.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
@@ -32,7 +33,7 @@ interface Summary {
 /** Every stored block of every level equals the tally of the raw rows inside it, and vice versa. */
 async function expectRollupsEqualRaw(model: string): Promise<void> {
   const raw = await services.predictions.rowsBetween(model, new Date(0), new Date('2100-01-01'));
-  const store = new RollupStore(services.db);
+  const store = new RollupStore(services.db, await probeServer(services.db));
   for (const level of ['QUARTER', 'HOUR', 'DAY'] as RollupLevel[]) {
     const groups = new Map<number, typeof raw>();
     for (const row of raw) {
