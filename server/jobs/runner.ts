@@ -1,5 +1,6 @@
 // Runs one job under its lease and records the run in job_runs. Scheduled and manual runs both
 // come through here, so a job never runs twice at once, whichever process or trigger starts it.
+import { PublicError, publicReason } from '../core/public-error.js';
 import { JOB_RUN_RETENTION_MS } from '../store/collections.js';
 import type { JobRun, JobRunStore, RunTrigger } from '../store/job-runs.js';
 import type { Lease, LeaseStore } from '../store/leases.js';
@@ -57,8 +58,9 @@ export class JobRunner {
         this.log.debug({ job: name, trigger, summary }, 'job run succeeded');
         return await this.runs.finish(run, 'SUCCEEDED', summary, null);
       } catch (error) {
+        // The run's error is shown by the API: the full error goes to the log, the run keeps a coded reason.
         this.log.error({ job: name, err: error }, 'job run failed');
-        return await this.runs.finish(run, 'FAILED', null, message(error));
+        return await this.runs.finish(run, 'FAILED', null, publicReason(error));
       }
     } finally {
       clearInterval(beat);
@@ -68,7 +70,7 @@ export class JobRunner {
 
   private async heartbeat(lease: Lease, run: JobRun | null, controller: AbortController, keepAlive?: () => Promise<void>): Promise<void> {
     try {
-      if (!(await lease.renew())) controller.abort(new Error('the job lock expired before this process renewed it; the run stopped so that no other run overlaps it'));
+      if (!(await lease.renew())) controller.abort(new PublicError('LOCK_EXPIRED', 'the job lock expired before this process renewed it; the run stopped so that no other run overlaps it'));
       if (run) await this.runs.heartbeat(run.id);
       await keepAlive?.();
     } catch (error) {
@@ -81,7 +83,7 @@ export class JobRunner {
     const idle = Promise.allSettled([...this.inFlight.keys()]);
     const wait = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref());
     if ((await Promise.race([idle, wait(graceMs)])) !== 'late') return;
-    for (const controller of this.inFlight.values()) controller.abort(new Error('the process is shutting down; the next run continues the work'));
+    for (const controller of this.inFlight.values()) controller.abort(new PublicError('SHUTTING_DOWN', 'the process is shutting down; the next run continues the work'));
     if ((await Promise.race([idle, wait(graceMs)])) === 'late') this.log.warn({ running: this.inFlight.size }, 'jobs still running at shutdown; their locks expire by themselves');
   }
 }

@@ -4,6 +4,7 @@ import type { AlertsConfig } from '../config.js';
 import type { AlertChange } from '../core/alerts/lifecycle.js';
 import { webhookBody } from '../core/alerts/payload.js';
 import { InputError } from '../core/errors.js';
+import { displayReason } from '../core/public-error.js';
 import type { Logger } from '../logger.js';
 import type { AlertStore, Delivery, StoredAlert } from '../store/alerts.js';
 import { WebhookSender } from '../webhooks/sender.js';
@@ -25,7 +26,8 @@ export interface DeliverySummary {
 export const MAX_ALERTS_LISTED = 1000;
 
 const statusOf = (a: StoredAlert): AlertStatus => (a.resolvedAt ? 'RESOLVED' : a.acknowledgedAt ? 'ACKNOWLEDGED' : 'OPEN');
-const view = (a: StoredAlert): AlertView => ({ ...a, status: statusOf(a) });
+// A delivery's error is shown by the API: only coded text (older records may hold raw answers).
+const view = (a: StoredAlert): AlertView => ({ ...a, status: statusOf(a), deliveries: a.deliveries.map((d) => ({ ...d, lastError: displayReason(d.lastError) })) });
 const ORDER: Record<AlertStatus, number> = { OPEN: 0, ACKNOWLEDGED: 1, RESOLVED: 2 };
 
 export class AlertService {
@@ -107,7 +109,7 @@ export class AlertService {
   private async send(alert: StoredAlert, delivery: Delivery, signal: AbortSignal): Promise<Delivery> {
     const url = this.config.webhooks.urls[delivery.webhook];
     // The list changed since the delivery was queued: its webhook is no longer configured.
-    if (url === undefined || new URL(url).origin !== delivery.target) return { ...delivery, state: 'FAILED', lastError: 'this webhook is no longer configured' };
+    if (url === undefined || new URL(url).origin !== delivery.target) return { ...delivery, state: 'FAILED', lastError: 'NOT_CONFIGURED: this webhook is no longer configured' };
     return this.sender.deliver(url, webhookBody(alert, delivery.event, this.config.webhooks.format), delivery, signal);
   }
 }

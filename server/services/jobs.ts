@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import { ConfigError, type JobsConfig } from '../config.js';
 import { formatDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import { displayReason } from '../core/public-error.js';
 import type { JobContext, JobDefinition } from '../jobs/job.js';
 import { JobRunner, jobLeaseKey } from '../jobs/runner.js';
 import { Scheduler } from '../jobs/scheduler.js';
@@ -31,6 +32,10 @@ const MANUAL_POLL_MS = 200;
 /** Run history consulted for a job's status and consecutive failures. */
 const HISTORY = 100;
 export const MAX_RUNS_LISTED = 1000;
+
+const INTERRUPTED = `INTERRUPTED: ${INTERRUPTED_REASON.replace(/^interrupted: /, '')}`;
+/** Runs stored before errors were coded (or by a killed process) show only coded text. */
+const shownError = (error: string | null) => (error === INTERRUPTED_REASON ? INTERRUPTED : displayReason(error));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,8 +83,8 @@ export class JobService {
 
   /** A run still marked RUNNING whose process stopped sending heartbeats died; it is shown as such. */
   private present(run: JobRun, now: Date): JobRun {
-    if (run.status !== 'RUNNING' || now.getTime() - run.heartbeatAt.getTime() < this.lockLifetimeMs) return run;
-    return { ...run, status: 'FAILED', finishedAt: run.heartbeatAt, error: INTERRUPTED_REASON };
+    if (run.status !== 'RUNNING' || now.getTime() - run.heartbeatAt.getTime() < this.lockLifetimeMs) return { ...run, error: shownError(run.error) };
+    return { ...run, status: 'FAILED', finishedAt: run.heartbeatAt, error: INTERRUPTED };
   }
 
   async list(): Promise<JobInfo[]> {

@@ -3,6 +3,7 @@
 // known then; later profiles hold only what arrived since (late validations, late predictions),
 // so merging all of a window's profiles counts every row once.
 import { InputError } from '../core/errors.js';
+import { displayReason } from '../core/public-error.js';
 import { checkRange, type RangeLimits } from '../core/range-limits.js';
 import { LEVEL_MS, levelStart } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
@@ -172,7 +173,7 @@ export class ProfileService {
     const count = await this.store.count(from, to, model);
     if (count > this.maxProfiles) throw new InputError('range', `holds ${count} profiles, more than the limit of ${this.maxProfiles}; ask for a shorter range`);
     const profiles = await this.store.list(from, to, model);
-    return profiles.map((p) => ({ ...p, upload: uploadState(p, this.whylabs) }));
+    return profiles.map((p) => ({ ...p, upload: uploadState(p, this.whylabs), uploadError: displayReason(p.uploadError) }));
   }
 
   /** The profile file, or null when there is no such profile. */

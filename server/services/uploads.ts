@@ -77,7 +77,7 @@ export class UploadService {
         summary.uploaded++;
       } catch (error) {
         if (!(error instanceof UploadError)) throw error;
-        this.log.warn({ profile: current.id, model: current.model, windowStart: current.windowStart, permanent: error.permanent, reason: error.message }, 'profile upload failed');
+        this.log.warn({ profile: current.id, model: current.model, windowStart: current.windowStart, permanent: error.permanent, reason: error.message, detail: error.detail }, 'profile upload failed');
         if (error.permanent) {
           await this.store.markFailed(current.id, error.message);
           summary.failed++;

@@ -2,6 +2,7 @@
 // exponential backoff on transient failures. Neither the URL (it may embed a token, as Slack's
 // do) nor the secret ever reaches a message, a log line or the stored delivery status.
 import { createHmac } from 'node:crypto';
+import { call, detailOf, failureOf, isRedirect, readCapped } from '../http/outgoing.js';
 import type { Logger } from '../logger.js';
 import type { Delivery } from '../store/alerts.js';
 
@@ -20,6 +21,9 @@ export const SIGNATURE_HEADER = 'X-Clara-Signature';
 export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
+
+/** Bytes of a refusing receiver's answer kept for the log. */
+const ANSWER_LOGGED = 2048;
 
 const TRANSIENT = (status: number) => status === 408 || status === 429 || status >= 500;
 
@@ -65,21 +69,26 @@ export class WebhookSender {
     return current;
   }
 
+  /** The outcome of one POST; `error` is coded and fit to store, the details go to the log. */
   private async attempt(url: string, body: string, event: string): Promise<{ status: number | null; error: string | null; permanent: boolean }> {
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'clara-monitor', 'x-clara-event': `alert.${event}` };
     if (this.options.secret) headers[SIGNATURE_HEADER] = signBody(this.options.secret, body);
     let response: Response;
+    let answer = '';
     try {
-      response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      response = await call(url, { method: 'POST', headers, body }, this.options.timeoutMs);
+      answer = response.ok ? '' : (await readCapped(response, ANSWER_LOGGED)).trim();
     } catch (error) {
-      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { status: null, error: `no answer within ${this.options.timeoutMs} ms`, permanent: false };
-      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-      return { status: null, error: `network error: ${error instanceof Error ? error.message : String(error)}${cause}`, permanent: false };
+      this.log.debug({ event, reason: this.redact(detailOf(error), url) }, 'alert webhook call failed');
+      return failureOf(error) === 'timeout'
+        ? { status: null, error: `TIMEOUT: no answer within ${this.options.timeoutMs} ms`, permanent: false }
+        : { status: null, error: 'UNREACHABLE: could not connect to the webhook', permanent: false };
     }
-    const text = (await response.text().catch(() => '')).trim();
     if (response.ok) return { status: response.status, error: null, permanent: false };
-    const detail = text ? `: ${text.slice(0, 200)}` : '';
-    return { status: response.status, error: `answered ${response.status} ${response.statusText}${detail}`, permanent: !TRANSIENT(response.status) };
+    // The receiver's own words may echo what it was sent; they are logged, never stored.
+    if (answer) this.log.debug({ event, status: response.status, answer: this.redact(answer, url) }, 'alert webhook answer');
+    if (isRedirect(response.status)) return { status: response.status, error: `REDIRECTED: the webhook answered ${response.status}; redirects are not followed`, permanent: true };
+    return { status: response.status, error: `HTTP_${response.status}: the webhook answered ${response.status}`, permanent: !TRANSIENT(response.status) };
   }
 
   private redact(message: string, url: string): string {

@@ -1,11 +1,15 @@
 // The WhyLabs edge: the two-step upload whylogs itself performs. POST asks for an upload slot,
-// PUT sends the profile file there. Nothing here ever puts the API key into a message.
+// PUT sends the profile file there. Errors carry a short coded message (stored, shown by the API)
+// and a redacted detail for the log; nothing here ever puts the API key into either.
+import { call, detailOf, failureOf, isRedirect, readCapped } from '../http/outgoing.js';
 import type { Logger } from '../logger.js';
 
 export interface WhyLabsClientOptions {
   apiKey: string;
   orgId: string;
   endpoint: string;
+  /** Accept a plain http upload URL from WhyLabs (CLARA_WHYLABS_ALLOW_HTTP, for local test servers). */
+  allowHttp: boolean;
   timeoutMs: number;
   /** Retries after the first attempt, for transient failures only. */
   retries: number;
@@ -18,11 +22,16 @@ export class UploadError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    /** For the log only (redacted): what the network or WhyLabs said. */
+    readonly detail: string = '',
   ) {
     super(message);
     this.name = 'UploadError';
   }
 }
+
+/** Bytes of a WhyLabs answer read: a slot is small; a refusal is only logged. */
+const ANSWER_BYTES = 64 * 1024;
 
 const TRANSIENT_STATUS = (status: number) => status === 408 || status === 429 || status >= 500;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -45,10 +54,10 @@ export class WhyLabsClient {
       try {
         return await this.attempt(datasetId, datasetTimestamp, bytes);
       } catch (error) {
-        const failure = error instanceof UploadError ? error : new UploadError(this.redact(String(error)), false);
+        const failure = error instanceof UploadError ? error : new UploadError('WHYLABS_ERROR: the upload failed unexpectedly', false, this.redact(detailOf(error)));
         if (failure.permanent || attempt > this.options.retries) throw failure;
         const delay = this.options.retryDelayMs * 2 ** (attempt - 1);
-        this.log.warn({ datasetId, attempt, retryInMs: delay, reason: failure.message }, 'WhyLabs upload failed; retrying');
+        this.log.warn({ datasetId, attempt, retryInMs: delay, reason: failure.message, detail: failure.detail }, 'WhyLabs upload failed; retrying');
         await sleep(delay);
       }
     }
@@ -56,15 +65,14 @@ export class WhyLabsClient {
 
   private async attempt(datasetId: string, datasetTimestamp: Date, bytes: Uint8Array): Promise<string> {
     const path = `/v0/organizations/${encodeURIComponent(this.options.orgId)}/log/async/${encodeURIComponent(datasetId)}`;
-    const slot = await this.request(`POST ${path}`, `${this.options.endpoint}${path}`, {
+    const slot = await this.request('the upload request', `${this.options.endpoint}${path}`, {
       method: 'POST',
       headers: { 'X-API-Key': this.options.apiKey, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ datasetTimestamp: datasetTimestamp.getTime(), segmentTags: [] }),
     });
-    const { id, uploadUrl } = await this.readSlot(`POST ${path}`, slot);
-    const target = new URL(uploadUrl);
-    // The upload URL is pre-signed: its query string is a credential too, so messages name only its path.
-    await this.request(`PUT ${target.origin}${target.pathname}`, uploadUrl, {
+    const { id, uploadUrl } = await this.readSlot(slot);
+    // The upload URL is pre-signed: its query string is a credential too, so it is never in a message.
+    await this.request('the file upload', uploadUrl, {
       method: 'PUT',
       headers: { 'content-type': 'application/octet-stream' },
       body: bytes,
@@ -72,35 +80,34 @@ export class WhyLabsClient {
     return id;
   }
 
-  private async readSlot(label: string, response: Response): Promise<{ id: string; uploadUrl: string }> {
+  private async readSlot(response: Response): Promise<{ id: string; uploadUrl: string }> {
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(await readCapped(response, ANSWER_BYTES));
     } catch (error) {
-      throw new UploadError(`${label}: the answer could not be read (${this.describe(error)})`, false);
+      throw new UploadError('WHYLABS_BAD_ANSWER: the answer to the upload request could not be read', false, this.redact(detailOf(error)));
     }
     const { id, uploadUrl } = (body ?? {}) as { id?: unknown; uploadUrl?: unknown };
-    if (typeof uploadUrl !== 'string' || !/^https?:\/\//.test(uploadUrl)) throw new UploadError(`${label}: WhyLabs answered without an upload URL`, true);
+    if (typeof uploadUrl !== 'string' || !/^https?:\/\//.test(uploadUrl)) throw new UploadError('WHYLABS_BAD_ANSWER: WhyLabs answered without an upload URL', true);
+    if (uploadUrl.startsWith('http:') && !this.options.allowHttp) throw new UploadError('WHYLABS_INSECURE_URL: WhyLabs gave a plain http upload URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow it)', true);
     return { id: typeof id === 'string' ? id : '', uploadUrl };
   }
 
-  private async request(label: string, url: string, init: RequestInit): Promise<Response> {
+  /** One call; `step` names it in messages ("the upload request", "the file upload"). */
+  private async request(step: string, url: string, init: RequestInit): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      response = await call(url, init, this.options.timeoutMs);
     } catch (error) {
-      throw new UploadError(`${label}: ${this.describe(error)}`, false);
+      const detail = this.redact(detailOf(error));
+      if (failureOf(error) === 'timeout') throw new UploadError(`WHYLABS_TIMEOUT: no answer to ${step} within ${this.options.timeoutMs} ms`, false, detail);
+      throw new UploadError(`WHYLABS_UNREACHABLE: could not connect for ${step}`, false, detail);
     }
     if (response.ok) return response;
-    const text = await response.text().catch(() => '');
-    const detail = text.trim() ? `: ${text.trim().slice(0, 200)}` : '';
-    throw new UploadError(this.redact(`${label}: WhyLabs answered ${response.status} ${response.statusText}${detail}`), !TRANSIENT_STATUS(response.status));
-  }
-
-  private describe(error: unknown): string {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${this.options.timeoutMs} ms`;
-    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return this.redact(`network error: ${error instanceof Error ? error.message : String(error)}${cause}`);
+    // WhyLabs' (or a proxy's) answer may echo the request: the log gets it redacted, the message never.
+    const detail = this.redact((await readCapped(response, 2048).catch(() => '')).trim());
+    if (isRedirect(response.status)) throw new UploadError(`WHYLABS_REDIRECTED: ${step} was answered ${response.status}; redirects are not followed`, true, detail);
+    throw new UploadError(`WHYLABS_HTTP_${response.status}: WhyLabs answered ${response.status} to ${step}`, !TRANSIENT_STATUS(response.status), detail);
   }
 
   /** Servers may echo request headers in error pages; the key must not travel on from here. */

@@ -3,6 +3,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { ConfigError, parseConfig } from '../../server/config.js';
+import { INTERNAL_REASON, PublicError } from '../../server/core/public-error.js';
 import type { JobDefinition } from '../../server/jobs/job.js';
 import { createLogger } from '../../server/logger.js';
 import { createServices } from '../../server/services/index.js';
@@ -77,7 +78,7 @@ test('four schedulers on one database never run the job at the same time, and ev
   expect(await (await processDb()).collection('agendaJobs').countDocuments({ name: 'tick' })).toBe(1);
 });
 
-test('a failing job is recorded with its error; failCount counts consecutive failures until a success', async () => {
+test('a failing job is recorded with a coded reason (details only in the log); failCount counts consecutive failures until a success', async () => {
   let calls = 0;
   const flaky: JobDefinition = {
     name: 'flaky',
@@ -85,14 +86,16 @@ test('a failing job is recorded with its error; failCount counts consecutive fai
     every: 3_600_000,
     async run() {
       calls++;
-      if (calls <= 2) throw new Error(`boom ${calls}`);
+      if (calls === 1) throw new Error('connect ECONNREFUSED db.internal:27017 (mongodb://clara:s3cret@db.internal)');
+      if (calls === 2) throw new PublicError('BOOM', 'boom 2');
       return 'fine';
     },
   };
   const jobs = await jobService('c', [flaky]);
-  expect(await jobs.runNow('flaky')).toMatchObject({ status: 'FAILED', error: 'boom 1', summary: null });
-  expect(await jobs.runNow('flaky')).toMatchObject({ status: 'FAILED', error: 'boom 2' });
-  expect((await jobs.list())[0]).toMatchObject({ status: 'FAILED', failCount: 2, failReason: 'boom 2' });
+  expect(await jobs.runNow('flaky')).toMatchObject({ status: 'FAILED', error: INTERNAL_REASON, summary: null });
+  expect(await jobs.runNow('flaky')).toMatchObject({ status: 'FAILED', error: 'BOOM: boom 2' });
+  expect((await jobs.list())[0]).toMatchObject({ status: 'FAILED', failCount: 2, failReason: 'BOOM: boom 2' });
+  expect(JSON.stringify(await jobs.history('flaky', 10))).not.toMatch(/ECONNREFUSED|s3cret|db\.internal/);
   expect(await jobs.runNow('flaky')).toMatchObject({ status: 'SUCCEEDED', summary: 'fine', error: null });
   expect((await jobs.list())[0]).toMatchObject({ status: 'SUCCEEDED', failCount: 0, failReason: null });
   await jobs.close();
