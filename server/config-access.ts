@@ -10,6 +10,10 @@ export interface LimitsConfig {
   queryCost: number;
   /** Field selections written in one document (bounds validation work). */
   queryFields: number;
+  /** Lexical tokens in one document: bounds parsing and validation work whatever the document holds. */
+  queryTokens: number;
+  /** Distinct labels (predicted or actual) per model: bounds every tally and rollup document. */
+  labels: number;
   /** Operations in one document. */
   operations: number;
   /** Longest span of a range argument. */
@@ -51,7 +55,9 @@ export function limitsConfig(env: Env): LimitsConfig {
     points: integer(env, 'CLARA_MAX_POINTS', 5_000, 1, 1_000_000),
     queryCost: integer(env, 'CLARA_MAX_QUERY_COST', 100_000, 100, 1_000_000_000),
     queryFields: integer(env, 'CLARA_MAX_QUERY_FIELDS', 1_000, 10, 1_000_000),
+    queryTokens: integer(env, 'CLARA_MAX_QUERY_TOKENS', 50_000, 100, 100_000_000),
     operations: integer(env, 'CLARA_MAX_OPERATIONS', 10, 1, 1_000),
+    labels: integer(env, 'CLARA_MAX_LABELS', 1_000, 2, 100_000),
     rangeMs: duration(env, 'CLARA_MAX_RANGE', '3660 days', 3_600_000),
     blocks: integer(env, 'CLARA_MAX_BLOCKS', 20_000, 10, 10_000_000),
   };

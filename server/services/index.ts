@@ -25,6 +25,7 @@ import { WhyLabsClient } from '../whylabs/client.js';
 import { AlertService } from './alerts.js';
 import { DriftService } from './drift.js';
 import { IngestService } from './ingest.js';
+import { LabelLimit } from './label-limit.js';
 import { JobService } from './jobs.js';
 import { ProfileService } from './profiles.js';
 import { ReportService } from './reports.js';
@@ -65,7 +66,7 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
     db,
     predictions,
     rollups,
-    ingest: new IngestService(predictions, journal, training, rollups, config.defaultModel, config.limits.batchSize),
+    ingest: new IngestService(predictions, journal, training, rollups, new LabelLimit(rollupStore, config.limits.labels), config.defaultModel, config.limits.batchSize),
     reports,
     alerts,
     drift: createDrift(db, config, reports, predictions, training, alerts),

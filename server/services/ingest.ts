@@ -5,6 +5,7 @@ import { levelStart } from '../core/grid.js';
 import type { IngestJournal, JournalValidation } from '../store/ingest-journal.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
+import type { LabelLimit } from './label-limit.js';
 import { uniqueBlocks, type RollupService } from './rollups.js';
 
 export interface PredictionItem {
@@ -40,6 +41,7 @@ export class IngestService {
     private readonly journal: IngestJournal,
     private readonly training: TrainingStore,
     private readonly rollups: RollupService,
+    private readonly labels: LabelLimit,
     private readonly defaultModel: string,
     private readonly maxBatch: number,
   ) {}
@@ -61,11 +63,12 @@ export class IngestService {
     this.checkBatch('predictions', items.length);
     const rows: PredictionRow[] = [];
     const rejected: Rejection[] = [];
+    await this.labels.prepare(items.map((item) => item.model ?? this.defaultModel));
     items.forEach((item, index) => {
       const at = `predictions[${index}]`;
       try {
         const actual = item.actual === null || item.actual === undefined ? null : checkLabel(`${at}.actual`, item.actual);
-        rows.push({
+        const row: PredictionRow = {
           id: checkId(`${at}.id`, item.id),
           model: this.modelOf(`${at}.model`, item.model),
           predictedAt: checkInstant(`${at}.predictedAt`, item.predictedAt, now),
@@ -73,7 +76,12 @@ export class IngestService {
           confidence: checkConfidence(`${at}.confidence`, item.confidence),
           actual,
           validatedAt: actual === null ? null : now,
-        });
+        };
+        this.labels.admit(row.model, [
+          { field: `${at}.predicted`, label: row.predicted },
+          { field: `${at}.actual`, label: actual },
+        ]);
+        rows.push(row);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         rejected.push({ index, id: item.id || null, message: error.message });
@@ -103,15 +111,18 @@ export class IngestService {
     this.checkBatch('validations', items.length);
     const rejected: Rejection[] = [];
     const validations: JournalValidation[] = [];
+    await this.labels.prepare(items.map((item) => item.model ?? this.defaultModel));
     items.forEach((item, index) => {
       const at = `validations[${index}]`;
       try {
-        validations.push({
+        const validation = {
           model: this.modelOf(`${at}.model`, item.model),
           id: checkId(`${at}.id`, item.id),
           actual: checkLabel(`${at}.actual`, item.actual),
           validatedAt: item.validatedAt ? checkInstant(`${at}.validatedAt`, item.validatedAt, now) : now,
-        });
+        };
+        this.labels.admit(validation.model, [{ field: `${at}.actual`, label: validation.actual }]);
+        validations.push(validation);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         rejected.push({ index, id: item.id || null, message: error.message });

@@ -1,15 +1,18 @@
-// Rollup documents: one per model, grid block and revision, per level. Labels live in arrays of
-// {label,count}, never in document keys.
+// Rollup documents: one per model, grid block and revision (split in parts when huge, see
+// rollup-docs.ts), per level.
 //
 // A recompute inserts a new revision and then deletes the older ones in one statement per level:
 // inserts are cheap everywhere, while an update or replace, even by _id, scans the whole collection
 // on FerretDB. Readers keep the newest revision of a block, so the moment between the two writes
 // (or a crash there) never shows a block twice.
-import type { Collection, Db, Document } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
-import { emptyTally, type Tally } from '../core/tally.js';
+import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
+import { NewestRevisions, toDocs, type RollupDoc } from './rollup-docs.js';
 import type { ServerTraits } from './server-traits.js';
+
+export { blockKey } from './rollup-docs.js';
 
 /** A grid block of one model (its level is known from the context). */
 export interface Block {
@@ -17,62 +20,9 @@ export interface Block {
   start: Date;
 }
 
-interface RollupDoc extends Document {
-  /** blockKey#v */
-  _id: string;
-  model: string;
-  start: Date;
-  /** Changes on every recompute, so a reader can tell a block was rewritten since it last looked. */
-  v: number;
-  predictions: number;
-  validated: number;
-  firstAt: Date | null;
-  lastAt: Date | null;
-  predicted: { label: string; count: number }[];
-  cells: { actual: string; predicted: string; count: number }[];
-  confidence: { bin: number; count: number }[];
-}
-
-/** The start comes first and is all digits, so the separator cannot be confused with a model name. */
-export const blockKey = (model: string, start: Date) => `${start.getTime()}:${model}`;
-
 let revisions = 0;
 /** Distinct per write in a process, and growing with time across processes. */
 const nextRevision = () => Date.now() * 1000 + (revisions++ % 1000);
-
-function toDoc(model: string, start: Date, t: Tally, rev: number): RollupDoc {
-  const cells: RollupDoc['cells'] = [];
-  for (const [actual, byPredicted] of t.cells) for (const [predicted, count] of byPredicted) cells.push({ actual, predicted, count });
-  return {
-    _id: `${blockKey(model, start)}#${rev}`,
-    model,
-    start,
-    v: rev,
-    predictions: t.predictions,
-    validated: t.validated,
-    firstAt: t.firstAt,
-    lastAt: t.lastAt,
-    predicted: [...t.predicted].map(([label, count]) => ({ label, count })),
-    cells,
-    confidence: [...t.confidence].map(([bin, count]) => ({ bin, count })),
-  };
-}
-
-function fromDoc(doc: RollupDoc): Tally {
-  const t = emptyTally();
-  t.predictions = doc.predictions;
-  t.validated = doc.validated;
-  t.firstAt = doc.firstAt;
-  t.lastAt = doc.lastAt;
-  for (const { label, count } of doc.predicted) t.predicted.set(label, count);
-  for (const { bin, count } of doc.confidence) t.confidence.set(bin, count);
-  for (const { actual, predicted, count } of doc.cells) {
-    let byPredicted = t.cells.get(actual);
-    if (!byPredicted) t.cells.set(actual, (byPredicted = new Map()));
-    byPredicted.set(predicted, count);
-  }
-  return t;
-}
 
 export class RollupStore {
   private readonly levels: Record<RollupLevel, Collection<RollupDoc>>;
@@ -94,7 +44,7 @@ export class RollupStore {
     const rev = nextRevision();
     const collection = this.levels[level];
     await collection.insertMany(
-      entries.map(({ block, tally }) => toDoc(block.model, block.start, tally, rev)),
+      entries.flatMap(({ block, tally }) => toDocs(block.model, block.start, tally, rev)),
       { ordered: false },
     );
     for (const [model, starts] of byModel(entries.map((e) => e.block))) {
@@ -108,7 +58,7 @@ export class RollupStore {
    * such a server tests against every document.
    */
   async read(level: RollupLevel, blocks: Block[]): Promise<Map<string, Tally>> {
-    const newest = new Map<string, RollupDoc>();
+    const newest = new NewestRevisions();
     const CHUNK = 5000;
     for (const [model, starts] of byModel(blocks)) {
       if (this.traits.scansEveryFilter) {
@@ -116,14 +66,25 @@ export class RollupStore {
         let [min, max] = [Infinity, -Infinity];
         for (const t of wanted) [min, max] = [Math.min(min, t), Math.max(max, t)];
         const range = { $gte: new Date(min), $lte: new Date(max) };
-        for await (const doc of this.levels[level].find({ model, start: range })) if (wanted.has(doc.start.getTime())) keepNewest(newest, doc);
+        for await (const doc of this.levels[level].find({ model, start: range })) if (wanted.has(doc.start.getTime())) newest.add(doc);
         continue;
       }
       for (let i = 0; i < starts.length; i += CHUNK) {
-        for await (const doc of this.levels[level].find({ model, start: { $in: starts.slice(i, i + CHUNK) } })) keepNewest(newest, doc);
+        for await (const doc of this.levels[level].find({ model, start: { $in: starts.slice(i, i + CHUNK) } })) newest.add(doc);
       }
     }
-    return new Map([...newest].map(([key, doc]) => [key, fromDoc(doc)]));
+    return newest.tallies();
+  }
+
+  /** Labels (predicted or actual) in a model's day blocks, any revision. */
+  async labels(model: string): Promise<string[]> {
+    const labels = new Set<string>();
+    const projection = { 'predicted.label': 1, 'cells.actual': 1, 'cells.predicted': 1 };
+    for await (const doc of this.levels.DAY.find({ model }, { projection })) {
+      for (const p of doc.predicted) labels.add(p.label);
+      for (const c of doc.cells) labels.add(c.actual).add(c.predicted);
+    }
+    return [...labels];
   }
 
   /** Models that have any rollup (the day level holds every model that has data). */
@@ -133,13 +94,15 @@ export class RollupStore {
 
   /** Start, version and size of a model's blocks: a block whose version moved has been recomputed since. */
   async versions(level: RollupLevel, model: string): Promise<{ start: Date; v: number; rows: number }[]> {
-    const docs = await this.levels[level].find({ model }, { projection: { model: 1, start: 1, v: 1, predictions: 1 } }).toArray();
-    return newestByStart(docs).map((d) => ({ start: d.start, v: d.v, rows: d.predictions }));
+    const newest = new NewestRevisions();
+    for await (const doc of this.levels[level].find({ model }, { projection: { predicted: 0, cells: 0, confidence: 0 } })) newest.add({ ...doc, predicted: [], cells: [], confidence: [] });
+    return newest.list().map((b) => ({ start: b.start, v: b.v, rows: b.tally.predictions }));
   }
 
   async readAll(level: RollupLevel, model: string): Promise<{ start: Date; tally: Tally }[]> {
-    const docs = await this.levels[level].find({ model }).toArray();
-    return newestByStart(docs).map((d) => ({ start: d.start, tally: fromDoc(d) }));
+    const newest = new NewestRevisions();
+    for await (const doc of this.levels[level].find({ model })) newest.add(doc);
+    return newest.list();
   }
 }
 
@@ -151,17 +114,4 @@ function byModel(blocks: Block[]): Map<string, Date[]> {
     else starts.set(model, [start]);
   }
   return starts;
-}
-
-function keepNewest(newest: Map<string, RollupDoc>, doc: RollupDoc): void {
-  const key = blockKey(doc.model, doc.start);
-  const seen = newest.get(key);
-  if (!seen || seen.v < doc.v) newest.set(key, doc);
-}
-
-/** One document per block (its newest revision), in time order. */
-function newestByStart(docs: RollupDoc[]): RollupDoc[] {
-  const newest = new Map<string, RollupDoc>();
-  for (const doc of docs) keepNewest(newest, doc);
-  return [...newest.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }

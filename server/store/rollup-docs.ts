@@ -1,0 +1,111 @@
+// How a block's tally is laid out in documents. Labels live in arrays of {label,count}, never in
+// document keys. A tally with very many (or very long) labels is split into parts that each stay
+// far below MongoDB's 16 MiB document limit; the parts of one revision partition the counts, so a
+// reader merges them back by adding.
+import { emptyTally, mergeAll, type Tally } from '../core/tally.js';
+
+export interface RollupDoc {
+  /** blockKey#v, then #part for parts after the first */
+  _id: string;
+  model: string;
+  start: Date;
+  /** Changes on every recompute, so a reader can tell a block was rewritten since it last looked. */
+  v: number;
+  part: number;
+  predictions: number;
+  validated: number;
+  firstAt: Date | null;
+  lastAt: Date | null;
+  predicted: { label: string; count: number }[];
+  cells: { actual: string; predicted: string; count: number }[];
+  confidence: { bin: number; count: number }[];
+}
+
+/** A part's budget: a quarter of the BSON limit leaves room for our estimate's slack. */
+export const PART_BYTES = 4 * 1024 * 1024;
+/** BSON bytes of an array element besides its strings: keys, lengths, numbers, index. */
+const ENTRY_OVERHEAD = 64;
+
+const bytes = (...labels: string[]) => labels.reduce((sum, l) => sum + Buffer.byteLength(l), ENTRY_OVERHEAD);
+
+/** The start comes first and is all digits, so the separator cannot be confused with a model name. */
+export const blockKey = (model: string, start: Date) => `${start.getTime()}:${model}`;
+
+export function toDocs(model: string, start: Date, t: Tally, rev: number, partBytes = PART_BYTES): RollupDoc[] {
+  const key = blockKey(model, start);
+  const part = (index: number): RollupDoc => ({
+    _id: index === 0 ? `${key}#${rev}` : `${key}#${rev}#${index}`,
+    model,
+    start,
+    v: rev,
+    part: index,
+    predictions: index === 0 ? t.predictions : 0,
+    validated: index === 0 ? t.validated : 0,
+    firstAt: index === 0 ? t.firstAt : null,
+    lastAt: index === 0 ? t.lastAt : null,
+    predicted: [],
+    cells: [],
+    confidence: [],
+  });
+  const docs = [part(0)];
+  let used = 0;
+  const room = (size: number): RollupDoc => {
+    if (used + size > partBytes && used > 0) {
+      docs.push(part(docs.length));
+      used = 0;
+    }
+    used += size;
+    return docs[docs.length - 1];
+  };
+  for (const [label, count] of t.predicted) room(bytes(label)).predicted.push({ label, count });
+  for (const [actual, byPredicted] of t.cells) {
+    for (const [predicted, count] of byPredicted) room(bytes(actual, predicted)).cells.push({ actual, predicted, count });
+  }
+  for (const [bin, count] of t.confidence) room(bytes()).confidence.push({ bin, count });
+  return docs;
+}
+
+function fromDoc(doc: RollupDoc): Tally {
+  const t = emptyTally();
+  t.predictions = doc.predictions;
+  t.validated = doc.validated;
+  t.firstAt = doc.firstAt;
+  t.lastAt = doc.lastAt;
+  for (const { label, count } of doc.predicted) t.predicted.set(label, count);
+  for (const { bin, count } of doc.confidence) t.confidence.set(bin, count);
+  for (const { actual, predicted, count } of doc.cells) {
+    let byPredicted = t.cells.get(actual);
+    if (!byPredicted) t.cells.set(actual, (byPredicted = new Map()));
+    byPredicted.set(predicted, count);
+  }
+  return t;
+}
+
+/** The parts of one revision of a block, merged. */
+export function fromDocs(parts: RollupDoc[]): Tally {
+  return parts.length === 1 ? fromDoc(parts[0]) : mergeAll(parts.map(fromDoc));
+}
+
+/** Collects, per block, the parts of its newest revision. */
+export class NewestRevisions {
+  private readonly blocks = new Map<string, RollupDoc[]>();
+
+  add(doc: RollupDoc): void {
+    const key = blockKey(doc.model, doc.start);
+    const seen = this.blocks.get(key);
+    if (!seen || seen[0].v < doc.v) this.blocks.set(key, [doc]);
+    else if (seen[0].v === doc.v) seen.push(doc);
+  }
+
+  /** Block key → merged tally. */
+  tallies(): Map<string, Tally> {
+    return new Map([...this.blocks].map(([key, parts]) => [key, fromDocs(parts)]));
+  }
+
+  /** One entry per block, in time order. */
+  list(): { start: Date; v: number; tally: Tally }[] {
+    return [...this.blocks.values()]
+      .map((parts) => ({ start: parts[0].start, v: parts[0].v, tally: fromDocs(parts) }))
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
+  }
+}
