@@ -53,6 +53,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     includeStacktraceInErrorResponses: false,
     // A query stored by hash would run without the HTTP handler seeing its text (and its type).
     persistedQueries: false,
+    parseOptions: { maxTokens: config.limits.queryTokens },
   });
   await apollo.start();
 
@@ -80,7 +81,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
           services: () => services,
           tokens: config,
           bodyLimit: config.limits.bodyBytes,
-          limits: { maxOperations: config.limits.operations, maxFields: config.limits.queryFields },
+          limits: { maxOperations: config.limits.operations, maxFields: config.limits.queryFields, maxTokens: config.limits.queryTokens },
         }),
         playground,
       ),

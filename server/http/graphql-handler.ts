@@ -12,7 +12,7 @@ export interface GraphQLHandlerOptions {
   services: () => Services | null;
   tokens: Tokens;
   bodyLimit: number;
-  limits: Pick<PreflightSettings, 'maxOperations' | 'maxFields'>;
+  limits: Pick<PreflightSettings, 'maxOperations' | 'maxFields' | 'maxTokens'>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -2,7 +2,7 @@
 // without a token where reads are protected, documents with too many operations or fields (their
 // validation alone could cost quadratic time), and mutations without the write token, so an
 // unauthenticated 16 MB mutation is never looked at beyond finding out that it is one.
-import { Kind, parse, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, Lexer, parse, Source, TokenKind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { TOO_COMPLEX } from '../graphql/budget-plugin.js';
 import { writeTokenNeeded } from '../graphql/require-token.js';
 import { READ_TOKEN_NEEDED, type Access } from './access.js';
@@ -12,6 +12,7 @@ export interface PreflightSettings {
   tokenConfigured: boolean;
   maxOperations: number;
   maxFields: number;
+  maxTokens: number;
 }
 
 export interface Refusal {
@@ -50,6 +51,16 @@ function chosen(operations: OperationDefinitionNode[], name: string | null): Ope
   return name === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === name);
 }
 
+/** Too long to parse: an anonymous caller learns it needs a token when the document starts as a write. */
+function startsWithWrite(query: string): boolean {
+  try {
+    const first = new Lexer(new Source(query)).advance();
+    return first.kind === TokenKind.NAME && (first.value === 'mutation' || first.value === 'subscription');
+  } catch {
+    return false;
+  }
+}
+
 const tooComplex = (message: string): Refusal => ({ status: 400, code: TOO_COMPLEX, field: 'query', message });
 
 export function preflight(method: string, url: URL, body: unknown, access: Access, s: PreflightSettings): Refusal | null {
@@ -61,8 +72,12 @@ export function preflight(method: string, url: URL, body: unknown, access: Acces
   if (!request) return null;
   let document: DocumentNode;
   try {
-    document = parse(request.query, { noLocation: true });
-  } catch {
+    document = parse(request.query, { noLocation: true, maxTokens: s.maxTokens });
+  } catch (error) {
+    if (error instanceof Error && /contains more tha[nt] \d+ tokens/.test(error.message)) {
+      if (access !== 'write' && startsWithWrite(request.query)) return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
+      return tooComplex(`query: more than ${s.maxTokens} tokens; send large inputs (such as a batch of predictions) as variables`);
+    }
     return null; // Apollo reports the syntax error, with its location
   }
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);

@@ -22,6 +22,13 @@ describe('mutations are refused before their arguments are looked at', () => {
     expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/Authorization: Bearer <CLARA_API_TOKEN>/) });
   });
 
+  test('an unauthenticated mutation with 12 MB of variables is UNAUTHENTICATED before they are coerced', async () => {
+    const p = Array.from({ length: 150_000 }, (_, i) => ({ id: `p${i}`, predictedAt: 'not a date', predicted: 'cat', confidence: 'high' }));
+    const res = await whileHealthy(app.url, () => postJson(app.url, { query: RECORD, variables: { p } }));
+    expect(res.status).toBe(401);
+    expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
   test('variables that would not coerce do not get the chance: UNAUTHENTICATED, not BAD_USER_INPUT', async () => {
     const res = await app.gql(RECORD, { p: [{ id: 1, predictedAt: 'yesterday' }] }, null);
     expect(res.status).toBe(401);

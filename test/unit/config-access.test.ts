@@ -35,7 +35,7 @@ describe('allowed hosts', () => {
 
 describe('limits', () => {
   test('defaults', () => {
-    expect(parseConfig({}).limits).toMatchObject({ queryCost: 100_000, queryFields: 1_000, operations: 10, rangeMs: 3660 * 86_400_000, blocks: 20_000 });
+    expect(parseConfig({}).limits).toMatchObject({ queryCost: 100_000, queryFields: 1_000, queryTokens: 50_000, operations: 10, rangeMs: 3660 * 86_400_000, blocks: 20_000 });
   });
 
   test.each([
