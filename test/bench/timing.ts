@@ -18,6 +18,8 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
   return { value, ms: performance.now() - started };
 }
 
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Runs `fn` `warmup` times unmeasured, then at least `minRuns` and at most `maxRuns` times, stopping
  * early (after minRuns) once `budgetMs` of measured time is spent.

@@ -1,0 +1,120 @@
+// Every per-size figure, on a database of its own: `size` predictions over the span written directly
+// (as an application would), refresh until the rollups are complete, queries against the naive scan,
+// the HTTP write figures, then the rollup lag under a steady stream.
+import type { MongoClient } from 'mongodb';
+import { demoDataset } from '../../server/core/demo/generator.js';
+import { Random } from '../../server/core/demo/random.js';
+import { measureCeiling, ofCeiling, type Ceiling } from './ceiling.js';
+import { lagQuantile, measureLag } from './lag.js';
+import { insertDirect, Reservoir } from './load.js';
+import { measureQueries, QUERIES, type QueryFigures } from './queries.js';
+import { int, mb, millis, RSS_FIGURE, RSS_LIMIT, secs, sizeName, type Figures } from './report.js';
+import { RollupWorker } from './rollup-worker.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { DATA_END, SETTINGS, say } from './settings.js';
+import { concurrentPredictions, sequentialPredictions, validations, type WriteContext } from './writes.js';
+
+export const REFRESH_FIGURE = 'rows written directly: refresh() + settle() until rollups complete';
+export const LAG_FIGURE = 'rollup lag p99 under a steady stream';
+
+export interface SizeRun {
+  size: number;
+  at: string;
+  queries: QueryFigures[];
+}
+
+export interface BenchEnv {
+  client: MongoClient;
+  uri: string;
+  token: string;
+  ceiling: Ceiling;
+  figures: Figures;
+}
+
+/** Waits for the rollups to take in what the previous phase wrote, so it does not slow the next one. */
+async function settle(worker: RollupWorker, figures: Figures, at: string, after: string): Promise<void> {
+  const { reply, ms } = await worker.call({ op: 'settle' }, SETTINGS.budget.settleMs);
+  figures.detail(`${at}: settle() after ${after}: ${reply?.ok ? secs(ms) : `not done within ${secs(ms)}${reply?.error ? ` (${reply.error})` : ''}`}`);
+}
+
+async function load(env: BenchEnv, worker: RollupWorker, index: number, size: number, at: string, dbName: string): Promise<string[]> {
+  const collection = env.client.db(dbName).collection('predictions');
+  const dataset = demoDataset({ now: DATA_END, days: SETTINGS.spanDays, perDay: size / SETTINGS.spanDays, seed: 1000 + index, idPrefix: `bench${index}` });
+  const sample = new Reservoir<string>(SETTINGS.validationRequests * SETTINGS.batch, new Random(23 + index));
+  say(`${at}: insertMany of ~${int(size)} rows over ${SETTINGS.spanDays} days straight into the collection …`);
+  const loaded = await insertDirect(collection, dataset.rows(), (row) => sample.offer(row.id));
+  env.figures.detail(`${at}: ${int(loaded.rows)} rows written directly in ${secs(loaded.ms)} (${int(loaded.rows / (loaded.ms / 1000))}/s, batches of 5,000)`);
+  say(`${at}: refresh() + settle() (budget ${SETTINGS.budget.refreshMs / 1000} s) …`);
+  const { reply, ms } = await worker.call({ op: 'refresh' }, SETTINGS.budget.refreshMs);
+  const name = REFRESH_FIGURE;
+  if (reply?.ok) {
+    env.figures.detail(`${at}: refresh ${secs(reply.refreshMs ?? NaN)} + settle ${secs(ms - (reply.refreshMs ?? 0))}; ${reply.summary ?? ''}`);
+    const rate = loaded.rows / (ms / 1000);
+    env.figures.atMost(name, at, ms, 180_000, secs, { note: `${int(loaded.rows)} rows, ${int(rate)} rows/s (${ofCeiling(rate, env.ceiling)})` });
+  } else {
+    env.figures.detail(`${at}: refresh ${reply ? `failed: ${reply.error}` : `killed after ${secs(ms)}`}`);
+    env.figures.miss(name, at, reply ? 'failed' : `> ${secs(ms)}`, `≤ ${secs(180_000)}`, `${int(loaded.rows)} rows; rollups incomplete from here on`);
+  }
+  return sample.items;
+}
+
+async function lag(env: BenchEnv, worker: RollupWorker, at: string, dbName: string, idPrefix: string): Promise<number> {
+  // A server as `clara-monitor serve` runs it (jobs on), with only the rollup job left enabled.
+  const { reply } = await worker.call({ op: 'only-rollup-jobs' }, 60_000);
+  const server = await startServerProcess({ uri: env.uri, dbName, token: env.token, jobs: true });
+  try {
+    const r = await measureLag(server, idPrefix);
+    const unseen = r.lags.filter((l) => l === Infinity).length;
+    const p99 = lagQuantile(r, 99);
+    env.figures.detail(
+      `${at}: lag stream: ${int(r.rate)} predictions/s acknowledged (${r.acked} batches, ${r.failed} failed, ${r.skipped} ticks skipped), ` +
+        `lag p50 ${secs(lagQuantile(r, 50))}, p99 ${secs(p99)}, max ${secs(lagQuantile(r, 100))}; ${unseen} batches not in asOf after the ${secs(SETTINGS.budget.drainMs)} drain; ` +
+        `${r.polls} polls; server jobs: ${reply?.summary ?? 'not switched'}${r.firstError ? `; first error: ${r.firstError}` : ''}`,
+    );
+    const note = `${r.acked} batches of ${SETTINGS.batch} at ${int(r.rate)}/s for ${secs(SETTINGS.streamMs)}` + (unseen > 0 ? `, ${unseen} never seen in asOf` : '');
+    if (p99 === Infinity) env.figures.miss(LAG_FIGURE, at, `> ${secs(SETTINGS.budget.drainMs)}`, `≤ ${secs(90_000)}`, note);
+    else env.figures.atMost(LAG_FIGURE, at, p99, 90_000, secs, { note, valid: r.acked > 0 && r.failed === 0 });
+  } finally {
+    await server.stop();
+  }
+  return server.peakRss();
+}
+
+export async function benchSize(env: BenchEnv, index: number, size: number): Promise<SizeRun> {
+  const at = sizeName(size);
+  const dbName = `${SETTINGS.dbPrefix}_${at.toLowerCase()}`;
+  const db = env.client.db(dbName);
+  await db.dropDatabase();
+  let server: ServerProcess | null = await startServerProcess({ uri: env.uri, dbName, token: env.token, jobs: false });
+  const worker = new RollupWorker({ uri: env.uri, dbName });
+  let peak = 0;
+  try {
+    // A deployment already running: its refresh watermark exists before the application writes.
+    await worker.call({ op: 'refresh' }, SETTINGS.budget.settleMs);
+    const ids = await load(env, worker, index, size, at, dbName);
+    say(`${at}: timing queries …`);
+    const queries = await measureQueries(server, db.collection('predictions'), QUERIES(DATA_END), SETTINGS.budget.naiveMs, (line) => say(`${at}: ${line.trim()}`));
+    for (const q of queries) {
+      env.figures.detail(`${at}: metrics ${q.name} (${q.points} points): p50 ${millis(q.metrics.p50)}, p95 ${millis(q.metrics.p95)} (${q.metrics.runs} runs); naive p50 ${millis(q.naive.p50)} (${q.naive.runs} runs); same answer: ${q.agree ? 'yes' : 'NO'}`);
+    }
+    const ceiling = await measureCeiling(db, SETTINGS.ceilingDocs, SETTINGS.batch);
+    env.figures.detail(`${at}: insertMany ceiling on this database: ${int(ceiling.perSecond)} documents/s (${int(ceiling.docs)} documents, batches of ${SETTINGS.batch})`);
+    const ctx: WriteContext = { server, figures: env.figures, at, idPrefix: `http${index}`, ceiling };
+    await sequentialPredictions(ctx);
+    await settle(worker, env.figures, at, 'recordPredictions one at a time');
+    await concurrentPredictions(ctx);
+    await settle(worker, env.figures, at, 'concurrent recordPredictions');
+    await validations(ctx, ids);
+    await settle(worker, env.figures, at, 'recordValidations');
+    await server.stop();
+    peak = server.peakRss();
+    server = null;
+    if (SETTINGS.phases.has('lag')) peak = Math.max(peak, await lag(env, worker, at, dbName, `http${index}`));
+    env.figures.atMost(RSS_FIGURE, at, peak, RSS_LIMIT, mb, { note: 'largest of this size’s server processes' });
+    return { size, at, queries };
+  } finally {
+    await server?.stop();
+    await worker.stop();
+    await db.dropDatabase().catch(() => undefined);
+  }
+}
