@@ -13,7 +13,7 @@ import type { PredictionStore, RowRef } from '../store/predictions.js';
 import type { RefreshStateStore } from '../store/refresh-state.js';
 import type { RowRewrites } from '../store/row-rewrites.js';
 import { blockKey, type Block, type RollupStore } from '../store/rollups.js';
-import type { ServerTraits } from '../store/server-traits.js';
+import { isTransient, type ServerTraits } from '../store/server-traits.js';
 import { planRowChanges } from './row-changes.js';
 
 /** Rows written directly may be committed a little after their ObjectId or validatedAt was stamped. */
@@ -24,6 +24,8 @@ const INDEXED_READ_GAP_MS = 3600 * 1000;
 /** How long a drain may hold the rollups before another process may take over (renewed as it goes). */
 export const ROLLUP_LEASE_MS = 5 * 60 * 1000;
 const ROLLUP_LEASE = 'rollups';
+/** Failures of an entry drained alone before it is set aside. */
+const POISON_AFTER = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -64,6 +66,8 @@ export interface RollupSettings {
 export class RollupService {
   private queue: Promise<unknown> = Promise.resolve();
   private kicked = false;
+  /** The oldest entry after a failed pass, and how often it failed alone. */
+  private suspect: { key: string; failures: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -136,23 +140,50 @@ export class RollupService {
   private async drain(): Promise<number> {
     const { leases, journal, rewrites } = this.stores;
     if (!(await journal.oldestPendingAt()) && (await rewrites.unfinished()).length === 0) return 0;
-    const lease = await leases.acquire(ROLLUP_LEASE, this.settings.owner, ROLLUP_LEASE_MS);
+    // Drains never overlap within this process, so a live lease of ours is one whose release failed.
+    const lease = await leases.acquire(ROLLUP_LEASE, this.settings.owner, ROLLUP_LEASE_MS, { reclaimOwn: true });
     if (!lease) return 0;
     try {
       let written = 0;
-      for (let blocks = await this.pass(lease); blocks !== null; blocks = await this.pass(lease)) written += blocks;
+      for (let blocks = await this.guardedPass(lease); blocks !== null; blocks = await this.guardedPass(lease)) written += blocks;
       return written;
     } finally {
-      await lease.release().catch((error: unknown) => this.log.warn({ error: String(error) }, 'rollup lease not released; it expires by itself'));
+      await lease.release().catch((error: unknown) => this.log.warn({ error: String(error) }, 'rollup lease not released; this process reclaims it on its next drain'));
+    }
+  }
+
+  /**
+   * A pass that fails for a reason other than an unreachable or busy server is retried one entry at
+   * a time; an entry that fails alone POISON_AFTER times is quarantined, so it cannot hold up the
+   * others (or other models) for good.
+   */
+  private async guardedPass(lease: Lease): Promise<number | null> {
+    const limit = this.suspect ? 1 : this.settings.passEntries;
+    try {
+      const written = await this.pass(lease, limit);
+      this.suspect = null;
+      return written;
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      const [first] = await this.stores.journal.oldest(1);
+      if (!first) throw error;
+      const key = first.id.toHexString();
+      const failures = limit === 1 && this.suspect?.key === key ? this.suspect.failures + 1 : limit === 1 ? 1 : 0;
+      this.suspect = { key, failures };
+      if (failures < POISON_AFTER) throw error;
+      this.suspect = null;
+      await this.stores.journal.quarantine(first, String(error));
+      this.log.error({ entry: key, error: String(error) }, 'journal entry quarantined after failing alone; run `clara-monitor refresh --full` once the cause is fixed');
+      return 0;
     }
   }
 
   /** One pass over the oldest journal entries; null when there was nothing to do. */
-  private async pass(lease: Lease): Promise<number | null> {
+  private async pass(lease: Lease, limit: number): Promise<number | null> {
     const { journal, early, rewrites, predictions } = this.stores;
     const unfinished = await rewrites.unfinished();
     for (const rewrite of unfinished) await predictions.rewrite(rewrite.docs);
-    const entries = await journal.oldest(this.settings.passEntries);
+    const entries = await journal.oldest(limit);
     if (entries.length === 0 && unfinished.length === 0) return null;
 
     const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);

@@ -2,7 +2,8 @@
 // batches) saying what the rollups must take in. Entries are inserted (cheap on every server), read
 // whole by the single drainer, and deleted once their effects are in the rollups, so the collection
 // stays small and scanning it is cheap even where every filter is a scan.
-import { ObjectId, type Collection, type Db } from 'mongodb';
+import { MongoServerError, ObjectId, type Collection, type Db } from 'mongodb';
+import { DUPLICATE_KEY } from './bulk.js';
 import type { PredictionRow } from '../core/prediction.js';
 import { COLLECTIONS } from './collections.js';
 import type { Block } from './rollups.js';
@@ -37,8 +38,11 @@ const ITEMS_PER_ENTRY = 2000;
 export class IngestJournal {
   private readonly entries: Collection<EntryDoc>;
 
+  private readonly failed: Collection<EntryDoc & { reason: string; quarantinedAt: Date }>;
+
   constructor(db: Db) {
     this.entries = db.collection<EntryDoc>(COLLECTIONS.ingestJournal);
+    this.failed = db.collection(COLLECTIONS.ingestJournalFailed);
   }
 
   async append(content: Partial<Omit<JournalEntry, 'id' | 'at'>>, at = new Date()): Promise<void> {
@@ -71,5 +75,22 @@ export class IngestJournal {
 
   async remove(ids: ObjectId[]): Promise<void> {
     if (ids.length > 0) await this.entries.deleteMany({ _id: { $in: ids } });
+  }
+
+  /**
+   * Sets an entry aside whose pass fails every time (its rows stay stored; `refresh --full` takes
+   * them into the rollups once the cause is fixed), so it cannot stop the entries after it.
+   */
+  async quarantine(entry: JournalEntry, reason: string, at = new Date()): Promise<void> {
+    const { id, ...rest } = entry;
+    await this.failed.insertOne({ _id: id, ...rest, reason, quarantinedAt: at }).catch((error: unknown) => {
+      // Set aside already by a quarantine that crashed before removing it from the journal.
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    });
+    await this.remove([id]);
+  }
+
+  async quarantined(): Promise<number> {
+    return this.failed.countDocuments({});
   }
 }

@@ -65,10 +65,15 @@ export class LeaseStore {
     return doc.releasedAt === null && now.getTime() - doc.heartbeatAt.getTime() < lifetimeMs;
   }
 
-  /** The lease, or null while someone else holds it (a holder silent for `lifetimeMs` has lost it). */
-  async acquire(key: string, owner: string, lifetimeMs: number, now = new Date()): Promise<Lease | null> {
+  /**
+   * The lease, or null while someone else holds it (a holder silent for `lifetimeMs` has lost it).
+   * With `reclaimOwn`, a live lease of the same owner is taken over: for a caller that never holds
+   * the lease twice at once, that is a release that failed (a database error), not a second holder.
+   */
+  async acquire(key: string, owner: string, lifetimeMs: number, options: { now?: Date; reclaimOwn?: boolean } = {}): Promise<Lease | null> {
+    const now = options.now ?? new Date();
     const latest = await this.latest(key);
-    if (latest && LeaseStore.live(latest, lifetimeMs, now)) return null;
+    if (latest && LeaseStore.live(latest, lifetimeMs, now) && !(options.reclaimOwn && latest.owner === owner)) return null;
     const gen = (latest?.gen ?? 0) + 1;
     try {
       await this.leases.insertOne({ _id: `${key}#${gen}`, key, gen, owner, acquiredAt: now, heartbeatAt: now, releasedAt: null });

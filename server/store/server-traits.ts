@@ -1,5 +1,5 @@
 // What differs between the MongoDB-wire servers we run on, learned once per connection.
-import type { Db } from 'mongodb';
+import { MongoNetworkError, MongoNotConnectedError, MongoServerError, MongoServerSelectionError, type Db } from 'mongodb';
 
 export interface ServerTraits {
   name: 'MongoDB' | 'FerretDB';
@@ -15,4 +15,13 @@ export async function probeServer(db: Db): Promise<ServerTraits> {
   const info = await db.admin().command({ buildInfo: 1 });
   const ferret = typeof info.ferretdbVersion === 'string';
   return { name: ferret ? 'FerretDB' : 'MongoDB', scansEveryFilter: ferret };
+}
+
+/**
+ * Errors that say nothing about the data: the server is unreachable, or busy (FerretDB's SQLite
+ * allows one writer and answers SQLITE_BUSY to the others). Retrying later is the cure.
+ */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError || error instanceof MongoNotConnectedError) return true;
+  return error instanceof MongoServerError && /SQLITE_BUSY|database is locked/.test(error.message);
 }

@@ -44,3 +44,13 @@ test('a lease whose holder stops renewing expires; the old holder then learns it
   await first!.release();
   expect((await stores[2].holder('expiry', 300))?.owner).toBe('second');
 });
+
+test('a holder whose release failed can reclaim its own live lease when it asks to; nobody else can', async () => {
+  const held = await stores[0].acquire('reclaim', 'me', 60_000);
+  expect(held).not.toBeNull();
+  expect(await stores[0].acquire('reclaim', 'me', 60_000)).toBeNull();
+  expect(await stores[1].acquire('reclaim', 'other', 60_000, { reclaimOwn: true })).toBeNull();
+  const again = await stores[0].acquire('reclaim', 'me', 60_000, { reclaimOwn: true });
+  expect(again?.gen).toBe(held!.gen + 1);
+  expect(await held!.renew()).toBe(false);
+});
