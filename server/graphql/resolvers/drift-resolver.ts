@@ -31,7 +31,7 @@ const toPoint = (p: DriftPointView): DriftPoint => ({
 
 @Resolver(() => DriftPoint)
 export class DriftResolver {
-  @Query(() => [DriftPoint], { description: 'Drift per calendar bucket of [from, to), computed from the rollups (any range; cost grows with the number of buckets).' })
+  @Query(() => [DriftPoint], { description: 'Drift per calendar bucket of [from, to), computed from the rollups (ranges up to CLARA_MAX_RANGE reading at most CLARA_MAX_BLOCKS blocks; cost grows with the number of buckets).' })
   async drift(
     @Arg('range', () => TimeRangeInput) range: TimeRangeInput,
     @Arg('model', () => String, { nullable: true }) model: string | null,
