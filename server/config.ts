@@ -3,6 +3,7 @@ import { assertTimeZone, type Granularity } from './core/buckets.js';
 import type { WebhookFormat } from './core/alerts/payload.js';
 import { DRIFT_RULE_DEFAULTS, DRIFT_RULES, isDriftRule, type DriftReference, type DriftRule, type DriftRuleSettings } from './core/drift-rules/rules.js';
 import { limitsConfig, readAccess, type LimitsConfig } from './config-access.js';
+import { calibrationConfig, type CalibrationConfig } from './config-calibration.js';
 import { ConfigError, duration, flag, integer, text, type Env } from './config-values.js';
 
 export { ConfigError } from './config-values.js';
@@ -16,6 +17,7 @@ export interface FieldMapping {
   predictedAt: string;
   predicted: string;
   confidence: string;
+  scores: string;
   actual: string;
   validatedAt: string;
 }
@@ -50,6 +52,7 @@ export interface Config {
   whylabs: WhyLabsConfig;
   drift: DriftConfig;
   alerts: AlertsConfig;
+  calibration: CalibrationConfig;
 }
 
 export interface DriftConfig {
@@ -195,6 +198,7 @@ function driftConfig(env: Env): DriftConfig {
       classRecallDrop: decimal(env, 'CLARA_DRIFT_CLASS_RECALL_DROP_POINTS', d.classRecallDrop * 100, 0, 100) / 100,
       classRecallPValue: decimal(env, 'CLARA_DRIFT_CLASS_RECALL_P_VALUE', d.classRecallPValue, 0, 1),
       ks: decimal(env, 'CLARA_DRIFT_KS_THRESHOLD', d.ks, 0, 1),
+      estimatedAccuracyDrop: decimal(env, 'CLARA_DRIFT_ESTIMATED_ACCURACY_DROP_POINTS', d.estimatedAccuracyDrop * 100, 0, 100) / 100,
       pValue: decimal(env, 'CLARA_DRIFT_P_VALUE', d.pValue, 0, 1),
       minSamples: integer(env, 'CLARA_DRIFT_MIN_SAMPLES', d.minSamples, 1, 1_000_000_000),
       pageHinkley: {
@@ -263,6 +267,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       predictedAt: fieldName(env, 'CLARA_FIELD_PREDICTED_AT', 'predictedAt'),
       predicted: fieldName(env, 'CLARA_FIELD_PREDICTED', 'predicted'),
       confidence: fieldName(env, 'CLARA_FIELD_CONFIDENCE', 'confidence'),
+      scores: fieldName(env, 'CLARA_FIELD_SCORES', 'scores'),
       actual: fieldName(env, 'CLARA_FIELD_ACTUAL', 'actual'),
       validatedAt: fieldName(env, 'CLARA_FIELD_VALIDATED_AT', 'validatedAt'),
     },
@@ -291,5 +296,6 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     },
     drift,
     alerts: alertsConfig(env, drift),
+    calibration: calibrationConfig(env),
   };
 }

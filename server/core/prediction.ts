@@ -1,5 +1,6 @@
 // The domain's raw rows and the rules a prediction or validation must satisfy to be stored.
 import { InputError } from './errors.js';
+import type { ClassScore } from './scores.js';
 
 export interface PredictionRow {
   model: string;
@@ -7,6 +8,8 @@ export interface PredictionRow {
   predictedAt: Date;
   predicted: string;
   confidence: number | null;
+  /** The model's score per class (see core/scores.ts); absent or null when it sent none. */
+  scores?: ClassScore[] | null;
   actual: string | null;
   validatedAt: Date | null;
 }

@@ -3,6 +3,12 @@ import type { PredictionRow } from './prediction.js';
 
 /** Confidence is kept as a histogram of equal bins over [0, 1]; bin i holds [i/B, (i+1)/B), the last also 1. */
 export const CONFIDENCE_BINS = 100;
+/**
+ * Sums of confidences and scores are kept in whole millionths: integer sums are exact in any
+ * order, so a block merged from its children equals the block tallied from its rows.
+ */
+export const MICROS = 1_000_000;
+export const toMicros = (x: number): number => Math.round(x * MICROS);
 
 export interface Tally {
   predictions: number;
@@ -15,10 +21,23 @@ export interface Tally {
   cells: Map<string, Map<string, number>>;
   /** sparse histogram: bin → predictions with that confidence */
   confidence: Map<number, number>;
+  /** confidence bin → validated predictions with a confidence there: what calibration is fitted on */
+  reliability: Map<number, Reliability>;
+  /** predicted label → confidence bin → predictions with class scores (expected true positives) */
+  scoredBins: Map<string, Map<number, number>>;
+  /** predicted label → other class → sum of that class's score in millionths (where the expected errors go) */
+  scoreSums: Map<string, Map<string, number>>;
+}
+
+/** One confidence bin of validated predictions: how many, how many were right, their confidence summed (millionths). */
+export interface Reliability {
+  validated: number;
+  correct: number;
+  confidenceMicros: number;
 }
 
 export function emptyTally(): Tally {
-  return { predictions: 0, validated: 0, firstAt: null, lastAt: null, predicted: new Map(), cells: new Map(), confidence: new Map() };
+  return { predictions: 0, validated: 0, firstAt: null, lastAt: null, predicted: new Map(), cells: new Map(), confidence: new Map(), reliability: new Map(), scoredBins: new Map(), scoreSums: new Map() };
 }
 
 export function confidenceBin(confidence: number): number {
@@ -27,6 +46,18 @@ export function confidenceBin(confidence: number): number {
 
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
   map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function bumpIn<K, L>(map: Map<K, Map<L, number>>, key: K, inner: L, by: number): void {
+  let target = map.get(key);
+  if (!target) map.set(key, (target = new Map()));
+  bump(target, inner, by);
+}
+
+function addReliability(map: Map<number, Reliability>, bin: number, r: Reliability): void {
+  const seen = map.get(bin);
+  if (seen) map.set(bin, { validated: seen.validated + r.validated, correct: seen.correct + r.correct, confidenceMicros: seen.confidenceMicros + r.confidenceMicros });
+  else map.set(bin, { ...r });
 }
 
 function earliest(a: Date | null, b: Date | null): Date | null {
@@ -41,17 +72,23 @@ function latest(a: Date | null, b: Date | null): Date | null {
   return a >= b ? a : b;
 }
 
-export function addRow(tally: Tally, row: Pick<PredictionRow, 'predictedAt' | 'predicted' | 'confidence' | 'actual'>): void {
+export function addRow(tally: Tally, row: Pick<PredictionRow, 'predictedAt' | 'predicted' | 'confidence' | 'actual' | 'scores'>): void {
   tally.predictions += 1;
   tally.firstAt = earliest(tally.firstAt, row.predictedAt);
   tally.lastAt = latest(tally.lastAt, row.predictedAt);
   bump(tally.predicted, row.predicted, 1);
-  if (row.confidence !== null) bump(tally.confidence, confidenceBin(row.confidence), 1);
+  if (row.confidence !== null) {
+    const bin = confidenceBin(row.confidence);
+    bump(tally.confidence, bin, 1);
+    if (row.actual !== null) addReliability(tally.reliability, bin, { validated: 1, correct: row.actual === row.predicted ? 1 : 0, confidenceMicros: toMicros(row.confidence) });
+    if (row.scores) {
+      bumpIn(tally.scoredBins, row.predicted, bin, 1);
+      for (const s of row.scores) if (s.label !== row.predicted && s.score > 0) bumpIn(tally.scoreSums, row.predicted, s.label, toMicros(s.score));
+    }
+  }
   if (row.actual !== null) {
     tally.validated += 1;
-    let byPredicted = tally.cells.get(row.actual);
-    if (!byPredicted) tally.cells.set(row.actual, (byPredicted = new Map()));
-    bump(byPredicted, row.predicted, 1);
+    bumpIn(tally.cells, row.actual, row.predicted, 1);
   }
 }
 
@@ -69,11 +106,10 @@ export function mergeInto(into: Tally, from: Tally): Tally {
   into.lastAt = latest(into.lastAt, from.lastAt);
   for (const [label, n] of from.predicted) bump(into.predicted, label, n);
   for (const [bin, n] of from.confidence) bump(into.confidence, bin, n);
-  for (const [actual, byPredicted] of from.cells) {
-    let target = into.cells.get(actual);
-    if (!target) into.cells.set(actual, (target = new Map()));
-    for (const [predicted, n] of byPredicted) bump(target, predicted, n);
-  }
+  for (const [actual, byPredicted] of from.cells) for (const [predicted, n] of byPredicted) bumpIn(into.cells, actual, predicted, n);
+  for (const [bin, r] of from.reliability) addReliability(into.reliability, bin, r);
+  for (const [predicted, bins] of from.scoredBins) for (const [bin, n] of bins) bumpIn(into.scoredBins, predicted, bin, n);
+  for (const [predicted, sums] of from.scoreSums) for (const [label, sum] of sums) bumpIn(into.scoreSums, predicted, label, sum);
   return into;
 }
 

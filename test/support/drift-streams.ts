@@ -1,6 +1,7 @@
 // Seeded synthetic prediction streams, one tally per day, and a day-by-day replay of the
 // check-drift job's pure core (checkModel) over them, as the job would run after each day closes.
 import type { AlertChange } from '../../server/core/alerts/lifecycle.js';
+import type { Calibration } from '../../server/core/calibration.js';
 import { checkModel, EMPTY_MODEL_STATE, type DriftCheckSettings, type ModelDriftState } from '../../server/core/drift-rules/check.js';
 import type { WindowEvaluation } from '../../server/core/drift-rules/evaluate.js';
 import type { ValidatedRow } from '../../server/core/drift-rules/page-hinkley-replay.js';
@@ -107,6 +108,8 @@ export interface ReplayOptions {
   settings?: DriftCheckSettings;
   /** What a run after day `run` knows of day `index` (default: everything, i.e. no late data). */
   view?: (day: Day, index: number, run: number) => Day;
+  /** The calibration estimated-accuracy-drop uses (default: none, so that rule never fires). */
+  calibration?: Calibration | null;
 }
 
 /** Runs the check once after each day closes; days before 0 are empty. */
@@ -134,6 +137,7 @@ export function replayDailyChecks(days: readonly Day[], options: ReplayOptions =
       windows,
       validatedRows: indexes.slice(settings.baselineWindows).map((i) => validatedRows(known(i)?.rows ?? [])),
       training: TRAINING,
+      calibration: options.calibration ?? null,
       state,
       settings,
     });

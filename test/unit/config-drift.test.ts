@@ -22,6 +22,7 @@ test('every threshold and setting can be changed', () => {
     CLARA_DRIFT_CLASS_RECALL_DROP_POINTS: '8',
     CLARA_DRIFT_CLASS_RECALL_P_VALUE: '1e-4',
     CLARA_DRIFT_KS_THRESHOLD: '0.15',
+    CLARA_DRIFT_ESTIMATED_ACCURACY_DROP_POINTS: '4',
     CLARA_DRIFT_P_VALUE: '0.001',
     CLARA_DRIFT_MIN_SAMPLES: '500',
     CLARA_DRIFT_PH_DELTA: '0.01',
@@ -50,6 +51,7 @@ test('every threshold and setting can be changed', () => {
       classRecallDrop: 0.08,
       classRecallPValue: 1e-4,
       ks: 0.15,
+      estimatedAccuracyDrop: 0.04,
       pValue: 0.001,
       minSamples: 500,
       pageHinkley: { delta: 0.01, lambda: 80, alpha: 1, minInstances: 100 },
@@ -76,4 +78,13 @@ test('bad values name the variable; a bad webhook URL is named by position, neve
     message = (error as Error).message;
   }
   expect(message).toBe('CLARA_ALERT_WEBHOOKS: entry 2 is not an http(s) URL');
+});
+
+test('CLARA_CALIBRATION_REFERENCE pins the calibration reference range', () => {
+  expect(parseConfig({}).calibration).toEqual({ reference: null });
+  expect(parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-01-01T00:00:00Z/2026-02-01T00:00:00Z' }).calibration).toEqual({
+    reference: { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') },
+  });
+  expect(() => parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-01-01' })).toThrow('CLARA_CALIBRATION_REFERENCE');
+  expect(() => parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-02-01T00:00:00Z/2026-01-01T00:00:00Z' })).toThrow('must start before it ends');
 });

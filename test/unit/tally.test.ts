@@ -39,6 +39,25 @@ describe('tally', () => {
     expect(mergeAll([])).toEqual(emptyTally());
   });
 
+  test('keeps what calibration and estimation need: reliability per bin, scored bins, score sums', () => {
+    const scores = (x: number) => [{ label: 'a', score: x }, { label: 'b', score: 1 - x }];
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      predictedAt: new Date(Date.UTC(2026, 0, 1, i)),
+      predicted: i % 2 ? 'a' : 'b',
+      confidence: 0.5 + (i % 5) / 10,
+      scores: i % 4 === 0 ? null : scores(i % 2 ? 0.5 + (i % 5) / 10 : 0.5 - (i % 5) / 10),
+      actual: i % 3 === 0 ? null : 'a',
+    }));
+    const t = tallyRows(rows);
+    expect(t.reliability.get(50)).toEqual({ validated: 5, correct: 3, confidenceMicros: 2_500_000 });
+    expect(t.scoredBins.get('a')?.get(90)).toBe(4);
+    expect(t.scoreSums.get('b')?.get('a')).toBe(3_000_000);
+    expect([...(t.scoreSums.get('a')?.keys() ?? [])]).toEqual(['b']);
+    // Sums in whole millionths: merging in any order gives exactly the same tally.
+    const parts = [rows.slice(0, 7), rows.slice(7, 29), rows.slice(29)].map((part) => tallyRows(part));
+    expect(mergeAll(parts.reverse())).toEqual(t);
+  });
+
   test('labels that look like paths or operators are ordinary keys', () => {
     const t = emptyTally();
     for (const label of ['a.b', '$x', '__proto__', 'constructor']) addRow(t, { predictedAt: at('2026-01-01T00:00:00Z'), predicted: label, confidence: null, actual: label });

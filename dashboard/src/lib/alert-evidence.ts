@@ -33,6 +33,7 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
   'class-recall-drop': 'Recall of a class dropped',
   'confidence-ks': 'Confidence shifted (KS)',
   'page-hinkley': 'Error rate rose (Page–Hinkley)',
+  'estimated-accuracy-drop': 'Estimated accuracy dropped (before labels)',
 };
 
 export function ruleTitle(rule: string): string {
@@ -40,7 +41,7 @@ export function ruleTitle(rule: string): string {
 }
 
 /** Rule details that are rates in [0, 1]; the others are counts, labels or parameters. */
-const RATE_DETAILS = new Set(['accuracy', 'baselineAccuracy', 'recall', 'baselineRecall', 'errorRate', 'runningErrorRate']);
+const RATE_DETAILS = new Set(['accuracy', 'baselineAccuracy', 'recall', 'baselineRecall', 'errorRate', 'runningErrorRate', 'estimatedAccuracy', 'referenceEstimatedAccuracy']);
 const DETAIL_LABELS: Readonly<Record<string, string>> = {
   label: 'Class',
   baselineAccuracy: 'Baseline accuracy',
@@ -62,7 +63,7 @@ const num = (x: number) => String(Number(x.toPrecision(3)));
 
 /** Drops and recall drops are rates: shown in points; other statistics as plain numbers. */
 function measure(statistic: string | undefined, x: number): string {
-  if (statistic === 'accuracy-drop' || statistic === 'recall-drop') return `${num(x * 100)} points`;
+  if (statistic === 'accuracy-drop' || statistic === 'recall-drop' || statistic === 'estimated-accuracy-drop') return `${num(x * 100)} points`;
   if (statistic === 'page-hinkley-alarms') return `${x} alarm${x === 1 ? '' : 's'}`;
   return num(x);
 }
@@ -71,6 +72,7 @@ function against(e: Evidence): string {
   if (e.reference === 'TRAINING') return 'The training distribution';
   if (e.reference === 'BASELINE') return e.baselineWindows ? `The ${e.baselineWindows} previous windows` : 'The previous windows';
   if (e.reference === 'RUNNING_MEAN') return 'Its running error rate';
+  if (e.reference === 'CALIBRATION') return 'The calibration reference (estimated)';
   return e.reference ?? '—';
 }
 

@@ -17,6 +17,7 @@ const points = (x: number) => `${num(x * 100)} points`;
 function referenceName(reference: RuleReference, baselineWindows: number): string {
   if (reference === 'TRAINING') return 'the training distribution';
   if (reference === 'BASELINE') return `the ${baselineWindows} previous windows`;
+  if (reference === 'CALIBRATION') return 'the calibration reference';
   return 'its running error rate';
 }
 
@@ -38,6 +39,8 @@ function finding(rule: DriftRule, o: RuleOutcome & { value: number }, against: s
       return `confidence distribution shifted from ${against}: KS ${num(o.value)} > ${num(o.threshold)}${p ? ` (${p.slice(2)})` : ''}`;
     case 'page-hinkley':
       return `error rate rose above ${against} (Page–Hinkley detector, ${o.value} alarm${o.value === 1 ? '' : 's'})`;
+    case 'estimated-accuracy-drop':
+      return `estimated accuracy (from confidence, before labels) fell ${points(o.value)} below ${against} (> ${points(o.threshold)}${p})`;
   }
 }
 

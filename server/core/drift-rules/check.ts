@@ -3,7 +3,9 @@
 import type { Granularity, Window } from '../buckets.js';
 import type { CategoryCounts } from '../drift/index.js';
 import { advanceAlerts, type AlertChange, type RuleSlot } from '../alerts/lifecycle.js';
+import type { Calibration } from '../calibration.js';
 import type { Tally } from '../tally.js';
+import { estimatedAccuracyOutcome } from './estimated-accuracy.js';
 import { evaluateWindow, withOutcome, type WindowEvaluation } from './evaluate.js';
 import { pageHinkleyOutcome, replayPageHinkley, type PageHinkleyCheckpoint, type ValidatedRow } from './page-hinkley-replay.js';
 import type { DriftReference, DriftRuleSettings } from './rules.js';
@@ -36,6 +38,8 @@ export interface ModelCheckInput {
   /** Validated rows of each re-checked window (needed only when page-hinkley is enabled). */
   validatedRows: readonly (readonly ValidatedRow[])[];
   training: CategoryCounts | null;
+  /** The model's calibration (needed only by estimated-accuracy-drop); absent or null: none yet. */
+  calibration?: Calibration | null;
   state: ModelDriftState;
   settings: DriftCheckSettings;
 }
@@ -55,6 +59,8 @@ export function checkModel(input: ModelCheckInput): ModelCheckResult {
   let evaluations = horizon.map((w, i) =>
     evaluateWindow(w, w.tally, baselines[context + i], { kind: settings.reference, training: input.training }, settings.rules),
   );
+  const calibration = input.calibration ?? null;
+  evaluations = evaluations.map((e, i) => withOutcome(e, estimatedAccuracyOutcome(horizon[i].tally, calibration, settings.rules), settings.rules));
   let pageHinkley = input.state.pageHinkley;
   if (settings.rules.enabled.includes('page-hinkley')) {
     const replay = replayPageHinkley(horizon, input.validatedRows, input.state.pageHinkley, settings.rules);

@@ -5,14 +5,18 @@ import { PAGE_HINKLEY_DEFAULTS, type PageHinkleyParams } from '../drift/index.js
  * predicted-* compare the predicted-class distribution, actual-* the true-class distribution of
  * validated predictions, with the reference (training distribution or baseline windows);
  * accuracy-drop, class-recall-drop and confidence-ks always compare with the baseline windows; page-hinkley watches
- * the stream of right/wrong validated predictions in prediction-time order.
+ * the stream of right/wrong validated predictions in prediction-time order; estimated-accuracy-drop
+ * compares the accuracy estimated from confidence (no labels needed) with the calibration's reference.
  */
-export const DRIFT_RULES = ['predicted-psi', 'predicted-js', 'actual-psi', 'actual-js', 'accuracy-drop', 'class-recall-drop', 'confidence-ks', 'page-hinkley'] as const;
+export const DRIFT_RULES = ['predicted-psi', 'predicted-js', 'actual-psi', 'actual-js', 'accuracy-drop', 'class-recall-drop', 'confidence-ks', 'page-hinkley', 'estimated-accuracy-drop'] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
 export type DriftReference = 'TRAINING' | 'BASELINE';
-/** What a rule's value was measured against; RUNNING_MEAN is Page–Hinkley's own error rate since its last reset. */
-export type RuleReference = DriftReference | 'RUNNING_MEAN';
+/**
+ * What a rule's value was measured against; RUNNING_MEAN is Page–Hinkley's own error rate since its
+ * last reset, CALIBRATION the estimated accuracy of the predictions the calibration was fitted on.
+ */
+export type RuleReference = DriftReference | 'RUNNING_MEAN' | 'CALIBRATION';
 
 export type Severity = 'warning' | 'critical';
 
@@ -26,6 +30,7 @@ export const RULE_STATISTIC: Readonly<Record<DriftRule, string>> = {
   'class-recall-drop': 'recall-drop',
   'confidence-ks': 'ks-statistic',
   'page-hinkley': 'page-hinkley-alarms',
+  'estimated-accuracy-drop': 'estimated-accuracy-drop',
 };
 
 export interface DriftRuleSettings {
@@ -44,12 +49,14 @@ export interface DriftRuleSettings {
    */
   classRecallPValue: number;
   ks: number;
+  /** Fall of the estimated accuracy below the calibration reference's, in proportion units. */
+  estimatedAccuracyDrop: number;
   /** Significance level of every confirming test (chi-square, two-proportion z, KS). */
   pValue: number;
   /**
    * No window rule fires on fewer observations than this, in the window and in its reference:
    * predictions (predicted-*), validated predictions (actual-*, accuracy-drop, and per class for
-   * class-recall-drop), predictions with a confidence (confidence-ks). Small windows swing by chance.
+   * class-recall-drop), predictions with a confidence (confidence-ks, estimated-accuracy-drop). Small windows swing by chance.
    */
   minSamples: number;
   pageHinkley: PageHinkleyParams;
@@ -65,6 +72,7 @@ export const DRIFT_RULE_DEFAULTS: DriftRuleSettings = {
   classRecallDrop: 0.05,
   classRecallPValue: 0.001,
   ks: 0.1,
+  estimatedAccuracyDrop: 0.05,
   pValue: 0.01,
   minSamples: 100,
   pageHinkley: PAGE_HINKLEY_DEFAULTS,
