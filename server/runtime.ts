@@ -19,6 +19,9 @@ import { playgroundPage, withPlayground } from './http/playground.js';
 import type { Logger } from './logger.js';
 import { projectRoot } from './paths.js';
 import { createServices, type Services } from './services/index.js';
+import { Telemetry } from './services/telemetry.js';
+import { metricsPlugin } from './graphql/metrics-plugin.js';
+import { metricsRoute } from './http/metrics.js';
 import { connect } from './store/connection.js';
 
 export interface Runtime {
@@ -45,11 +48,12 @@ const costSettings = (config: Config): CostSettings => ({
 export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions): Promise<Runtime> {
   let services: Services | null = null;
   let client: MongoClient | null = null;
+  const telemetry = new Telemetry();
   const apollo = new ApolloServer<Context>({
     schema: await buildClaraSchema(),
     formatError: formatError(log),
     validationRules: [depthLimit(config.limits.queryDepth)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin(costSettings(config), config.limits.queryCost)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin(costSettings(config), config.limits.queryCost), metricsPlugin(telemetry)],
     includeStacktraceInErrorResponses: false,
     // A query stored by hash would run without the HTTP handler seeing its text (and its type).
     persistedQueries: false,
@@ -70,6 +74,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       },
     },
     { method: 'GET', path: '/playground', handle: playground },
+    metricsRoute(telemetry, config),
     profileDownloadRoute(() => services, config),
     {
       method: 'ANY',
@@ -92,7 +97,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   const { port } = server.address() as AddressInfo;
 
   client = await connect(options.uri, log);
-  services = await createServices(client.db(config.dbName), config, log);
+  services = await createServices(client.db(config.dbName), config, log, telemetry);
   services.rollups.start(config.rollups.drainEveryMs);
   if (options.routes) routes.splice(routes.length - 1, 0, ...options.routes(services));
 

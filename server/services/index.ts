@@ -30,6 +30,7 @@ import { JobService } from './jobs.js';
 import { ProfileService } from './profiles.js';
 import { ReportService } from './reports.js';
 import { RollupService } from './rollups.js';
+import { Telemetry } from './telemetry.js';
 import { UploadService } from './uploads.js';
 
 export interface Services {
@@ -43,9 +44,10 @@ export interface Services {
   jobs: JobService;
   drift: DriftService;
   alerts: AlertService;
+  telemetry: Telemetry;
 }
 
-export async function createServices(db: Db, config: Config, log: Logger): Promise<Services> {
+export async function createServices(db: Db, config: Config, log: Logger, telemetry = new Telemetry()): Promise<Services> {
   await ensureIndexes(db, config.mapping, log);
   const traits = await probeServer(db);
   const predictions = new PredictionStore(db, config.mapping, config.defaultModel, traits);
@@ -66,14 +68,29 @@ export async function createServices(db: Db, config: Config, log: Logger): Promi
     db,
     predictions,
     rollups,
-    ingest: new IngestService(predictions, journal, training, rollups, new LabelLimit(rollupStore, config.limits.labels), config.defaultModel, config.limits.batchSize),
+    ingest: new IngestService(predictions, journal, training, rollups, new LabelLimit(rollupStore, config.limits.labels), telemetry, config.defaultModel, config.limits.batchSize),
     reports,
     alerts,
     drift: createDrift(db, config, reports, predictions, training, alerts),
     profiles: new ProfileService(predictions, rollupStore, profileStore, new ProfileLedger(db), config.whylabs, config.limits.points, rangeLimits(config)),
     uploads: createUploads(db, profileStore, config, owner, log),
+    telemetry,
   };
-  return { ...context, jobs: new JobService(JOBS, context, db, config.jobs, owner, log) };
+  const jobs = new JobService(JOBS, context, db, config.jobs, owner, log);
+  telemetry.watch({
+    rollupLagSeconds: async () => {
+      const oldest = await journal.oldestPendingAt();
+      return oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0;
+    },
+    quarantinedEntries: () => journal.quarantined(),
+    jobs: async () => (await jobs.list()).map((j) => ({ name: j.name, failCount: j.failCount, lastRunAt: j.lastRunAt, running: j.status === 'RUNNING' })),
+    deliveries: async () => {
+      const byState = new Map<string, number>();
+      for (const alert of await alerts.list(null, null, 500)) for (const d of alert.deliveries) byState.set(d.state, (byState.get(d.state) ?? 0) + 1);
+      return byState;
+    },
+  });
+  return { ...context, jobs };
 }
 
 const rangeLimits = (config: Config): RangeLimits => ({ spanMs: config.limits.rangeMs, blocks: config.limits.blocks });

@@ -6,6 +6,7 @@ import type { IngestJournal, JournalValidation } from '../store/ingest-journal.j
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
 import type { LabelLimit } from './label-limit.js';
+import type { Telemetry } from './telemetry.js';
 import { uniqueBlocks, type RollupService } from './rollups.js';
 
 export interface PredictionItem {
@@ -42,6 +43,7 @@ export class IngestService {
     private readonly training: TrainingStore,
     private readonly rollups: RollupService,
     private readonly labels: LabelLimit,
+    private readonly telemetry: Telemetry,
     private readonly defaultModel: string,
     private readonly maxBatch: number,
   ) {}
@@ -100,6 +102,7 @@ export class IngestService {
       now,
     );
     this.rollups.kick();
+    this.telemetry.ingest('prediction', rows.length, rejected.length);
     return { accepted: rows.length, rejected };
   }
 
@@ -130,6 +133,7 @@ export class IngestService {
     });
     await this.journal.append({ validations }, now);
     this.rollups.kick();
+    this.telemetry.ingest('validation', validations.length, rejected.length);
     return { accepted: validations.length, rejected };
   }
 
