@@ -45,6 +45,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   corsOrigins: string[];
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish before they are cut. */
+  shutdownGraceMs: number;
   mapping: FieldMapping;
   limits: LimitsConfig;
   rollups: RollupsConfig;
@@ -260,6 +262,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     demo: argv.includes('--demo') || (env.CLARA_DEMO?.trim() ? flag(env, 'CLARA_DEMO') : !env.MONGODB_URI?.trim()),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
     corsOrigins: text(env, 'CLARA_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+    shutdownGraceMs: duration(env, 'CLARA_SHUTDOWN_GRACE', '10 seconds', 0),
     mapping: {
       collection: text(env, 'CLARA_PREDICTIONS_COLLECTION', 'predictions'),
       model: modelField,

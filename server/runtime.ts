@@ -13,6 +13,7 @@ import { depthLimit } from './graphql/depth-limit.js';
 import { formatError } from './graphql/errors.js';
 import { buildClaraSchema } from './graphql/schema.js';
 import { createApp, type Route } from './http/app.js';
+import { graceful } from './http/graceful.js';
 import { graphqlHandler } from './http/graphql-handler.js';
 import { profileDownloadRoute } from './http/profile-download.js';
 import { playgroundPage, withPlayground } from './http/playground.js';
@@ -27,6 +28,7 @@ import { connect } from './store/connection.js';
 export interface Runtime {
   url: string;
   services: Services;
+  /** Stops accepting, lets requests finish (CLARA_SHUTDOWN_GRACE), stops jobs, then closes; once. */
   close(): Promise<void>;
 }
 
@@ -45,6 +47,12 @@ const costSettings = (config: Config): CostSettings => ({
   listSize: 10,
 });
 
+/** A close that any number of callers (signal handlers, tests) may await. */
+function once(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  return () => (running ??= run());
+}
+
 export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions): Promise<Runtime> {
   let services: Services | null = null;
   let client: MongoClient | null = null;
@@ -58,6 +66,8 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     // A query stored by hash would run without the HTTP handler seeing its text (and its type).
     persistedQueries: false,
     parseOptions: { maxTokens: config.limits.queryTokens },
+    // Apollo would stop itself on SIGTERM, failing requests still in flight; runtime.close() stops it after them.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -69,6 +79,8 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       method: 'GET',
       path: '/readyz',
       handle: async (_req, res) => {
+        // While shutting down, a load balancer should send new requests elsewhere.
+        if (http.closing) return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"shutting down"}');
         const ready = client !== null && (await client.db('admin').command({ ping: 1 }).then(() => true, () => false));
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'database unreachable' }));
       },
@@ -93,6 +105,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     },
   ];
   const server: Server = createServer(createApp({ routes, staticRoot: dashboardDist, corsOrigins: config.corsOrigins, allowedHosts: config.allowedHosts, log }));
+  const http = graceful(server);
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
   const { port } = server.address() as AddressInfo;
 
@@ -104,15 +117,13 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   return {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     services,
-    close: async () => {
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      });
-      await apollo.stop();
+    close: once(async () => {
+      const cut = await http.close(config.shutdownGraceMs);
+      if (cut > 0) log.warn({ cut, graceMs: config.shutdownGraceMs }, 'requests still running after the shutdown grace period were cut');
       await services?.jobs.close();
       await services?.rollups.stop();
+      await apollo.stop();
       await client?.close();
-    },
+    }),
   };
 }

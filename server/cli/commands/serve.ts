@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from '../../services/demo.js';
 import { embeddedToken } from '../api-token.js';
 import type { Command } from '../command.js';
 import { openDatabase } from '../database.js';
+import { Shutdown, shutdownBound } from '../shutdown.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -13,7 +14,10 @@ export const serveCommand: Command = {
   async run(args) {
     const config = parseConfig(process.env, args);
     const log = createLogger(config.logLevel);
+    // Before any slow start-up work, so a signal during it still closes what has started.
+    const shutdown = new Shutdown(log, shutdownBound(config.shutdownGraceMs)).install();
     const database = await openDatabase(config, log);
+    shutdown.add('database', () => database.stop());
     const lines: string[] = [];
     if (database.embedded) {
       lines.push(`database:  ${database.embedded}`);
@@ -25,17 +29,10 @@ export const serveCommand: Command = {
       }
     }
     const runtime = await startRuntime(config, log, { uri: database.uri });
-    if (config.demo) await seedDemoIfEmpty(runtime.services, log, new Date());
+    shutdown.add('server', () => runtime.close());
+    if (config.demo) await shutdown.unlessStopping(seedDemoIfEmpty(runtime.services, log, new Date()));
     if (args.includes('--no-jobs')) lines.push('jobs: not run here (--no-jobs); run `clara-monitor worker` next to it');
-    else await runtime.services.jobs.start();
-    const shutdown = async (signal: string) => {
-      log.info({ signal }, 'shutting down');
-      await runtime.close();
-      await database.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    else await shutdown.unlessStopping(runtime.services.jobs.start());
     process.stdout.write(
       [`clara-monitor is running`, `  dashboard: ${runtime.url}/`, `  GraphQL:   ${runtime.url}/graphql`, ...lines.map((l) => `  ${l}`), ''].join('\n'),
     );

@@ -3,6 +3,7 @@ import { createLogger } from '../../logger.js';
 import { createServices } from '../../services/index.js';
 import { connect } from '../../store/connection.js';
 import type { Command } from '../command.js';
+import { Shutdown, shutdownBound } from '../shutdown.js';
 
 export const workerCommand: Command = {
   name: 'worker',
@@ -13,23 +14,20 @@ export const workerCommand: Command = {
     // The embedded database belongs to one process; a worker shares the server's database.
     if (!config.mongoUri) throw new ConfigError('MONGODB_URI', 'the worker needs the database the server uses; set MONGODB_URI');
     const log = createLogger(config.logLevel);
+    // Before connecting (which retries for as long as the database is away), as serve does.
+    const shutdown = new Shutdown(log, shutdownBound(config.shutdownGraceMs)).install();
     const client = await connect(config.mongoUri, log);
-    try {
-      const services = await createServices(client.db(config.dbName), config, log);
-      await services.jobs.start();
-      services.rollups.start(config.rollups.drainEveryMs);
-      const jobs = await services.jobs.list();
-      process.stdout.write(`clara-monitor worker is running jobs: ${jobs.map((j) => `${j.name} (every ${j.interval})`).join(', ')}\n`);
-      const signal = await new Promise<string>((resolve) => {
-        process.once('SIGINT', () => resolve('SIGINT'));
-        process.once('SIGTERM', () => resolve('SIGTERM'));
-      });
-      log.info({ signal }, 'shutting down');
+    shutdown.add('database connection', () => client.close());
+    const services = await shutdown.unlessStopping(createServices(client.db(config.dbName), config, log));
+    // Runs in flight finish (or are asked to stop) before the connection closes.
+    shutdown.add('jobs', async () => {
       await services.jobs.close();
       await services.rollups.stop();
-      return 0;
-    } finally {
-      await client.close();
-    }
+    });
+    await shutdown.unlessStopping(services.jobs.start());
+    services.rollups.start(config.rollups.drainEveryMs);
+    const jobs = await shutdown.unlessStopping(services.jobs.list());
+    process.stdout.write(`clara-monitor worker is running jobs: ${jobs.map((j) => `${j.name} (every ${j.interval})`).join(', ')}\n`);
+    return new Promise<number>(() => undefined);
   },
 };
