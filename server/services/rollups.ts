@@ -7,7 +7,7 @@ import { LEVEL_MS, levelStart, parentStart, type RollupLevel } from '../core/gri
 import { addRow, emptyTally, mergeAll, type Tally } from '../core/tally.js';
 import type { Logger } from '../logger.js';
 import type { EarlyValidations } from '../store/early-validations.js';
-import type { IngestJournal } from '../store/ingest-journal.js';
+import type { IngestJournal, JournalEntry } from '../store/ingest-journal.js';
 import type { Lease, LeaseStore } from '../store/leases.js';
 import type { PredictionStore, RowRef } from '../store/predictions.js';
 import type { RefreshStateStore } from '../store/refresh-state.js';
@@ -21,8 +21,15 @@ const SCAN_OVERLAP_MS = 5 * 60 * 1000;
 /** On a server with indexes, marked quarters closer than this are read in one range query. */
 const INDEXED_READ_GAP_MS = 3600 * 1000;
 
-/** How long a drain may hold the rollups before another process may take over (renewed as it goes). */
-export const ROLLUP_LEASE_MS = 5 * 60 * 1000;
+/**
+ * How long a drain may go silent before another process may take over: short, so a killed drainer
+ * delays the rollups by about this much; the holder renews at every step and every RENEW_ROWS rows.
+ */
+export const ROLLUP_LEASE_MS = 60 * 1000;
+const RENEW_ROWS = 20_000;
+const ROW_BUDGET = 20_000;
+/** settle() gives up after this long (the drain keeps going; the caller gets an error to show). */
+const SETTLE_LIMIT_MS = 10 * 60 * 1000;
 const ROLLUP_LEASE = 'rollups';
 /** Failures of an entry drained alone before it is set aside. */
 const POISON_AFTER = 3;
@@ -33,6 +40,16 @@ export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
   const unique = new Map<string, Block>();
   for (const b of blocks) unique.set(blockKey(b.model, b.start), { model: b.model, start: b.start });
   return [...unique.values()].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : a.start.getTime() - b.start.getTime()));
+}
+
+/**
+ * The leading entries whose re-sent and validated rows (each read, then rewritten) stay within
+ * ROW_BUDGET, and at least one: bounds a pass's reads between two lease renewals.
+ */
+function withinRowBudget(entries: JournalEntry[]): JournalEntry[] {
+  let rows = 0;
+  const taken = entries.findIndex((e) => (rows += e.resent.length + e.validations.length) > ROW_BUDGET);
+  return taken === -1 ? entries : entries.slice(0, Math.max(1, taken));
 }
 
 export interface RefreshSummary {
@@ -116,9 +133,10 @@ export class RollupService {
   }
 
   /** Returns once every write acknowledged before the call is in the rollups. */
-  async settle(): Promise<void> {
+  async settle(limitMs = SETTLE_LIMIT_MS): Promise<void> {
     const since = new Date();
     for (;;) {
+      if (Date.now() - since.getTime() > limitMs) throw new Error(`the rollups did not take in the writes acknowledged before ${since.toISOString()} within ${limitMs / 1000} s`);
       await this.processPending();
       const pending = await this.stores.journal.oldestPendingAt();
       if (!pending || pending > since) return;
@@ -183,11 +201,12 @@ export class RollupService {
     const { journal, early, rewrites, predictions } = this.stores;
     const unfinished = await rewrites.unfinished();
     for (const rewrite of unfinished) await predictions.rewrite(rewrite.docs);
-    const entries = await journal.oldest(limit);
+    const entries = withinRowBudget(await journal.oldest(limit));
     if (entries.length === 0 && unfinished.length === 0) return null;
 
     const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);
     const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions);
+    if (!(await lease.renew())) throw new Error('rollup lease lost while reading the rows to change');
     const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, changes.blocks) : null;
     await predictions.rewrite(changes.docs);
     await early.add(changes.early);
@@ -207,7 +226,7 @@ export class RollupService {
     for (const level of ['QUARTER', 'HOUR', 'DAY'] as const) {
       for (let i = 0; i < blocks.length; i += this.settings.passBlocks) {
         const chunk = blocks.slice(i, i + this.settings.passBlocks);
-        const tallies = level === 'QUARTER' ? await this.fromRaw(chunk) : await this.fromChildren(level, chunk);
+        const tallies = level === 'QUARTER' ? await this.fromRaw(chunk, lease) : await this.fromChildren(level, chunk);
         // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
         if (!(await lease.renew())) throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
         await this.stores.rollups.write(level, chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })));
@@ -222,8 +241,9 @@ export class RollupService {
    * Raw rows read in as few range queries as suit the server: one per model where every filter
    * scans the collection anyway, one per run of nearby quarters where indexes serve ranges.
    */
-  private async fromRaw(blocks: Block[]): Promise<Map<string, Tally>> {
+  private async fromRaw(blocks: Block[], lease: Lease): Promise<Map<string, Tally>> {
     const tallies = new Map<string, Tally>();
+    let rows = 0;
     const gap = this.settings.traits.scansEveryFilter ? Infinity : INDEXED_READ_GAP_MS;
     for (const b of blocks) tallies.set(blockKey(b.model, b.start), emptyTally());
     for (let i = 0; i < blocks.length; ) {
@@ -234,6 +254,7 @@ export class RollupService {
       for await (const row of this.stores.predictions.streamBetween(model, blocks[i].start, to)) {
         const tally = tallies.get(blockKey(model, levelStart('QUARTER', row.predictedAt)));
         if (tally) addRow(tally, row);
+        if (++rows % RENEW_ROWS === 0 && !(await lease.renew())) throw new Error('rollup lease lost while reading raw rows');
       }
       i = j;
     }

@@ -1,12 +1,11 @@
 // Rows written straight into the collection, late validations, corrections, crashes and repeated
 // runs: afterwards every rollup block equals a recomputation from the raw rows.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { levelStart, type RollupLevel } from '../../server/core/grid.js';
-import { tallyRows, type Tally } from '../../server/core/tally.js';
 import { RollupStore } from '../../server/store/rollups.js';
 import { probeServer } from '../../server/store/server-traits.js';
 import type { Services } from '../../server/services/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { expectRollupsEqualRaw as expectRollupsEqualOnRaw } from '../support/rollups-check.js';
 import { pick, seeded } from '../support/random.js';
 
 // The user's own application writes this collection, with its own field names.
@@ -46,23 +45,7 @@ function appRows(seed: number, count: number, model: string) {
   });
 }
 
-/** Every stored block of every level equals the tally of the raw rows inside it, and vice versa. */
-async function expectRollupsEqualRaw(model: string): Promise<void> {
-  const raw = await services.predictions.rowsBetween(model, new Date(0), new Date(Date.parse('2100-01-01')));
-  const store = new RollupStore(services.db, await probeServer(services.db));
-  for (const level of ['QUARTER', 'HOUR', 'DAY'] as RollupLevel[]) {
-    const expected = new Map<number, Tally>();
-    const groups = new Map<number, typeof raw>();
-    for (const row of raw) {
-      const start = levelStart(level, row.predictedAt).getTime();
-      groups.set(start, [...(groups.get(start) ?? []), row]);
-    }
-    for (const [start, rows] of groups) expected.set(start, tallyRows(rows));
-    const stored = new Map((await store.readAll(level, model)).filter((b) => b.tally.predictions > 0).map((b) => [b.start.getTime(), b.tally]));
-    expect([...stored.keys()].sort(), `${level} blocks`).toEqual([...expected.keys()].sort());
-    for (const [start, tally] of expected) expect(stored.get(start), `${level} ${new Date(start).toISOString()}`).toEqual(tally);
-  }
-}
+const expectRollupsEqualRaw = (model: string) => expectRollupsEqualOnRaw(services, model);
 
 const METRICS = `query($m: String) { metrics(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: $m) { asOf overall { predictions validated accuracy } } }`;
 

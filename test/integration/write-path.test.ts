@@ -2,14 +2,13 @@
 // rollups catch up and `asOf` says how far; crashes between a re-send's writes and validations that
 // come before their prediction still leave rollups equal to the raw rows.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { levelStart, type RollupLevel } from '../../server/core/grid.js';
-import { tallyRows, type Tally } from '../../server/core/tally.js';
 import type { Services } from '../../server/services/index.js';
 import { LeaseStore } from '../../server/store/leases.js';
 import { PredictionStore } from '../../server/store/predictions.js';
 import { RollupStore } from '../../server/store/rollups.js';
 import { probeServer } from '../../server/store/server-traits.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { expectRollupsEqualRaw as expectRollupsEqualOnRaw } from '../support/rollups-check.js';
 
 let app: TestApp;
 let services: Services;
@@ -30,22 +29,7 @@ interface Summary {
   metrics: { asOf: string; overall: { predictions: number; validated: number; accuracy: number | null } };
 }
 
-/** Every stored block of every level equals the tally of the raw rows inside it, and vice versa. */
-async function expectRollupsEqualRaw(model: string): Promise<void> {
-  const raw = await services.predictions.rowsBetween(model, new Date(0), new Date('2100-01-01'));
-  const store = new RollupStore(services.db, await probeServer(services.db));
-  for (const level of ['QUARTER', 'HOUR', 'DAY'] as RollupLevel[]) {
-    const groups = new Map<number, typeof raw>();
-    for (const row of raw) {
-      const start = levelStart(level, row.predictedAt).getTime();
-      groups.set(start, [...(groups.get(start) ?? []), row]);
-    }
-    const expected = new Map<number, Tally>([...groups].map(([start, rows]) => [start, tallyRows(rows)]));
-    const stored = new Map((await store.readAll(level, model)).filter((b) => b.tally.predictions > 0).map((b) => [b.start.getTime(), b.tally]));
-    expect([...stored.keys()].sort(), `${level} blocks`).toEqual([...expected.keys()].sort());
-    for (const [start, tally] of expected) expect(stored.get(start), `${level} ${new Date(start).toISOString()}`).toEqual(tally);
-  }
-}
+const expectRollupsEqualRaw = (model: string) => expectRollupsEqualOnRaw(services, model);
 
 test('a mutation returns while another process holds the rollups; asOf shows the lag, then catches up', async () => {
   const leases = new LeaseStore(services.db);
