@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Logger } from '../logger.js';
 import { projectRoot } from '../paths.js';
-import { runCommand } from '../system.js';
+import { findOnPath, runCommand } from '../system.js';
 import { StoreUnavailable } from './store.js';
 
 const SOURCE = join(projectRoot, 'embedded', 'ferretdb');
@@ -24,13 +24,14 @@ export function ferretdbBinaryPath(): string {
   return join(cacheRoot(), `ferretdb-${key}`, 'clara-ferretdb');
 }
 
-/** The cached binary, built first when missing (about a minute or two; Go fetches FerretDB from its module proxy). */
+/** The cached binary, built first when missing (a few minutes: Go fetches FerretDB from its module proxy and compiles SQLite). */
 export async function ferretdbBinary(log: Logger): Promise<string> {
   const binary = ferretdbBinaryPath();
   if (existsSync(binary)) return binary;
+  if (!findOnPath('go')) throw new StoreUnavailable('no Go toolchain (`go` is not on PATH)');
   log.info(
     { source: SOURCE, binary },
-    'building the embedded MongoDB-compatible store (FerretDB) with Go: first start only, takes a minute or two',
+    'building the embedded MongoDB-compatible store (FerretDB) with Go: first start only, takes a few minutes',
   );
   const started = Date.now();
   mkdirSync(dirname(binary), { recursive: true });
@@ -39,7 +40,7 @@ export async function ferretdbBinary(log: Logger): Promise<string> {
   const result = await runCommand('go', ['build', '-trimpath', '-buildvcs=false', '-o', partial, '.'], { cwd: SOURCE });
   if (result.code !== 0) {
     rmSync(partial, { force: true });
-    throw new StoreUnavailable(result.code === null ? `no Go toolchain (${result.output})` : `go build in ${SOURCE} failed: ${result.output}`);
+    throw new StoreUnavailable(`go build in ${SOURCE} failed: ${result.output}`);
   }
   renameSync(partial, binary);
   log.info({ binary, ms: Date.now() - started }, 'embedded store built');

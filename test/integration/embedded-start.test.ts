@@ -1,7 +1,7 @@
 // First contact: `clara-monitor serve` with no MONGODB_URI starts its own store (FerretDB forced
 // here), never leaves it running after it stops or is killed, keeps the data, and refuses a second
-// service on the same data folder.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// service on the same data folder; where no store can run, it says how to get one.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -82,3 +82,30 @@ test('serve runs on the FerretDB store, stops it on SIGTERM and kill -9, keeps i
   expect(await modelNames(afterKill.url)).toContain(MODEL);
   await stopped(afterKill, 'SIGTERM');
 }, 240_000);
+
+test('with no mongod, no download host and no Go, serve exits 1 naming the three ways out', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'clara-no-store-'));
+  const emptyPath = join(home, 'bin');
+  mkdirSync(emptyPath);
+  try {
+    const cli = startCli({
+      PATH: emptyPath,
+      HOME: home,
+      XDG_CACHE_HOME: join(home, 'cache'),
+      CLARA_DATA_DIR: join(home, 'data'),
+      MONGOMS_DOWNLOAD_MIRROR: 'http://127.0.0.1:9',
+      PORT: '0',
+    });
+    running.push(cli);
+    expect(await cli.exited).toBe(1);
+    const out = cli.output();
+    expect(out).toContain('No embedded database could start:');
+    expect(out).toContain('- mongod on this machine: no mongod on PATH and MONGOMS_SYSTEM_BINARY is not set');
+    expect(out).toContain('- mongod from mongodb-memory-server: not in its cache, and http://127.0.0.1:9 did not answer within 5 s');
+    expect(out).toContain('- FerretDB: no Go toolchain (`go` is not on PATH)');
+    expect(out).toMatch(/set MONGODB_URI[^\n]*\n[^\n]*set MONGOMS_SYSTEM_BINARY[^\n]*\n[^\n]*install the Go toolchain/);
+    expect(existsSync(join(home, 'data', 'clara-monitor.pid'))).toBe(false);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}, 60_000);
