@@ -14,14 +14,18 @@ export interface ConfusionMatrix {
 /**
  * One class's values. precision / recall / f1 are null exactly where scikit-learn would fall back
  * to `zero_division`: precision when the class was never predicted, recall when it has no
- * support, F1 when both are zero.
+ * support, F1 when both are zero. The Low/High bounds are 95% Wilson intervals (null with them).
  */
 export interface ClassMetrics {
   label: string;
   support: number;
   predicted: number;
   precision: number | null;
+  precisionLow: number | null;
+  precisionHigh: number | null;
   recall: number | null;
+  recallLow: number | null;
+  recallHigh: number | null;
   f1: number | null;
 }
 
@@ -39,6 +43,13 @@ export interface MetricValues {
   weightedPrecision: number | null;
   weightedRecall: number | null;
   weightedF1: number | null;
+  /**
+   * Micro averages (global true positives over global predictions / support), as scikit-learn's
+   * average='micro': for single-label data each equals accuracy.
+   */
+  microPrecision: number | null;
+  microRecall: number | null;
+  microF1: number | null;
 }
 
 /** Two-sided 95% standard normal quantile, as scipy.stats.norm.ppf(0.975) gives it. */
@@ -99,12 +110,18 @@ export function classMetrics(cm: ConfusionMatrix): ClassMetrics[] {
     const truePositives = cm.counts[i][i];
     const support = sum(cm.counts[i]);
     const predicted = predictedTotals[i];
+    const precision = wilsonInterval(truePositives, predicted);
+    const recall = wilsonInterval(truePositives, support);
     return {
       label,
       support,
       predicted,
       precision: ratio(truePositives, predicted),
+      precisionLow: precision?.low ?? null,
+      precisionHigh: precision?.high ?? null,
       recall: ratio(truePositives, support),
+      recallLow: recall?.low ?? null,
+      recallHigh: recall?.high ?? null,
       // scikit-learn's form 2·tp / (support + predicted), not 2PR / (P + R): it rounds differently.
       f1: ratio(2 * truePositives, support + predicted),
     };
@@ -141,6 +158,10 @@ export function metricValues(cm: ConfusionMatrix, predictions: number): MetricVa
     weightedPrecision: weighted((c) => c.precision),
     weightedRecall: weighted((c) => c.recall),
     weightedF1: weighted((c) => c.f1),
+    // Every validated prediction is one predicted and one true label, so both totals are `validated`.
+    microPrecision: ratio(correct, validated),
+    microRecall: ratio(correct, validated),
+    microF1: ratio(2 * correct, 2 * validated),
   };
 }
 

@@ -83,6 +83,11 @@ const ESTIMATES: Record<string, (args: Args, s: CostSettings) => Estimate> = {
     const buckets = bucketsOf(args, s, 'DAY');
     return buckets ? { work: readCost(buckets), childItems: { series: buckets.length } } : { work: 0, childItems: { series: 0 } };
   },
+  // Priced as `metrics`: the same buckets; its calibration is stored, or fitted from day blocks.
+  'Query.performanceEstimate': (args, s) => {
+    const buckets = bucketsOf(args, s, 'DAY');
+    return buckets ? { work: readCost(buckets), childItems: { series: buckets.length } } : { work: 0, childItems: { series: 0 } };
+  },
   'Query.drift': (args, s) => {
     const range = windowOf(args, s);
     if (!range || bucketsOf(args, s, 'DAY') === null) return { work: 0, items: 0 };

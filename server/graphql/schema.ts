@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AlertResolver } from './resolvers/alert-resolver.js';
 import { DriftResolver } from './resolvers/drift-resolver.js';
+import { EstimateResolver } from './resolvers/estimate-resolver.js';
 import { IngestResolver } from './resolvers/ingest-resolver.js';
 import { JobResolver } from './resolvers/job-resolver.js';
 import { MetricsResolver } from './resolvers/metrics-resolver.js';
@@ -11,7 +12,7 @@ import { ProfileResolver } from './resolvers/profile-resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
 // Every resolver class of the API; a new capability adds its resolver here.
-const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver, DriftResolver, AlertResolver];
+const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver, DriftResolver, AlertResolver, EstimateResolver];
 
 export function buildClaraSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });

@@ -2,7 +2,8 @@
 // windows, not rows), and the check-drift job that stores verdicts and drives alerts.
 import { BucketLimitError, type Granularity, type Window } from '../core/buckets.js';
 import { checkModel, type DriftCheckSettings } from '../core/drift-rules/check.js';
-import { evaluateWindow, type WindowEvaluation } from '../core/drift-rules/evaluate.js';
+import { estimatedAccuracyOutcome } from '../core/drift-rules/estimated-accuracy.js';
+import { evaluateWindow, withOutcome, type WindowEvaluation } from '../core/drift-rules/evaluate.js';
 import type { ValidatedRow } from '../core/drift-rules/page-hinkley-replay.js';
 import type { DriftReference } from '../core/drift-rules/rules.js';
 import { closedWindows, rangeWindows, rollingBaselines, type RangeWindows } from '../core/drift-rules/windows.js';
@@ -12,6 +13,7 @@ import type { DriftStateStore } from '../store/drift-state.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
 import type { AlertService } from './alerts.js';
+import type { CalibrationService } from './calibration.js';
 import type { ReportService } from './reports.js';
 
 export interface DriftPointView extends WindowEvaluation {
@@ -38,6 +40,7 @@ export class DriftService {
     private readonly results: DriftResultStore,
     private readonly state: DriftStateStore,
     private readonly alerts: AlertService,
+    private readonly calibrations: CalibrationService,
     private readonly settings: DriftCheckSettings,
     /** Closed windows each run evaluates again. */
     private readonly recheckWindows: number,
@@ -74,9 +77,10 @@ export class DriftService {
     const training = reference === 'TRAINING' ? await this.training.get(name) : null;
     const rules = this.settings.rules;
     const stored = rules.enabled.includes('page-hinkley') ? await this.results.verdicts(name, granularity, 'page-hinkley', points) : new Map<number, boolean>();
+    const calibration = rules.enabled.includes('estimated-accuracy-drop') ? ((await this.calibrations.current(name, range.start))?.calibration ?? null) : null;
     return points.map((w, i) => {
       const current = clipped && i === 0 ? tallies[whole.length] : tallies[context + i];
-      const evaluation = evaluateWindow(w, current, baselines[context + i], { kind: reference, training }, rules);
+      const evaluation = withOutcome(evaluateWindow(w, current, baselines[context + i], { kind: reference, training }, rules), estimatedAccuracyOutcome(current, calibration, rules), rules);
       const pageHinkley = stored.get(w.start.getTime()) ?? null;
       return { ...evaluation, pageHinkley, drift: evaluation.drift || pageHinkley === true };
     });
@@ -102,6 +106,7 @@ export class DriftService {
         windows: windows.map((w, i) => ({ ...w, tally: tallies[i] })),
         validatedRows: s.rules.enabled.includes('page-hinkley') ? await this.validatedRows(model, horizon) : [],
         training: s.reference === 'TRAINING' ? await this.training.get(model) : null,
+        calibration: s.rules.enabled.includes('estimated-accuracy-drop') ? ((await this.calibrations.current(model, horizon[0].start))?.calibration ?? null) : null,
         state: stored.state,
         settings: s,
       });

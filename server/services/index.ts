@@ -7,6 +7,7 @@ import type { RangeLimits } from '../core/range-limits.js';
 import type { Logger } from '../logger.js';
 import { JOBS } from '../jobs/index.js';
 import { AlertStore } from '../store/alerts.js';
+import { CalibrationStore } from '../store/calibrations.js';
 import { ensureIndexes } from '../store/collections.js';
 import { DriftResultStore } from '../store/drift-results.js';
 import { DriftStateStore } from '../store/drift-state.js';
@@ -23,7 +24,9 @@ import { RollupStore } from '../store/rollups.js';
 import { TrainingStore } from '../store/training.js';
 import { WhyLabsClient } from '../whylabs/client.js';
 import { AlertService } from './alerts.js';
+import { CalibrationService } from './calibration.js';
 import { DriftService } from './drift.js';
+import { EstimateService } from './estimates.js';
 import { IngestService } from './ingest.js';
 import { LabelLimit } from './label-limit.js';
 import { JobService } from './jobs.js';
@@ -44,6 +47,8 @@ export interface Services {
   jobs: JobService;
   drift: DriftService;
   alerts: AlertService;
+  calibration: CalibrationService;
+  estimates: EstimateService;
   telemetry: Telemetry;
 }
 
@@ -64,6 +69,7 @@ export async function createServices(db: Db, config: Config, log: Logger, teleme
   const profileStore = new ProfileStore(db);
   const reports = new ReportService(predictions, rollupStore, rollups, training, config.defaultModel, config.timeZone, config.limits.points, rangeLimits(config));
   const alerts = new AlertService(new AlertStore(db), reports, config.alerts, log);
+  const calibration = new CalibrationService(reports, rollupStore, new CalibrationStore(db), config.calibration.reference);
   const context = {
     db,
     predictions,
@@ -71,7 +77,9 @@ export async function createServices(db: Db, config: Config, log: Logger, teleme
     ingest: new IngestService(predictions, journal, training, rollups, new LabelLimit(rollupStore, config.limits.labels), telemetry, config.defaultModel, config.limits.batchSize),
     reports,
     alerts,
-    drift: createDrift(db, config, reports, predictions, training, alerts),
+    calibration,
+    estimates: new EstimateService(reports, calibration),
+    drift: createDrift(db, config, reports, predictions, training, alerts, calibration),
     profiles: new ProfileService(predictions, rollupStore, profileStore, new ProfileLedger(db), config.whylabs, config.limits.points, rangeLimits(config)),
     uploads: createUploads(db, profileStore, config, owner, log),
     telemetry,
@@ -95,10 +103,10 @@ export async function createServices(db: Db, config: Config, log: Logger, teleme
 
 const rangeLimits = (config: Config): RangeLimits => ({ spanMs: config.limits.rangeMs, blocks: config.limits.blocks });
 
-function createDrift(db: Db, config: Config, reports: ReportService, predictions: PredictionStore, training: TrainingStore, alerts: AlertService): DriftService {
+function createDrift(db: Db, config: Config, reports: ReportService, predictions: PredictionStore, training: TrainingStore, alerts: AlertService, calibration: CalibrationService): DriftService {
   const { granularity, reference, baselineWindows, recheckWindows, rules } = config.drift;
   const settings = { granularity, timeZone: config.timeZone, reference, baselineWindows, resolveAfter: config.alerts.resolveAfter, rules };
-  return new DriftService(reports, predictions, training, new DriftResultStore(db), new DriftStateStore(db), alerts, settings, recheckWindows, config.limits.points);
+  return new DriftService(reports, predictions, training, new DriftResultStore(db), new DriftStateStore(db), alerts, calibration, settings, recheckWindows, config.limits.points);
 }
 
 function createUploads(db: Db, profiles: ProfileStore, config: Config, owner: string, log: Logger): UploadService {

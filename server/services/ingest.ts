@@ -2,6 +2,7 @@
 import { InputError } from '../core/errors.js';
 import { checkConfidence, checkId, checkInstant, checkLabel, checkModel, type PredictionRow } from '../core/prediction.js';
 import { levelStart } from '../core/grid.js';
+import { checkScores, type ClassScore } from '../core/scores.js';
 import type { IngestJournal, JournalValidation } from '../store/ingest-journal.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
@@ -15,6 +16,7 @@ export interface PredictionItem {
   predictedAt: Date;
   predicted: string;
   confidence?: number | null;
+  scores?: ClassScore[] | null;
   actual?: string | null;
 }
 
@@ -70,18 +72,23 @@ export class IngestService {
       const at = `predictions[${index}]`;
       try {
         const actual = item.actual === null || item.actual === undefined ? null : checkLabel(`${at}.actual`, item.actual);
+        const predicted = checkLabel(`${at}.predicted`, item.predicted);
+        const scores = checkScores(`${at}.scores`, item.scores, predicted);
         const row: PredictionRow = {
           id: checkId(`${at}.id`, item.id),
           model: this.modelOf(`${at}.model`, item.model),
           predictedAt: checkInstant(`${at}.predictedAt`, item.predictedAt, now),
-          predicted: checkLabel(`${at}.predicted`, item.predicted),
-          confidence: checkConfidence(`${at}.confidence`, item.confidence),
+          predicted,
+          // Scores without a confidence: the predicted label's score is the confidence.
+          confidence: checkConfidence(`${at}.confidence`, item.confidence) ?? scores?.find((s) => s.label === predicted)?.score ?? null,
+          scores,
           actual,
           validatedAt: actual === null ? null : now,
         };
         this.labels.admit(row.model, [
           { field: `${at}.predicted`, label: row.predicted },
           { field: `${at}.actual`, label: actual },
+          ...(scores ?? []).map((s, i) => ({ field: `${at}.scores[${i}].label`, label: s.label })),
         ]);
         rows.push(row);
       } catch (error) {

@@ -118,15 +118,7 @@ export class ReportService {
     this.checkRange(range);
     const timeZone = this.resolveZone(zone);
     const name = await this.resolveModel(model);
-    let buckets: Window[];
-    try {
-      buckets = calendarBuckets(range.start, range.end, granularity, timeZone, this.maxPoints);
-    } catch (error) {
-      if (error instanceof BucketLimitError) {
-        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.maxPoints}; use a coarser granularity or a shorter range`);
-      }
-      throw error;
-    }
+    const buckets = this.buckets(range, granularity, timeZone);
     const tallies = await this.tallies(name, buckets);
     const overall = emptyTally();
     for (const t of tallies) mergeInto(overall, t);
@@ -138,6 +130,18 @@ export class ReportService {
       overall: valuesOf(overall),
       series: buckets.map((b, i) => ({ start: b.start, end: b.end, values: valuesOf(tallies[i]) })),
     };
+  }
+
+  /** The calendar buckets of a series, refused when there are more than the points limit. */
+  buckets(range: Window, granularity: Granularity, timeZone: string): Window[] {
+    try {
+      return calendarBuckets(range.start, range.end, granularity, timeZone, this.maxPoints);
+    } catch (error) {
+      if (error instanceof BucketLimitError) {
+        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.maxPoints}; use a coarser granularity or a shorter range`);
+      }
+      throw error;
+    }
   }
 
   async metricsByClass(range: Window, model: string | null | undefined): Promise<ClassMetrics[]> {

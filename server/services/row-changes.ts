@@ -36,6 +36,7 @@ function sameRow(a: PredictionRow | null, b: PredictionRow | null): boolean {
     a.predictedAt.getTime() === b.predictedAt.getTime() &&
     a.predicted === b.predicted &&
     a.confidence === b.confidence &&
+    JSON.stringify(a.scores ?? null) === JSON.stringify(b.scores ?? null) &&
     a.actual === b.actual &&
     a.validatedAt?.getTime() === b.validatedAt?.getTime()
   );

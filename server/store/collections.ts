@@ -21,6 +21,7 @@ export const COLLECTIONS = {
   driftState: 'drift_state',
   alerts: 'alerts',
   alertAcks: 'alert_acks',
+  calibrations: 'calibrations',
 } as const;
 
 /** How long job_runs keeps a run. */

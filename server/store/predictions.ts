@@ -3,6 +3,7 @@
 import { MongoBulkWriteError, ObjectId, type Collection, type Db, type Document, type Filter } from 'mongodb';
 import type { FieldMapping } from '../config.js';
 import type { PredictionRow } from '../core/prediction.js';
+import { readScores } from '../core/scores.js';
 import { onlyDuplicateKeys } from './bulk.js';
 import type { RowId } from './ingest-journal.js';
 import type { ServerTraits } from './server-traits.js';
@@ -61,6 +62,7 @@ export class PredictionStore {
     const doc: Document = { _id: rowKey(row.model, row.id), [m.id]: row.id, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
     if (m.model) doc[m.model] = row.model;
     if (row.confidence !== null) doc[m.confidence] = row.confidence;
+    if (row.scores) doc[m.scores] = row.scores;
     if (row.actual !== null) {
       doc[m.actual] = row.actual;
       doc[m.validatedAt] = row.validatedAt;
@@ -77,12 +79,16 @@ export class PredictionStore {
     const confidence: unknown = doc[m.confidence];
     const actual: unknown = doc[m.actual];
     const validatedAt: unknown = doc[m.validatedAt];
+    const scores = readScores(doc[m.scores]);
+    const own = scores?.find((s) => s.label === predicted)?.score ?? null;
     return {
       model: this.modelOf(doc),
       id: String(doc[m.id]),
       predictedAt,
       predicted,
-      confidence: typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? confidence : null,
+      // Without a confidence of its own, a row with scores is as confident as its predicted label's score.
+      confidence: typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? confidence : own,
+      scores,
       actual: typeof actual === 'string' && actual !== '' ? actual : null,
       validatedAt: validatedAt instanceof Date ? validatedAt : null,
     };
@@ -141,6 +147,8 @@ export class PredictionStore {
     const next: Document = { ...doc, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
     if (row.confidence === null) delete next[m.confidence];
     else next[m.confidence] = row.confidence;
+    if (row.scores) next[m.scores] = row.scores;
+    else delete next[m.scores];
     if (row.actual !== null) {
       next[m.actual] = row.actual;
       next[m.validatedAt] = row.validatedAt;
@@ -172,7 +180,7 @@ export class PredictionStore {
     const m = this.mapping;
     const cursor = this.collection.find(
       { ...this.modelFilter(model), [m.predictedAt]: { $gte: from, $lt: to } },
-      { projection: { _id: 0, [m.id]: 1, [m.predictedAt]: 1, [m.predicted]: 1, [m.confidence]: 1, [m.actual]: 1, [m.validatedAt]: 1, ...(m.model ? { [m.model]: 1 } : {}) } },
+      { projection: { _id: 0, [m.id]: 1, [m.predictedAt]: 1, [m.predicted]: 1, [m.confidence]: 1, [m.scores]: 1, [m.actual]: 1, [m.validatedAt]: 1, ...(m.model ? { [m.model]: 1 } : {}) } },
     );
     for await (const doc of cursor) {
       const row = this.fromDoc(doc);

@@ -19,6 +19,10 @@ export interface RollupDoc {
   predicted: { label: string; count: number }[];
   cells: { actual: string; predicted: string; count: number }[];
   confidence: { bin: number; count: number }[];
+  /** What calibration and estimation need (core/tally.ts); absent in blocks written before them. */
+  reliability?: { bin: number; validated: number; correct: number; confidenceMicros: number }[];
+  scoredBins?: { predicted: string; bin: number; count: number }[];
+  scoreSums?: { predicted: string; label: string; micros: number }[];
 }
 
 /** A part's budget: a quarter of the BSON limit leaves room for our estimate's slack. */
@@ -33,7 +37,7 @@ export const blockKey = (model: string, start: Date) => `${start.getTime()}:${mo
 
 export function toDocs(model: string, start: Date, t: Tally, rev: number, partBytes = PART_BYTES): RollupDoc[] {
   const key = blockKey(model, start);
-  const part = (index: number): RollupDoc => ({
+  const part = (index: number): Required<RollupDoc> => ({
     _id: index === 0 ? `${key}#${rev}` : `${key}#${rev}#${index}`,
     model,
     start,
@@ -46,10 +50,13 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
     predicted: [],
     cells: [],
     confidence: [],
+    reliability: [],
+    scoredBins: [],
+    scoreSums: [],
   });
   const docs = [part(0)];
   let used = 0;
-  const room = (size: number): RollupDoc => {
+  const room = (size: number): Required<RollupDoc> => {
     if (used + size > partBytes && used > 0) {
       docs.push(part(docs.length));
       used = 0;
@@ -62,6 +69,9 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
     for (const [predicted, count] of byPredicted) room(bytes(actual, predicted)).cells.push({ actual, predicted, count });
   }
   for (const [bin, count] of t.confidence) room(bytes()).confidence.push({ bin, count });
+  for (const [bin, r] of t.reliability) room(bytes()).reliability.push({ bin, ...r });
+  for (const [predicted, bins] of t.scoredBins) for (const [bin, count] of bins) room(bytes(predicted)).scoredBins.push({ predicted, bin, count });
+  for (const [predicted, sums] of t.scoreSums) for (const [label, micros] of sums) room(bytes(predicted, label)).scoreSums.push({ predicted, label, micros });
   return docs;
 }
 
@@ -78,7 +88,16 @@ function fromDoc(doc: RollupDoc): Tally {
     if (!byPredicted) t.cells.set(actual, (byPredicted = new Map()));
     byPredicted.set(predicted, count);
   }
+  for (const { bin, validated, correct, confidenceMicros } of doc.reliability ?? []) t.reliability.set(bin, { validated, correct, confidenceMicros });
+  for (const { predicted, bin, count } of doc.scoredBins ?? []) nested(t.scoredBins, predicted).set(bin, count);
+  for (const { predicted, label, micros } of doc.scoreSums ?? []) nested(t.scoreSums, predicted).set(label, micros);
   return t;
+}
+
+function nested<K, L>(map: Map<K, Map<L, number>>, key: K): Map<L, number> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
 }
 
 /** The parts of one revision of a block, merged. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { ImportBatcher, type Batch } from '../../server/core/import/batcher.js';
 import type { ImportedPrediction, ImportedValidation } from '../../server/core/import/items.js';
 
-const p = (id: string): ImportedPrediction => ({ id, model: 'm', predictedAt: new Date(0), predicted: 'x', confidence: null, actual: null });
+const p = (id: string): ImportedPrediction => ({ id, model: 'm', predictedAt: new Date(0), predicted: 'x', confidence: null, scores: null, actual: null });
 const v = (id: string): ImportedValidation => ({ id, model: 'm', actual: 'y', validatedAt: null });
 const shape = (batches: Batch[]) => batches.map((b) => `${b.kind}:${b.lines.join(',')}`);
 

@@ -27,7 +27,7 @@ describe('readLine', () => {
   test('a line with a predicted label is a prediction, typed from CSV text', () => {
     expect(readLine(values({ id: '7', predictedAt: '2026-01-02T03:04:05+01:00', predicted: 'cat', confidence: '0.25', actual: 'dog', model: 'm' }), false)).toEqual({
       kind: 'prediction',
-      prediction: { id: '7', model: 'm', predictedAt: new Date('2026-01-02T02:04:05Z'), predicted: 'cat', confidence: 0.25, actual: 'dog' },
+      prediction: { id: '7', model: 'm', predictedAt: new Date('2026-01-02T02:04:05Z'), predicted: 'cat', confidence: 0.25, scores: null, actual: 'dog' },
       validation: null,
     });
   });
@@ -43,7 +43,7 @@ describe('readLine', () => {
     const line = readLine(values({ id: 'a', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', actual: 'y', validatedAt: '2026-01-03T00:00:00Z' }), false);
     expect(line).toEqual({
       kind: 'prediction',
-      prediction: { id: 'a', model: null, predictedAt: new Date('2026-01-01T00:00:00Z'), predicted: 'x', confidence: null, actual: null },
+      prediction: { id: 'a', model: null, predictedAt: new Date('2026-01-01T00:00:00Z'), predicted: 'x', confidence: null, scores: null, actual: null },
       validation: { id: 'a', model: null, actual: 'y', validatedAt: new Date('2026-01-03T00:00:00Z') },
     });
   });
@@ -63,10 +63,20 @@ describe('readLine', () => {
     [{ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', confidence: 'high' }, 'confidence'],
     [{ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', confidence: 'NaN' }, 'confidence'],
     [{ id: '1', actual: 'x', validatedAt: 'soon' }, 'validatedAt'],
+    [{ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', scores: 'x=1' }, 'scores'],
+    [{ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', scores: '[{"label": "x"}]' }, 'scores[0]'],
     [{ id: '1' }, 'predicted'],
     [{ id: '1', actual: 'x', model: 'm'.repeat(257) }, 'model'],
   ])('%o is refused naming %s', (given, field) => {
     expect(fieldOfError(() => readLine(values(given), false))).toBe(field);
+  });
+
+  test('class scores come as a list of {label, score} or an object, in CSV as JSON text', () => {
+    const base = { id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x' };
+    const expected = [{ label: 'x', score: 0.75 }, { label: 'y', score: 0.25 }];
+    expect(readLine(values({ ...base, scores: expected }), false)).toMatchObject({ prediction: { scores: expected } });
+    expect(readLine(values({ ...base, scores: { x: 0.75, y: 0.25 } }), false)).toMatchObject({ prediction: { scores: expected } });
+    expect(readLine(values({ ...base, scores: '{"x": 0.75, "y": 0.25}' }), false)).toMatchObject({ prediction: { scores: expected } });
   });
 
   test('with --training a line is a class count', () => {

@@ -64,11 +64,27 @@ describe('classMetrics and metricValues, worked by hand', () => {
   const cm = { labels: ['a', 'b', 'c'], counts: [[3, 1, 0], [1, 2, 1], [0, 0, 2]] };
 
   it('computes per-class precision, recall and F1 = 2tp / (support + predicted)', () => {
-    expect(classMetrics(cm)).toEqual<ClassMetrics[]>([
+    expect(classMetrics(cm)).toMatchObject<Partial<ClassMetrics>[]>([
       { label: 'a', support: 4, predicted: 4, precision: 3 / 4, recall: 3 / 4, f1: 6 / 8 },
       { label: 'b', support: 4, predicted: 3, precision: 2 / 3, recall: 2 / 4, f1: 4 / 7 },
       { label: 'c', support: 2, predicted: 3, precision: 2 / 3, recall: 2 / 2, f1: 4 / 5 },
     ]);
+  });
+
+  it('bounds per-class precision and recall with 95% Wilson intervals', () => {
+    const [a, b] = classMetrics(cm);
+    // a: precision 3/4, recall 3/4; b: precision 2/3, recall 2/4 (statsmodels proportion_confint, method='wilson').
+    expect([a.precisionLow, a.precisionHigh]).toEqual([wilsonInterval(3, 4)!.low, wilsonInterval(3, 4)!.high]);
+    expect(a.precisionLow).toBeCloseTo(0.3006, 4);
+    expect(a.precisionHigh).toBeCloseTo(0.9544, 4);
+    expect([b.recallLow, b.recallHigh]).toEqual([wilsonInterval(2, 4)!.low, wilsonInterval(2, 4)!.high]);
+    expect(b.recallLow).toBeCloseTo(0.15, 4);
+    expect(b.recallHigh).toBeCloseTo(0.85, 4);
+  });
+
+  it('micro averages equal accuracy for single-label data, as scikit-learn computes them', () => {
+    const m = metricValues(cm, 13);
+    expect([m.microPrecision, m.microRecall, m.microF1]).toEqual([0.7, 0.7, 0.7]);
   });
 
   it('averages over classes and by support', () => {
@@ -96,7 +112,7 @@ describe('classMetrics and metricValues, worked by hand', () => {
   it('leaves precision null for a class only predicted, yet counts it as 0 in the averages', () => {
     // actual a a b b / predicted a c b c: c has support 0 and 2 predictions, none right.
     const m = confusionMatrix(rows([['a', 'a'], ['a', 'c'], ['b', 'b'], ['b', 'c']]));
-    expect(classMetrics(m)).toEqual<ClassMetrics[]>([
+    expect(classMetrics(m)).toMatchObject<Partial<ClassMetrics>[]>([
       { label: 'a', support: 2, predicted: 1, precision: 1, recall: 1 / 2, f1: 2 / 3 },
       { label: 'b', support: 2, predicted: 1, precision: 1, recall: 1 / 2, f1: 2 / 3 },
       { label: 'c', support: 0, predicted: 2, precision: 0, recall: null, f1: 0 },
@@ -114,7 +130,7 @@ describe('classMetrics and metricValues, worked by hand', () => {
   it('leaves precision null for a class never predicted, with recall 0', () => {
     // actual a b c c / predicted a b a b: c was never predicted.
     const m = confusionMatrix(rows([['a', 'a'], ['b', 'b'], ['c', 'a'], ['c', 'b']]));
-    expect(classMetrics(m)).toEqual<ClassMetrics[]>([
+    expect(classMetrics(m)).toMatchObject<Partial<ClassMetrics>[]>([
       { label: 'a', support: 1, predicted: 2, precision: 1 / 2, recall: 1, f1: 2 / 3 },
       { label: 'b', support: 1, predicted: 2, precision: 1 / 2, recall: 1, f1: 2 / 3 },
       { label: 'c', support: 2, predicted: 0, precision: null, recall: 0, f1: 0 },
@@ -137,7 +153,7 @@ describe('classMetrics and metricValues, worked by hand', () => {
 
   it('scores 0, not null, when every prediction is wrong', () => {
     const m = confusionMatrix([{ actual: 'a', predicted: 'b', count: 5 }]);
-    expect(classMetrics(m)).toEqual<ClassMetrics[]>([
+    expect(classMetrics(m)).toMatchObject<Partial<ClassMetrics>[]>([
       { label: 'a', support: 5, predicted: 0, precision: null, recall: 0, f1: 0 },
       { label: 'b', support: 0, predicted: 5, precision: 0, recall: null, f1: 0 },
     ]);
@@ -149,7 +165,7 @@ describe('classMetrics and metricValues, worked by hand', () => {
   it('leaves every value null for a label no row carries, counting it as 0 in macro averages', () => {
     // Only a hand-built matrix can hold such a label; sklearn does the same given labels=['a', 'z'].
     const m = { labels: ['a', 'z'], counts: [[2, 0], [0, 0]] };
-    expect(classMetrics(m)[1]).toEqual({ label: 'z', support: 0, predicted: 0, precision: null, recall: null, f1: null });
+    expect(classMetrics(m)[1]).toEqual({ label: 'z', support: 0, predicted: 0, precision: null, precisionLow: null, precisionHigh: null, recall: null, recallLow: null, recallHigh: null, f1: null });
     expect(metricValues(m, 2)).toMatchObject({ precision: 0.5, recall: 0.5, f1: 0.5, weightedF1: 1 });
   });
 
@@ -158,6 +174,7 @@ describe('classMetrics and metricValues, worked by hand', () => {
       expect(metricValues(cm0, 12)).toEqual({
         predictions: 12, validated: 0, accuracy: null, accuracyLow: null, accuracyHigh: null,
         precision: null, recall: null, f1: null, weightedPrecision: null, weightedRecall: null, weightedF1: null,
+        microPrecision: null, microRecall: null, microF1: null,
       });
     }
   });

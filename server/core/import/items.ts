@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js';
 import { INSTANT_HINT, parseInstant } from '../instant.js';
 import { checkLabel, checkModel } from '../prediction.js';
+import type { ClassScore } from '../scores.js';
 
 export interface ImportedPrediction {
   id: string;
@@ -9,6 +10,7 @@ export interface ImportedPrediction {
   predictedAt: Date;
   predicted: string;
   confidence: number | null;
+  scores: ClassScore[] | null;
   actual: string | null;
 }
 
@@ -34,7 +36,7 @@ export type ImportLine =
 /** Field name → value: strings from CSV, any JSON value from JSON Lines. */
 export type Values = Map<string, unknown>;
 
-const PREDICTION_FIELDS = ['id', 'model', 'predictedAt', 'predicted', 'confidence', 'actual', 'validatedAt'];
+const PREDICTION_FIELDS = ['id', 'model', 'predictedAt', 'predicted', 'confidence', 'scores', 'actual', 'validatedAt'];
 const COUNT_FIELDS = ['model', 'label', 'count'];
 
 const squash = (name: string): string => name.toLowerCase().replace(/[\s_-]/g, '');
@@ -87,6 +89,30 @@ function number(values: Values, field: string): number | null {
   return parsed;
 }
 
+const SCORES_HINT = 'must be [{"label": …, "score": …}, …] or {"label": score, …} (JSON text in CSV)';
+
+/** Class scores: a list of {label, score} or an object label → score; in CSV, the same as JSON text. */
+function scoresOf(values: Values): ClassScore[] | null {
+  if (!given(values, 'scores')) return null;
+  let value = values.get('scores');
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new InputError('scores', SCORES_HINT);
+    }
+  }
+  const entries: [unknown, unknown][] = Array.isArray(value)
+    ? value.map((item: unknown) => (typeof item === 'object' && item !== null ? [(item as { label?: unknown }).label, (item as { score?: unknown }).score] : [null, null]))
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value)
+      : [[null, null]];
+  return entries.map(([label, score], i) => {
+    if (typeof label !== 'string' || typeof score !== 'number') throw new InputError(`scores[${i}]`, SCORES_HINT);
+    return { label, score };
+  });
+}
+
 function countOf(values: Values): number {
   const value = number(values, 'count');
   if (value === null) throw new InputError('count', 'missing');
@@ -105,7 +131,7 @@ export function readLine(values: Values, training: boolean): ImportLine {
   if (given(values, 'predicted') || given(values, 'predictedAt')) {
     const predictedAt = instant(values, 'predictedAt');
     if (!predictedAt) throw new InputError('predictedAt', 'missing');
-    const prediction = { id, model, predictedAt, predicted: required(values, 'predicted'), confidence: number(values, 'confidence'), actual };
+    const prediction = { id, model, predictedAt, predicted: required(values, 'predicted'), confidence: number(values, 'confidence'), scores: scoresOf(values), actual };
     if (actual === null || validatedAt === null) return { kind: 'prediction', prediction, validation: null };
     return { kind: 'prediction', prediction: { ...prediction, actual: null }, validation: { id, model, actual, validatedAt } };
   }

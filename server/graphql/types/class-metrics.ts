@@ -14,8 +14,20 @@ export class ClassMetrics {
   @Field(() => Float, { nullable: true })
   precision!: number | null;
 
+  @Field(() => Float, { nullable: true, description: 'Lower bound of the 95% Wilson interval of precision.' })
+  precisionLow!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper bound of the 95% Wilson interval of precision.' })
+  precisionHigh!: number | null;
+
   @Field(() => Float, { nullable: true })
   recall!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Lower bound of the 95% Wilson interval of recall.' })
+  recallLow!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper bound of the 95% Wilson interval of recall.' })
+  recallHigh!: number | null;
 
   @Field(() => Float, { nullable: true })
   f1!: number | null;

@@ -34,4 +34,13 @@ export class MetricValues {
 
   @Field(() => Float, { nullable: true, description: 'Support-weighted average.' })
   weightedF1!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Micro average (scikit-learn's average='micro'): equals accuracy for single-label data." })
+  microPrecision!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Micro average: equals accuracy for single-label data.' })
+  microRecall!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Micro average: equals accuracy for single-label data.' })
+  microF1!: number | null;
 }
