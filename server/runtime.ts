@@ -12,7 +12,7 @@ import type { CostSettings } from './graphql/cost.js';
 import { depthLimit } from './graphql/depth-limit.js';
 import { formatError } from './graphql/errors.js';
 import { buildClaraSchema } from './graphql/schema.js';
-import { createApp, type Route } from './http/app.js';
+import { answerClientErrors, createApp, type Route } from './http/app.js';
 import { graceful } from './http/graceful.js';
 import { graphqlHandler } from './http/graphql-handler.js';
 import { profileDownloadRoute } from './http/profile-download.js';
@@ -105,6 +105,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     },
   ];
   const server: Server = createServer(createApp({ routes, staticRoot: dashboardDist, corsOrigins: config.corsOrigins, allowedHosts: config.allowedHosts, log }));
+  answerClientErrors(server);
   const http = graceful(server);
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
   const { port } = server.address() as AddressInfo;

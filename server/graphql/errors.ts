@@ -15,7 +15,19 @@ function causedByBadInput(error: unknown): boolean {
   return false;
 }
 
+/** Messages may quote what the client sent (a 5,000-character name, say): they stay short. */
+const MAX_MESSAGE = 500;
+const short = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
+
 export function formatError(log: Logger) {
+  const format = clientError(log);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return { ...result, message: short(result.message) };
+  };
+}
+
+function clientError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof InputError) {

@@ -1,5 +1,6 @@
 // The HTTP surface: /graphql, /healthz, /readyz, extra routes from other capabilities, the dashboard.
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from '../logger.js';
 import { hostAllowed } from './access.js';
 import { applyCors } from './cors.js';
@@ -61,4 +62,20 @@ export function createApp(options: AppOptions): RequestListener {
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
   };
+}
+
+/**
+ * Requests Node's parser refuses (headers too large, malformed HTTP) get a coded JSON answer like
+ * every other refusal, instead of Node's bare status line.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({
+      errors: [{ message: tooLarge ? 'request headers (or the URL) are too large; send the query in a POST body' : 'malformed HTTP request', extensions: { code: tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST' } }],
+    });
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
 }

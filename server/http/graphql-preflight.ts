@@ -85,6 +85,8 @@ export function preflight(method: string, url: URL, body: unknown, access: Acces
   const fields = countFields(document);
   if (fields > s.maxFields) return tooComplex(`query: selects ${fields} fields (aliases included), the limit is ${s.maxFields}`);
   const operation = chosen(operations, request.operationName);
+  // The schema has no subscriptions; graphql-js would only find out while executing.
+  if (operation?.operation === 'subscription') return { status: 400, code: 'BAD_REQUEST', field: 'query', message: 'query: subscriptions are not supported; send a query or a mutation' };
   if (access !== 'write' && operation && operation.operation !== 'query') return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
   return null;
 }

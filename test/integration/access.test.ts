@@ -111,6 +111,29 @@ describe('allowed hosts (DNS rebinding)', () => {
   });
 });
 
+describe('malformed requests', () => {
+  test('a URL too large for the HTTP parser gets a coded 431, and the server goes on', async () => {
+    const res = await rawRequest(app.url, `/graphql?query=${'x'.repeat(100_000)}`);
+    expect(res.status).toBe(431);
+    expect(JSON.parse(res.body)).toMatchObject({ errors: [{ extensions: { code: 'HEADERS_TOO_LARGE' } }] });
+    expect((await rawRequest(app.url, '/healthz')).status).toBe(200);
+  });
+
+  test('a subscription (the schema has none) is BAD_REQUEST, with or without a token', async () => {
+    for (const token of [undefined, TEST_TOKEN]) {
+      const res = await postJson(app.url, { query: 'subscription { models { name } }' }, token);
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST', field: 'query' } });
+    }
+  });
+
+  test('an error quoting a huge input stays short', async () => {
+    const res = await app.gql(`{ jobRuns(job: "${'a'.repeat(5_000)}") { id } }`);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'job' });
+    expect(res.errors?.[0].message.length).toBeLessThanOrEqual(501);
+  });
+});
+
 describe('static files', () => {
   test('a malformed %-escape answers 400, not 500, and the server goes on', async () => {
     for (const path of ['/%E0%A4%A', '/assets/%', '/%zz.js']) {
