@@ -17,7 +17,7 @@ function cacheRoot(): string {
   return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache'), 'clara-monitor');
 }
 
-export function ferretdbBinaryPath(): string {
+function ferretdbBinaryPath(): string {
   const hash = createHash('sha256');
   for (const name of SOURCE_FILES) hash.update(name).update('\0').update(readFileSync(join(SOURCE, name)));
   const key = `${process.platform}-${process.arch}-${hash.digest('hex').slice(0, 16)}`;
