@@ -26,6 +26,25 @@ const MAX_IN_FLIGHT = 8;
 
 const ASOF = `query($range: TimeRangeInput!) { metrics(range: $range, granularity: DAY) { asOf } }`;
 
+/** The server's asOf (ms since the epoch; -Infinity while it has none), from a cheap `metrics` query. */
+export async function askAsOf(server: ServerProcess, timeoutMs: number): Promise<number> {
+  const now = Date.now();
+  const range = { from: new Date(now - 2 * DAY).toISOString(), to: new Date(now + DAY).toISOString() };
+  const { metrics } = await server.gql<{ metrics: { asOf: string | null } }>(ASOF, { range }, timeoutMs);
+  return metrics.asOf === null ? -Infinity : Date.parse(metrics.asOf);
+}
+
+/** Waits until asOf reaches `instant` (every write acknowledged before it is in the rollups); false past the budget. */
+export async function waitForAsOf(server: ServerProcess, instant: number, budgetMs: number): Promise<boolean> {
+  const deadline = Date.now() + budgetMs;
+  while (Date.now() < deadline) {
+    const asOf = await askAsOf(server, Math.max(1000, deadline - Date.now())).catch(() => -Infinity);
+    if (asOf >= instant) return true;
+    await sleep(SETTINGS.pollMs);
+  }
+  return false;
+}
+
 export async function measureLag(server: ServerProcess, idPrefix: string): Promise<LagResult> {
   const { streamRate, streamMs, batch, pollMs, budget } = SETTINGS;
   const interval = (batch / streamRate) * 1000;
@@ -37,19 +56,19 @@ export async function measureLag(server: ServerProcess, idPrefix: string): Promi
   let polling = true;
   const poller = (async () => {
     while (polling) {
-      const now = Date.now();
-      const range = { from: new Date(now - 2 * DAY).toISOString(), to: new Date(now + DAY).toISOString() };
       const asked = Date.now();
       try {
-        const { metrics } = await server.gql<{ metrics: { asOf: string | null } }>(ASOF, { range }, budget.requestMs);
+        // A slow answer still tells the lag (up to the drain budget), so polls may take that long.
+        const asOf = await askAsOf(server, budget.drainMs);
+        // An answer that arrives after the drain budget no longer counts (those batches are unseen).
+        if (!polling) break;
         const answered = Date.now();
         result.polls++;
-        const asOf = metrics.asOf === null ? -Infinity : Date.parse(metrics.asOf);
         for (let i = waiting.length - 1; i >= 0; i--) {
           if (asOf >= waiting[i]) result.lags.push(answered - waiting.splice(i, 1)[0]);
         }
       } catch (error) {
-        result.firstError ??= `poll: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+        if (polling) result.firstError ??= `poll: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
       }
       await sleep(Math.max(0, pollMs - (Date.now() - asked)));
     }
@@ -84,7 +103,8 @@ export async function measureLag(server: ServerProcess, idPrefix: string): Promi
   const drainEnd = Date.now() + budget.drainMs;
   while (waiting.length > 0 && Date.now() < drainEnd) await sleep(pollMs);
   polling = false;
-  await poller;
+  // A poll still waiting for its answer is not awaited: the server stops after this.
+  await Promise.race([poller, sleep(1000)]);
   result.lags.push(...waiting.map(() => Infinity));
   result.lags.sort((a, b) => a - b);
   return result;

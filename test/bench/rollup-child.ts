@@ -1,5 +1,5 @@
-// The bench's own process for rollup work (refresh, settle, job switches): the parent kills it when a
-// call outlives its budget, which a promise in the parent itself could not be.
+// The bench's own process for rollup work (refresh() + settle(), job switches): the parent kills it
+// when a call outlives its budget, which a promise in the parent itself could not be.
 import { MongoClient } from 'mongodb';
 import { parseConfig } from '../../server/config.js';
 import { refreshRollups } from '../../server/jobs/refresh-rollups.js';
@@ -18,10 +18,6 @@ async function handle(request: RollupRequest): Promise<RollupReply> {
     const refreshMs = performance.now() - started;
     await services.rollups.settle();
     return { ok: true, ms: performance.now() - started, refreshMs, summary: JSON.stringify(summary) };
-  }
-  if (request.op === 'settle') {
-    await services.rollups.settle();
-    return { ok: true, ms: performance.now() - started };
   }
   // Every job but refresh-rollups off, so a server with jobs runs only the rollup catch-up.
   const others = (await services.jobs.list()).map((j) => j.name).filter((name) => name !== refreshRollups.name);

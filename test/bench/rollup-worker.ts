@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export type RollupRequest = { op: 'refresh' } | { op: 'settle' } | { op: 'only-rollup-jobs' };
+export type RollupRequest = { op: 'refresh' } | { op: 'only-rollup-jobs' };
 
 export interface RollupReply {
   ok: boolean;

@@ -107,7 +107,7 @@ export async function launchServer(options: ServerOptions): Promise<ServerProces
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      const hard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const hard = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(hard);
     },

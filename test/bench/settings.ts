@@ -49,17 +49,17 @@ export const SETTINGS = {
   importLines: numberFrom('BENCH_IMPORT_LINES', 1_000_000),
   budget: {
     /** One HTTP request; past it the request counts as failed. */
-    requestMs: seconds('BENCH_REQUEST_TIMEOUT_S', 60),
+    requestMs: seconds('BENCH_REQUEST_TIMEOUT_S', 30),
     sequentialMs: seconds('BENCH_SEQUENTIAL_BUDGET_S', 90),
     concurrentMs: seconds('BENCH_CONCURRENT_BUDGET_S', 60),
     validationsMs: seconds('BENCH_VALIDATIONS_BUDGET_S', 60),
-    refreshMs: seconds('BENCH_REFRESH_BUDGET_S', 240),
-    settleMs: seconds('BENCH_SETTLE_BUDGET_S', 60),
+    refreshMs: seconds('BENCH_REFRESH_BUDGET_S', 200),
+    settleMs: seconds('BENCH_SETTLE_BUDGET_S', 45),
     /** After the stream stops, how long acknowledged batches may take to show in asOf. */
-    drainMs: seconds('BENCH_DRAIN_BUDGET_S', 120),
+    drainMs: seconds('BENCH_DRAIN_BUDGET_S', 100),
     naiveMs: seconds('BENCH_NAIVE_BUDGET_S', 60),
-    demoMs: seconds('BENCH_DEMO_BUDGET_S', 180),
-    importMs: seconds('BENCH_IMPORT_BUDGET_S', 270),
+    demoMs: seconds('BENCH_DEMO_BUDGET_S', 150),
+    importMs: seconds('BENCH_IMPORT_BUDGET_S', 240),
   },
 };
 
