@@ -38,3 +38,11 @@ export function duration(env: Env, name: string, fallback: string, minMs: number
   if (ms < minMs) throw new ConfigError(name, `must be at least ${minMs} ms, got "${raw}"`);
   return ms;
 }
+
+export function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || value < min || value > max) throw new ConfigError(name, `expected a number between ${min} and ${max}, got "${raw}"`);
+  return value;
+}

@@ -3,8 +3,10 @@ import { assertTimeZone, type Granularity } from './core/buckets.js';
 import type { WebhookFormat } from './core/alerts/payload.js';
 import { DRIFT_RULE_DEFAULTS, DRIFT_RULES, isDriftRule, type DriftReference, type DriftRule, type DriftRuleSettings } from './core/drift-rules/rules.js';
 import { limitsConfig, readAccess, type LimitsConfig } from './config-access.js';
+import { anomaliesConfig } from './config-anomalies.js';
 import { calibrationConfig, type CalibrationConfig } from './config-calibration.js';
-import { ConfigError, duration, flag, integer, text, type Env } from './config-values.js';
+import type { AnomalySettings } from './core/anomalies/rules.js';
+import { ConfigError, decimal, duration, flag, integer, text, type Env } from './config-values.js';
 
 export { ConfigError } from './config-values.js';
 export type { LimitsConfig } from './config-access.js';
@@ -55,6 +57,7 @@ export interface Config {
   drift: DriftConfig;
   alerts: AlertsConfig;
   calibration: CalibrationConfig;
+  anomalies: AnomalySettings;
 }
 
 export interface DriftConfig {
@@ -146,14 +149,6 @@ function whyLabsEndpoint(env: Env): string {
   const endpoint = httpUrl(env, 'WHYLABS_API_ENDPOINT', 'https://api.whylabsapp.com');
   if (endpoint.startsWith('http:') && !flag(env, 'CLARA_WHYLABS_ALLOW_HTTP')) throw new ConfigError('WHYLABS_API_ENDPOINT', 'must be an https URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow http, e.g. for a local test server)');
   return endpoint;
-}
-
-function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || value < min || value > max) throw new ConfigError(name, `expected a number between ${min} and ${max}, got "${raw}"`);
-  return value;
 }
 
 function choice<T extends string>(env: Env, name: string, fallback: T, options: readonly T[]): T {
@@ -300,5 +295,6 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     drift,
     alerts: alertsConfig(env, drift),
     calibration: calibrationConfig(env),
+    anomalies: anomaliesConfig(env, drift.rules.criticalFactor),
   };
 }

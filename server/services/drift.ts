@@ -12,6 +12,7 @@ import { driftResultDoc, type DriftResultStore } from '../store/drift-results.js
 import type { DriftStateStore } from '../store/drift-state.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
+import { commitAlerts } from './alert-outbox.js';
 import type { AlertService } from './alerts.js';
 import type { CalibrationService } from './calibration.js';
 import type { ReportService } from './reports.js';
@@ -112,12 +113,7 @@ export class DriftService {
       });
       const docs = result.evaluations.flatMap((e) => e.outcomes.map((o) => driftResultDoc(model, s.granularity, s.timeZone, e, o, now)));
       summary.written += await this.results.save(docs);
-      // Alerts, then the state that points at them: a crash in between replays the same changes.
-      const queued = await this.alerts.record(result.changes);
-      const outbox = [...new Set([...stored.outbox, ...queued])];
-      await this.state.put(model, { state: result.state, outbox }, now);
-      const delivered = await this.alerts.deliver(outbox, signal);
-      if (delivered.pending.length !== outbox.length) await this.state.put(model, { state: result.state, outbox: delivered.pending }, now);
+      const delivered = await commitAlerts(this.alerts, this.state, model, stored, result.state, result.changes, signal, now);
       summary.models++;
       summary.windows += result.evaluations.length;
       summary.firing += docs.filter((d) => d.verdict).length;

@@ -7,8 +7,9 @@ import type { RangeLimits } from '../core/range-limits.js';
 import type { Logger } from '../logger.js';
 import { JOBS } from '../jobs/index.js';
 import { AlertStore } from '../store/alerts.js';
+import { JobRunStore } from '../store/job-runs.js';
 import { CalibrationStore } from '../store/calibrations.js';
-import { ensureIndexes } from '../store/collections.js';
+import { COLLECTIONS, ensureIndexes } from '../store/collections.js';
 import { DriftResultStore } from '../store/drift-results.js';
 import { DriftStateStore } from '../store/drift-state.js';
 import { LeaseStore } from '../store/leases.js';
@@ -24,6 +25,7 @@ import { RollupStore } from '../store/rollups.js';
 import { TrainingStore } from '../store/training.js';
 import { WhyLabsClient } from '../whylabs/client.js';
 import { AlertService } from './alerts.js';
+import { AnomalyService } from './anomalies.js';
 import { CalibrationService } from './calibration.js';
 import { DriftService } from './drift.js';
 import { EstimateService } from './estimates.js';
@@ -49,6 +51,7 @@ export interface Services {
   alerts: AlertService;
   calibration: CalibrationService;
   estimates: EstimateService;
+  anomalies: AnomalyService;
   telemetry: Telemetry;
 }
 
@@ -79,6 +82,12 @@ export async function createServices(db: Db, config: Config, log: Logger, teleme
     alerts,
     calibration,
     estimates: new EstimateService(reports, calibration),
+    anomalies: new AnomalyService(reports, rollupStore, new JobRunStore(db), new DriftStateStore(db, COLLECTIONS.anomalyState), alerts, {
+      settings: config.anomalies,
+      enabled: config.drift.rules.enabled,
+      resolveAfter: config.alerts.resolveAfter,
+      jobs: JOBS.map((j) => j.name),
+    }),
     drift: createDrift(db, config, reports, predictions, training, alerts, calibration),
     profiles: new ProfileService(predictions, rollupStore, profileStore, new ProfileLedger(db), config.whylabs, config.limits.points, rangeLimits(config)),
     uploads: createUploads(db, profileStore, config, owner, log),

@@ -50,7 +50,8 @@ export class AlertStore {
   private async withAcks(docs: AlertDoc[]): Promise<StoredAlert[]> {
     const acked = new Map<string, Date>();
     if (docs.length > 0) for await (const ack of this.acks.find({ _id: { $in: docs.map((d) => d._id) } })) acked.set(ack._id, ack.acknowledgedAt);
-    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest, acknowledgedAt: acked.get(_id) ?? null }));
+    // FerretDB 1.24 leaves out $setOnInsert on an upsert: an alert never given deliveries has none.
+    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest, deliveries: rest.deliveries ?? [], acknowledgedAt: acked.get(_id) ?? null }));
   }
 
   /** Writes the alert's current figures; its deliveries are kept (a new alert starts with none). */

@@ -22,6 +22,7 @@ export const COLLECTIONS = {
   alerts: 'alerts',
   alertAcks: 'alert_acks',
   calibrations: 'calibrations',
+  anomalyState: 'anomaly_state',
 } as const;
 
 /** How long job_runs keeps a run. */

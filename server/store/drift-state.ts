@@ -20,8 +20,9 @@ export interface StoredDriftState {
 export class DriftStateStore {
   private readonly docs: Collection<DriftStateDoc>;
 
-  constructor(db: Db) {
-    this.docs = db.collection<DriftStateDoc>(COLLECTIONS.driftState);
+  /** The check-anomalies job keeps its own (anomaly_state), keyed by model or job name. */
+  constructor(db: Db, collection: string = COLLECTIONS.driftState) {
+    this.docs = db.collection<DriftStateDoc>(collection);
   }
 
   async get(model: string): Promise<StoredDriftState> {

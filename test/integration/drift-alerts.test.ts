@@ -118,7 +118,7 @@ test('drift answers per day against the training distribution or the baseline wi
 
   const settings = await app.gql<{ driftSettings: Record<string, unknown> }>(`{ driftSettings { granularity reference baselineWindows psiThreshold jsThreshold minSamples rules } }`);
   expect(settings.data?.driftSettings).toMatchObject({ granularity: 'DAY', reference: 'TRAINING', baselineWindows: 4, psiThreshold: 0.2, jsThreshold: 0.1, minSamples: 20 });
-  expect(settings.data?.driftSettings.rules).toHaveLength(9);
+  expect(settings.data?.driftSettings.rules).toHaveLength(12);
 
   const baseline = await app.gql<{ drift: Record<string, unknown>[] }>(query, { r: range, ref: 'BASELINE' });
   const b = baseline.data!.drift;

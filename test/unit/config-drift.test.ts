@@ -88,3 +88,10 @@ test('CLARA_CALIBRATION_REFERENCE pins the calibration reference range', () => {
   expect(() => parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-01-01' })).toThrow('CLARA_CALIBRATION_REFERENCE');
   expect(() => parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-02-01T00:00:00Z/2026-01-01T00:00:00Z' })).toThrow('must start before it ends');
 });
+
+test('anomaly settings have defaults and can be changed; silences are whole quarters', () => {
+  expect(parseConfig({}).anomalies).toEqual({ weeks: 4, volumeChange: 0.5, minExpected: 20, silenceMinutes: 60, jobFailures: 3, pValue: 0.001, criticalFactor: 2 });
+  const config = parseConfig({ CLARA_ANOMALY_WEEKS: '6', CLARA_ANOMALY_VOLUME_CHANGE: '0.3', CLARA_ANOMALY_MIN_EXPECTED: '50', CLARA_ANOMALY_SILENCE_MINUTES: '30', CLARA_ANOMALY_JOB_FAILURES: '5', CLARA_ANOMALY_P_VALUE: '0.0001', CLARA_DRIFT_CRITICAL_FACTOR: '3' });
+  expect(config.anomalies).toEqual({ weeks: 6, volumeChange: 0.3, minExpected: 50, silenceMinutes: 30, jobFailures: 5, pValue: 0.0001, criticalFactor: 3 });
+  expect(() => parseConfig({ CLARA_ANOMALY_SILENCE_MINUTES: '20' })).toThrow('must be a multiple of 15');
+});

@@ -34,6 +34,9 @@ export const RULE_TITLES: Readonly<Record<string, string>> = {
   'confidence-ks': 'Confidence shifted (KS)',
   'page-hinkley': 'Error rate rose (Page–Hinkley)',
   'estimated-accuracy-drop': 'Estimated accuracy dropped (before labels)',
+  'volume-anomaly': 'Prediction volume unusual',
+  'prediction-silence': 'Predictions stopped',
+  'job-failures': 'A job keeps failing',
 };
 
 export function ruleTitle(rule: string): string {
@@ -73,6 +76,8 @@ function against(e: Evidence): string {
   if (e.reference === 'BASELINE') return e.baselineWindows ? `The ${e.baselineWindows} previous windows` : 'The previous windows';
   if (e.reference === 'RUNNING_MEAN') return 'Its running error rate';
   if (e.reference === 'CALIBRATION') return 'The calibration reference (estimated)';
+  if (e.reference === 'SAME_TIME_PREVIOUS_WEEKS') return 'The same time in previous weeks';
+  if (e.reference === 'NONE') return 'Its limit';
   return e.reference ?? '—';
 }
 

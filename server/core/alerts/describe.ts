@@ -6,6 +6,8 @@ import type { DriftRule, RuleReference } from '../drift-rules/rules.js';
 export interface DescribeContext {
   model: string;
   granularity: Granularity;
+  /** What a window is when not a calendar bucket ("quarter hour", "run"); default: the granularity. */
+  windowName?: string;
   timeZone: string;
   baselineWindows: number;
 }
@@ -18,6 +20,8 @@ function referenceName(reference: RuleReference, baselineWindows: number): strin
   if (reference === 'TRAINING') return 'the training distribution';
   if (reference === 'BASELINE') return `the ${baselineWindows} previous windows`;
   if (reference === 'CALIBRATION') return 'the calibration reference';
+  if (reference === 'SAME_TIME_PREVIOUS_WEEKS') return 'the same time in previous weeks';
+  if (reference === 'NONE') return 'its limit';
   return 'its running error rate';
 }
 
@@ -41,6 +45,12 @@ function finding(rule: DriftRule, o: RuleOutcome & { value: number }, against: s
       return `error rate rose above ${against} (Page–Hinkley detector, ${o.value} alarm${o.value === 1 ? '' : 's'})`;
     case 'estimated-accuracy-drop':
       return `estimated accuracy (from confidence, before labels) fell ${points(o.value)} below ${against} (> ${points(o.threshold)}${p})`;
+    case 'volume-anomaly':
+      return `prediction volume ${o.details.direction === 'down' ? 'fell' : 'rose'} ${num(o.value * 100)}% away from ${against} (${String(o.details.predictions)} vs about ${num(Number(o.details.usual))}${p})`;
+    case 'prediction-silence':
+      return `no predictions for ${String(o.details.minutes)} minutes, while ${against} had about ${num(o.value)}`;
+    case 'job-failures':
+      return `failed ${o.value} times in a row (alerting from ${o.threshold})`;
   }
 }
 
@@ -48,8 +58,9 @@ function finding(rule: DriftRule, o: RuleOutcome & { value: number }, against: s
 export function alertMessage(outcome: RuleOutcome, window: Window, context: DescribeContext): string {
   const against = referenceName(outcome.reference, context.baselineWindows);
   const what = outcome.value === null ? `${outcome.rule} fired` : finding(outcome.rule, { ...outcome, value: outcome.value }, against);
-  const when = `${context.granularity.toLowerCase()} from ${window.start.toISOString()} to ${window.end.toISOString()} (${context.timeZone})`;
-  return `Model "${context.model}": ${what}; ${outcome.samples.current} observations, ${when}.`;
+  const when = `${context.windowName ?? context.granularity.toLowerCase()} from ${window.start.toISOString()} to ${window.end.toISOString()} (${context.timeZone})`;
+  const subject = outcome.rule === 'job-failures' ? `Job "${context.model}"` : `Model "${context.model}"`;
+  return `${subject}: ${what}; ${outcome.samples.current} observations, ${when}.`;
 }
 
 /** The figures behind a firing window, as a JSON string (the API's `evidence`). */
@@ -63,7 +74,7 @@ export function alertEvidence(outcome: RuleOutcome, window: Window, context: Des
     alpha: outcome.alpha,
     reference: outcome.reference,
     baselineWindows: outcome.reference === 'BASELINE' ? context.baselineWindows : null,
-    window: { start: window.start.toISOString(), end: window.end.toISOString(), granularity: context.granularity, timeZone: context.timeZone },
+    window: { start: window.start.toISOString(), end: window.end.toISOString(), granularity: context.windowName ?? context.granularity, timeZone: context.timeZone },
     samples: outcome.samples,
     details: outcome.details,
     firstWindow: { start: episode.firstWindow.start.toISOString(), end: episode.firstWindow.end.toISOString() },

@@ -44,6 +44,8 @@ export interface AlertChange {
 export interface LifecycleContext {
   model: string;
   granularity: Granularity;
+  /** What a window is when not a calendar bucket ("quarter hour", "run"). */
+  windowName?: string;
   timeZone: string;
   baselineWindows: number;
   resolveAfter: number;

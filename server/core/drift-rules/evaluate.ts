@@ -135,7 +135,7 @@ const enough = (sides: { current: number; reference: number }, settings: DriftRu
 export function ruleOutcome(
   rule: DriftRule,
   fields: Pick<RuleOutcome, 'value' | 'threshold' | 'pValue' | 'alpha' | 'reference' | 'samples' | 'details'> & { fired: boolean },
-  settings: DriftRuleSettings,
+  settings: Pick<DriftRuleSettings, 'criticalFactor'>,
 ): RuleOutcome {
   const severity = fields.fired && fields.value !== null ? severityOf(fields.value, fields.threshold, settings.criticalFactor) : null;
   return { rule, statistic: RULE_STATISTIC[rule], ...fields, severity };

@@ -7,16 +7,19 @@ import { PAGE_HINKLEY_DEFAULTS, type PageHinkleyParams } from '../drift/index.js
  * accuracy-drop, class-recall-drop and confidence-ks always compare with the baseline windows; page-hinkley watches
  * the stream of right/wrong validated predictions in prediction-time order; estimated-accuracy-drop
  * compares the accuracy estimated from confidence (no labels needed) with the calibration's reference.
+ * volume-anomaly, prediction-silence and job-failures watch the system (core/anomalies/), with the
+ * same alert lifecycle; the check-anomalies job evaluates them.
  */
-export const DRIFT_RULES = ['predicted-psi', 'predicted-js', 'actual-psi', 'actual-js', 'accuracy-drop', 'class-recall-drop', 'confidence-ks', 'page-hinkley', 'estimated-accuracy-drop'] as const;
+export const DRIFT_RULES = ['predicted-psi', 'predicted-js', 'actual-psi', 'actual-js', 'accuracy-drop', 'class-recall-drop', 'confidence-ks', 'page-hinkley', 'estimated-accuracy-drop', 'volume-anomaly', 'prediction-silence', 'job-failures'] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
 export type DriftReference = 'TRAINING' | 'BASELINE';
 /**
  * What a rule's value was measured against; RUNNING_MEAN is Page–Hinkley's own error rate since its
- * last reset, CALIBRATION the estimated accuracy of the predictions the calibration was fitted on.
+ * last reset, CALIBRATION the estimated accuracy of the predictions the calibration was fitted on,
+ * SAME_TIME_PREVIOUS_WEEKS the usual volume, NONE a count with a fixed limit (job failures).
  */
-export type RuleReference = DriftReference | 'RUNNING_MEAN' | 'CALIBRATION';
+export type RuleReference = DriftReference | 'RUNNING_MEAN' | 'CALIBRATION' | 'SAME_TIME_PREVIOUS_WEEKS' | 'NONE';
 
 export type Severity = 'warning' | 'critical';
 
@@ -31,6 +34,9 @@ export const RULE_STATISTIC: Readonly<Record<DriftRule, string>> = {
   'confidence-ks': 'ks-statistic',
   'page-hinkley': 'page-hinkley-alarms',
   'estimated-accuracy-drop': 'estimated-accuracy-drop',
+  'volume-anomaly': 'relative-change',
+  'prediction-silence': 'usual-predictions',
+  'job-failures': 'failures-in-a-row',
 };
 
 export interface DriftRuleSettings {

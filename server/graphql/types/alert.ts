@@ -10,7 +10,7 @@ export class Alert {
   @Field(() => String)
   model!: string;
 
-  @Field(() => String, { description: 'predicted-psi, predicted-js, actual-psi, actual-js, accuracy-drop, class-recall-drop, confidence-ks, page-hinkley or estimated-accuracy-drop.' })
+  @Field(() => String, { description: 'predicted-psi, predicted-js, actual-psi, actual-js, accuracy-drop, class-recall-drop, confidence-ks, page-hinkley, estimated-accuracy-drop, volume-anomaly, prediction-silence or job-failures (its model is then the job).' })
   rule!: string;
 
   @Field(() => String, { description: 'warning, or critical once a window reached CLARA_DRIFT_CRITICAL_FACTOR times the threshold.' })
