@@ -4,6 +4,7 @@ import './components/clara-class-distribution.js';
 import './components/clara-class-metrics.js';
 import './components/clara-confusion-matrix.js';
 import './components/clara-drift.js';
+import './components/clara-estimate.js';
 import './components/clara-jobs.js';
 import './components/clara-metric-chart.js';
 import './components/clara-overview.js';

@@ -17,6 +17,7 @@ import type { StateChange } from './clara-controls.js';
 import './clara-drift.js';
 import type { ReferenceChange } from './clara-drift.js';
 import './clara-jobs.js';
+import './clara-estimate.js';
 import './clara-metric-chart.js';
 import './clara-overview.js';
 import './clara-training-distribution.js';
@@ -34,6 +35,7 @@ const PANELS: Record<TabId, (s: DashboardState, revision: number) => TemplateRes
         (m) =>
           html`<clara-metric-chart metric=${m} .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .revision=${r}></clara-metric-chart>`,
       )}
+      <clara-estimate .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .revision=${r}></clara-estimate>
     </div>`,
   samples: (s, r) => html`<clara-class-distribution .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-class-distribution>`,
   classes: (s, r) =>

@@ -115,6 +115,16 @@ export type DriftReferenceSettingQueryVariables = Exact<{ [key: string]: never; 
 
 export type DriftReferenceSettingQuery = { driftSettings: { reference: DriftReference } };
 
+export type PerformanceEstimateQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+  granularity: Granularity;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type PerformanceEstimateQuery = { performanceEstimate: { reference: { from: string, to: string, stored: boolean, samples: number, calibrationErrorBefore: number, calibrationErrorAfter: number } | null, series: Array<{ start: string, end: string, predictions: number, validated: number, estimated: { accuracy: number, accuracyLow: number, accuracyHigh: number } | null, realized: { accuracy: number | null } | null }> } };
+
 export type JobsQueryVariables = Exact<{
   limit?: number | null | undefined;
 }>;
@@ -338,6 +348,39 @@ export const DriftReferenceSettingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DriftReferenceSettingQuery, DriftReferenceSettingQueryVariables>;
+export const PerformanceEstimateDocument = new TypedDocumentString(`
+    query PerformanceEstimate($model: String, $range: TimeRangeInput!, $granularity: Granularity!, $timeZone: String) {
+  performanceEstimate(
+    model: $model
+    range: $range
+    granularity: $granularity
+    timeZone: $timeZone
+  ) {
+    reference {
+      from
+      to
+      stored
+      samples
+      calibrationErrorBefore
+      calibrationErrorAfter
+    }
+    series {
+      start
+      end
+      predictions
+      validated
+      estimated {
+        accuracy
+        accuracyLow
+        accuracyHigh
+      }
+      realized {
+        accuracy
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PerformanceEstimateQuery, PerformanceEstimateQueryVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($limit: Int) {
   jobs {
