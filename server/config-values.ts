@@ -46,3 +46,16 @@ export function decimal(env: Env, name: string, fallback: number, min: number, m
   if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || value < min || value > max) throw new ConfigError(name, `expected a number between ${min} and ${max}, got "${raw}"`);
   return value;
 }
+
+function httpUrl(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new ConfigError(name, `expected an http(s) URL, got "${value}"`);
+  return value;
+}
+
+/** The API key travels to this endpoint: plain http only when explicitly allowed. */
+export function whyLabsEndpoint(env: Env): string {
+  const endpoint = httpUrl(env, 'WHYLABS_API_ENDPOINT', 'https://api.whylabsapp.com');
+  if (endpoint.startsWith('http:') && !flag(env, 'CLARA_WHYLABS_ALLOW_HTTP')) throw new ConfigError('WHYLABS_API_ENDPOINT', 'must be an https URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow http, e.g. for a local test server)');
+  return endpoint;
+}

@@ -6,7 +6,7 @@ import { limitsConfig, readAccess, type LimitsConfig } from './config-access.js'
 import { anomaliesConfig } from './config-anomalies.js';
 import { calibrationConfig, type CalibrationConfig } from './config-calibration.js';
 import type { AnomalySettings } from './core/anomalies/rules.js';
-import { ConfigError, decimal, duration, flag, integer, text, type Env } from './config-values.js';
+import { ConfigError, decimal, duration, flag, integer, text, whyLabsEndpoint, type Env } from './config-values.js';
 
 export { ConfigError } from './config-values.js';
 export type { LimitsConfig } from './config-access.js';
@@ -136,19 +136,6 @@ function datasetMap(env: Env): Record<string, string> {
     map[model] = dataset;
   }
   return map;
-}
-
-function httpUrl(env: Env, name: string, fallback: string): string {
-  const value = text(env, name, fallback).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new ConfigError(name, `expected an http(s) URL, got "${value}"`);
-  return value;
-}
-
-/** The API key travels to this endpoint: plain http only when explicitly allowed. */
-function whyLabsEndpoint(env: Env): string {
-  const endpoint = httpUrl(env, 'WHYLABS_API_ENDPOINT', 'https://api.whylabsapp.com');
-  if (endpoint.startsWith('http:') && !flag(env, 'CLARA_WHYLABS_ALLOW_HTTP')) throw new ConfigError('WHYLABS_API_ENDPOINT', 'must be an https URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow http, e.g. for a local test server)');
-  return endpoint;
 }
 
 function choice<T extends string>(env: Env, name: string, fallback: T, options: readonly T[]): T {
