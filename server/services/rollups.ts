@@ -205,14 +205,18 @@ export class RollupService {
     if (entries.length === 0 && unfinished.length === 0) return null;
 
     const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);
+    const started = Date.now();
     const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions);
+    this.log.debug({ entries: entries.length, rewrites: changes.docs.length, ms: Date.now() - started }, 'rollups pass: rows to change read');
     if (!(await lease.renew())) throw new Error('rollup lease lost while reading the rows to change');
     const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, changes.blocks) : null;
     await predictions.rewrite(changes.docs);
     await early.add(changes.early);
 
     const blocks = uniqueBlocks([...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks]);
+    this.log.debug({ blocks: blocks.length, ms: Date.now() - started }, 'rollups pass: rows changed');
     const written = await this.recompute(blocks, lease);
+    this.log.debug({ written, ms: Date.now() - started }, 'rollups pass: blocks recomputed');
     await early.remove(changes.usedEarly);
     await rewrites.remove([...unfinished.map((r) => r.id), ...(saved ? [saved.id] : [])]);
     await journal.remove(entries.map((e) => e.id));

@@ -19,6 +19,11 @@ const byKeys = (keys: unknown[]): Filter<Document> => ({ _id: { $in: keys } }) a
 export const rowKey = (model: string, id: string): string => `${model.length}:${model}:${id}`;
 
 const FETCH_CHUNK = 1000;
+/**
+ * Where every filter scans: one point read by _id costs about as much as scanning this many
+ * documents (measured on FerretDB 1.24: ~1.5 ms a read, ~25,000 documents a second).
+ */
+const POINT_READ_IN_SCANNED_DOCS = 40;
 
 function groupIds(ids: RowId[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
@@ -116,11 +121,14 @@ export class PredictionStore {
   async fetch(ids: RowId[], byField: boolean): Promise<Map<string, Document>> {
     const found = new Map<string, Document>();
     const keys = [...new Set(ids.map((r) => rowKey(r.model, r.id)))];
-    if (this.traits.scansEveryFilter) {
+    if (this.traits.scansEveryFilter && keys.length * POINT_READ_IN_SCANNED_DOCS < (await this.collection.estimatedDocumentCount())) {
       for (const key of keys) {
         const doc = await this.collection.findOne(byKey(key));
         if (doc) found.set(key, doc);
       }
+    } else if (this.traits.scansEveryFilter) {
+      // So many keys that one scan costs less than a round trip each.
+      for await (const doc of this.collection.find(byKeys(keys))) found.set(String(doc._id), doc);
     } else {
       for (let i = 0; i < keys.length; i += FETCH_CHUNK) {
         for await (const doc of this.collection.find(byKeys(keys.slice(i, i + FETCH_CHUNK)))) found.set(String(doc._id), doc);
