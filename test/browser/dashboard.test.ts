@@ -108,12 +108,20 @@ describe('tabs draw the dataset', () => {
   test('metrics by class: bars sorted best first with support, and the confusion matrix', async () => {
     await page.goto(dashboardUrl(app.url, { tab: 'classes' }));
     const bars = (metric: string) => page.locator(`clara-class-metrics [data-metric=${metric}] table[data-table]`);
+    // Precision and recall carry their 95% Wilson intervals: bird 1 of 1, cat 2 of 3, dog 1 of 2 (each way).
     const expected = [
-      ['bird', '100.0%', '1'],
-      ['cat', '66.7%', '3'],
-      ['dog', '50.0%', '2'],
+      ['bird', '100.0%', ...wilson(1, 1), '1'],
+      ['cat', '66.7%', ...wilson(2, 3), '3'],
+      ['dog', '50.0%', ...wilson(1, 2), '2'],
     ];
-    for (const metric of ['precision', 'recall', 'f1']) await expect.poll(() => rows(bars(metric))).toEqual(expected);
+    for (const metric of ['precision', 'recall']) await expect.poll(() => rows(bars(metric))).toEqual(expected);
+    await expect.poll(() => rows(bars('f1'))).toEqual(expected.map(([label, value, , , support]) => [label, value, support]));
+    // Macro 13/18 each; weighted by support (1·1 + 3·2/3 + 2·1/2) / 6 = 4/6; micro = accuracy = 4/6.
+    expect(await rows(page.locator('clara-class-metrics table[data-averages]'))).toEqual([
+      ['Macro', '72.2%', '72.2%', '72.2%'],
+      ['Weighted by support', '66.7%', '66.7%', '66.7%'],
+      ['Micro (= accuracy)', '66.7%', '66.7%', '66.7%'],
+    ]);
     const matrix = page.locator('clara-confusion-matrix table[data-table]');
     await expect.poll(() => rows(matrix).then((r) => r.length)).toBe(3);
     const columns = (await matrix.locator('thead th').allTextContents()).slice(1).map((t) => t.trim());

@@ -1,4 +1,5 @@
-// <clara-class-metrics>: precision, recall and F1 per class as sorted bars, with each class's support.
+// <clara-class-metrics>: precision, recall and F1 per class as sorted bars, with each class's support
+// and the 95% Wilson intervals of precision and recall; below, the macro, weighted and micro averages.
 import type { ChartConfiguration } from 'chart.js';
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
@@ -18,6 +19,13 @@ const METRICS = [
   { key: 'recall', title: 'Recall' },
   { key: 'f1', title: 'F1' },
 ] as const;
+
+/** The 95% Wilson interval of a class's precision or recall (F1 has none). */
+function intervalOf(metric: (typeof METRICS)[number]['key']): ((r: ClassRow) => [number | null, number | null]) | null {
+  if (metric === 'precision') return (r) => [r.precisionLow, r.precisionHigh];
+  if (metric === 'recall') return (r) => [r.recallLow, r.recallHigh];
+  return null;
+}
 
 @customElement('clara-class-metrics')
 export class ClaraClassMetrics extends ClaraElement {
@@ -40,6 +48,26 @@ export class ClaraClassMetrics extends ClaraElement {
         font-size: 12px;
         margin: 8px 0 0;
       }
+      .averages {
+        margin-top: 12px;
+        border-collapse: collapse;
+        font-size: 13px;
+      }
+      .averages caption {
+        text-align: left;
+        font-weight: 600;
+        padding-bottom: 4px;
+      }
+      .averages th,
+      .averages td {
+        padding: 2px 12px 2px 0;
+        text-align: right;
+      }
+      .averages th[scope='row'],
+      .averages thead th:first-child {
+        text-align: left;
+        font-weight: normal;
+      }
     `,
   ];
 
@@ -58,7 +86,8 @@ export class ClaraClassMetrics extends ClaraElement {
       <h3>Metrics by class</h3>
       ${pending ??
       html`<div class="grid">${METRICS.map((m) => this.bars(m.key, m.title, rows))}</div>
-        <p class="note">n = support: validated samples whose true class is the label.</p>`}
+        <p class="note">n = support: validated samples whose true class is the label.</p>
+        ${this.averages()}`}
     </section>`;
   }
 
@@ -73,16 +102,47 @@ export class ClaraClassMetrics extends ClaraElement {
       },
       options: {
         indexAxis: 'y',
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => `${title}: ${formatPercent(item.parsed.x)}` } } },
+        plugins: {
+          legend: { display: false },
+          tooltip: {
+            callbacks: {
+              label: (item) => {
+                const bounds = interval?.(sorted[item.dataIndex]);
+                return `${title}: ${formatPercent(item.parsed.x)}${bounds ? ` (95% CI ${formatPercent(bounds[0])} – ${formatPercent(bounds[1])})` : ''}`;
+              },
+            },
+          },
+        },
         scales: { x: { min: 0, max: 1, ticks: { callback: (v) => `${Math.round(Number(v) * 100)}%` } }, y: { ticks: { autoSkip: false } } },
       },
     };
     const height = `${Math.max(140, 30 * sorted.length + 48)}px`;
+    const interval = intervalOf(metric);
     return html`<div data-metric=${metric}>
       <h4>${title}</h4>
       <clara-chart style=${`--clara-chart-height:${height}`} .config=${config} label=${`${title} per class, best first`}></clara-chart>
-      ${dataTable(`${title} per class, best first`, ['Class', title, 'Support'], sorted.map((r) => [r.label, formatPercent(r[metric]), formatCount(r.support)]))}
+      ${dataTable(
+        `${title} per class, best first`,
+        ['Class', title, ...(interval ? ['95% low', '95% high'] : []), 'Support'],
+        sorted.map((r) => [r.label, formatPercent(r[metric]), ...(interval ? interval(r).map((v) => formatPercent(v)) : []), formatCount(r.support)]),
+      )}
     </div>`;
+  }
+
+  /** Macro (every class alike), weighted (by support) and micro (every sample alike: accuracy, for one label per sample). */
+  private averages() {
+    const overall = this.query.value?.metrics.overall;
+    if (!overall) return null;
+    const rows = [
+      ['Macro', overall.precision, overall.recall, overall.f1],
+      ['Weighted by support', overall.weightedPrecision, overall.weightedRecall, overall.weightedF1],
+      ['Micro (= accuracy)', overall.microPrecision, overall.microRecall, overall.microF1],
+    ] as const;
+    return html`<table class="averages" data-averages>
+      <caption>Averages over the classes</caption>
+      <thead><tr><th scope="col">Average</th>${METRICS.map((m) => html`<th scope="col">${m.title}</th>`)}</tr></thead>
+      <tbody>${rows.map(([name, ...values]) => html`<tr><th scope="row">${name}</th>${values.map((v) => html`<td>${formatPercent(v)}</td>`)}</tr>`)}</tbody>
+    </table>`;
   }
 }
 

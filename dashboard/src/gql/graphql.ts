@@ -72,7 +72,7 @@ export type ClassMetricsQueryVariables = Exact<{
 }>;
 
 
-export type ClassMetricsQuery = { metricsByClass: Array<{ label: string, precision: number | null, recall: number | null, f1: number | null, support: number, predicted: number }> };
+export type ClassMetricsQuery = { metricsByClass: Array<{ label: string, precision: number | null, precisionLow: number | null, precisionHigh: number | null, recall: number | null, recallLow: number | null, recallHigh: number | null, f1: number | null, support: number, predicted: number }>, metrics: { overall: { precision: number | null, recall: number | null, f1: number | null, weightedPrecision: number | null, weightedRecall: number | null, weightedF1: number | null, microPrecision: number | null, microRecall: number | null, microF1: number | null } } };
 
 export type ConfusionMatrixQueryVariables = Exact<{
   model?: string | null | undefined;
@@ -273,10 +273,27 @@ export const ClassMetricsDocument = new TypedDocumentString(`
   metricsByClass(model: $model, range: $range) {
     label
     precision
+    precisionLow
+    precisionHigh
     recall
+    recallLow
+    recallHigh
     f1
     support
     predicted
+  }
+  metrics(model: $model, range: $range, granularity: MONTH, timeZone: "UTC") {
+    overall {
+      precision
+      recall
+      f1
+      weightedPrecision
+      weightedRecall
+      weightedF1
+      microPrecision
+      microRecall
+      microF1
+    }
   }
 }
     `) as unknown as TypedDocumentString<ClassMetricsQuery, ClassMetricsQueryVariables>;
