@@ -1,42 +1,7 @@
-// The MongoDB edge: connects (retrying with backoff), or starts the embedded default.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// The MongoDB edge: connects, retrying with backoff (the embedded default lives in server/embedded).
 import { MongoClient } from 'mongodb';
 import type { Logger } from '../logger.js';
 import { safeUri } from '../logger.js';
-
-export interface Connection {
-  client: MongoClient;
-  uri: string;
-  embedded: boolean;
-  close(): Promise<void>;
-}
-
-export class EmbeddedStartError extends Error {}
-
-/** mongodb-memory-server with storage under dataDir, so a restart keeps the data. */
-export async function startEmbedded(dataDir: string, log: Logger): Promise<{ uri: string; stop(): Promise<void> }> {
-  const dbPath = resolve(join(dataDir, 'mongo'));
-  mkdirSync(dbPath, { recursive: true });
-  // mongodb-memory-server prints its own stack trace on failure; the user gets our one message instead.
-  const warn = console.warn;
-  console.warn = () => undefined;
-  try {
-    const { MongoMemoryServer } = await import('mongodb-memory-server');
-    const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
-    log.info({ dbPath }, 'embedded MongoDB started');
-    return { uri: server.getUri(), stop: async () => void (await server.stop({ doCleanup: false })) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new EmbeddedStartError(
-      `The embedded MongoDB could not start (${reason}). ` +
-        'Set MONGODB_URI to a MongoDB you run (e.g. MONGODB_URI=mongodb://localhost:27017), ' +
-        'or set MONGOMS_SYSTEM_BINARY to the path of a mongod binary installed on this machine.',
-    );
-  } finally {
-    console.warn = warn;
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
