@@ -30,7 +30,11 @@ export const serveCommand: Command = {
     }
     const runtime = await startRuntime(config, log, { uri: database.uri });
     shutdown.add('server', () => runtime.close());
-    if (config.demo) await shutdown.unlessStopping(seedDemoIfEmpty(runtime.services, log, new Date()));
+    if (config.demo) {
+      // The dashboard already answers; say where, since seeding a first start takes a while.
+      process.stdout.write(`clara-monitor: the dashboard answers at ${runtime.url}/ (demo data is being written if the database is empty)\n`);
+      await shutdown.unlessStopping(seedDemoIfEmpty(runtime.services, log, new Date()));
+    }
     if (args.includes('--no-jobs')) lines.push('jobs: not run here (--no-jobs); run `clara-monitor worker` next to it');
     else await shutdown.unlessStopping(runtime.services.jobs.start());
     process.stdout.write(
