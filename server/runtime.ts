@@ -10,7 +10,7 @@ import type { Context } from './graphql/context.js';
 import { budgetPlugin } from './graphql/budget-plugin.js';
 import type { CostSettings } from './graphql/cost.js';
 import { depthLimit } from './graphql/depth-limit.js';
-import { formatError } from './graphql/errors.js';
+import { formatError, unavailablePlugin } from './graphql/errors.js';
 import { buildClaraSchema } from './graphql/schema.js';
 import { answerClientErrors, createApp, type Route } from './http/app.js';
 import { graceful } from './http/graceful.js';
@@ -61,7 +61,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     schema: await buildClaraSchema(),
     formatError: formatError(log),
     validationRules: [depthLimit(config.limits.queryDepth)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin(costSettings(config), config.limits.queryCost), metricsPlugin(telemetry)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin(costSettings(config), config.limits.queryCost), metricsPlugin(telemetry), unavailablePlugin()],
     includeStacktraceInErrorResponses: false,
     // A query stored by hash would run without the HTTP handler seeing its text (and its type).
     persistedQueries: false,

@@ -13,9 +13,12 @@ export interface FerretDBProcess {
   stop(): Promise<void>;
 }
 
-/** dataDir null: a temporary directory the program removes at exit (the tests' database). */
-export async function startFerretDB(binary: string, dataDir: string | null): Promise<FerretDBProcess> {
-  const args = ['-parent', String(process.pid), ...(dataDir ? ['-dir', dataDir] : [])];
+/**
+ * dataDir null: a temporary directory the program removes at exit (the tests' database). The
+ * address defaults to any free loopback port.
+ */
+export async function startFerretDB(binary: string, dataDir: string | null, address = '127.0.0.1:0'): Promise<FerretDBProcess> {
+  const args = ['-parent', String(process.pid), '-listen', address, ...(dataDir ? ['-dir', dataDir] : [])];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));

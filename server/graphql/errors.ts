@@ -1,9 +1,12 @@
 // What a client sees of an error: its own mistakes in full, our faults without internals.
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseDown } from '../core/public-error.js';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { InputError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
 import { TOO_COMPLEX } from './budget-plugin.js';
+import type { Context } from './context.js';
 import { inputField, isBadLiteral } from './input-field.js';
 
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', TOO_COMPLEX]);
@@ -13,6 +16,24 @@ function causedByBadInput(error: unknown): boolean {
     if (e instanceof GraphQLError && e.extensions.code === 'BAD_USER_INPUT') return true;
   }
   return false;
+}
+
+export const UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+
+/** Answers 503 with Retry-After when the database is unavailable, so clients and proxies retry. */
+export function unavailablePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (!errors?.some((e) => e.extensions?.code === UNAVAILABLE)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
+        },
+      };
+    },
+  };
 }
 
 /** Messages may quote what the client sent (a 5,000-character name, say): they stay short. */
@@ -46,6 +67,10 @@ function clientError(log: Logger) {
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const field = formatted.extensions?.field;
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
+    }
+    if (isDatabaseDown(original)) {
+      log.warn({ err: original, path: formatted.path }, 'database unavailable while answering a GraphQL request');
+      return { message: 'the database did not answer; try again shortly', path: formatted.path, extensions: { code: UNAVAILABLE } };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error while answering a GraphQL request');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -1,5 +1,6 @@
 // What differs between the MongoDB-wire servers we run on, learned once per connection.
-import { MongoNetworkError, MongoNotConnectedError, MongoServerError, MongoServerSelectionError, type Db } from 'mongodb';
+import { MongoServerError, type Db } from 'mongodb';
+import { isDatabaseDown } from '../core/public-error.js';
 
 export interface ServerTraits {
   name: 'MongoDB' | 'FerretDB';
@@ -22,6 +23,6 @@ export async function probeServer(db: Db): Promise<ServerTraits> {
  * allows one writer and answers SQLITE_BUSY to the others). Retrying later is the cure.
  */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError || error instanceof MongoNotConnectedError) return true;
+  if (isDatabaseDown(error)) return true;
   return error instanceof MongoServerError && /SQLITE_BUSY|database is locked/.test(error.message);
 }

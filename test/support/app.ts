@@ -30,8 +30,9 @@ export interface GqlResponse<T> {
   errors?: GqlError[];
 }
 
-export async function startTestApp(prefix: string, env: Record<string, string> = {}): Promise<TestApp> {
-  const { uri, dbName } = testDatabase(prefix);
+/** `uri`: another server than the run's shared test database (a test that stops its own). */
+export async function startTestApp(prefix: string, env: Record<string, string> = {}, uri = testDatabase(prefix).uri): Promise<TestApp> {
+  const { dbName } = testDatabase(prefix);
   const config = parseConfig({ MONGODB_DB: dbName, PORT: '0', CLARA_API_TOKEN: TEST_TOKEN, LOG_LEVEL: 'silent', ...env });
   const runtime = await startRuntime(config, createLogger(config.logLevel), { uri });
   const gqlNow = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = TEST_TOKEN): Promise<GqlResponse<T>> => {
