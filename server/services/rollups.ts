@@ -227,15 +227,22 @@ export class RollupService {
   private async recompute(quarters: Block[], lease: Lease): Promise<number> {
     let written = 0;
     let blocks = quarters;
+    // Tallies this pass just wrote at the level below: a parent reads from the store only the
+    // children the pass did not recompute (bounded, so a huge pass does not hold every tally).
+    let fresh = new Map<string, Tally>();
     for (const level of ['QUARTER', 'HOUR', 'DAY'] as const) {
+      const next = new Map<string, Tally>();
       for (let i = 0; i < blocks.length; i += this.settings.passBlocks) {
         const chunk = blocks.slice(i, i + this.settings.passBlocks);
-        const tallies = level === 'QUARTER' ? await this.fromRaw(chunk, lease) : await this.fromChildren(level, chunk);
+        const tallies = level === 'QUARTER' ? await this.fromRaw(chunk, lease) : await this.fromChildren(level, chunk, fresh);
         // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
         if (!(await lease.renew())) throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
         await this.stores.rollups.write(level, chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })));
         written += chunk.length;
+        for (const [key, tally] of tallies) if (next.size < this.settings.passBlocks) next.set(key, tally);
       }
+      this.log.debug({ level, blocks: blocks.length }, 'rollups pass: level written');
+      fresh = next;
       if (level !== 'DAY') blocks = uniqueBlocks(blocks.map((b) => ({ model: b.model, start: parentStart(level, b.start).start })));
     }
     return written;
@@ -265,15 +272,16 @@ export class RollupService {
     return tallies;
   }
 
-  private async fromChildren(level: RollupLevel, blocks: Block[]): Promise<Map<string, Tally>> {
+  private async fromChildren(level: RollupLevel, blocks: Block[], fresh: Map<string, Tally>): Promise<Map<string, Tally>> {
     const child: RollupLevel = level === 'DAY' ? 'HOUR' : 'QUARTER';
     const per = LEVEL_MS[level] / LEVEL_MS[child];
     const childrenOf = (block: Block) =>
       Array.from({ length: per }, (_, k) => ({ model: block.model, start: new Date(block.start.getTime() + k * LEVEL_MS[child]) }));
-    const stored = await this.stores.rollups.read(child, blocks.flatMap(childrenOf));
+    const missing = blocks.flatMap(childrenOf).filter((c) => !fresh.has(blockKey(c.model, c.start)));
+    const stored = missing.length > 0 ? await this.stores.rollups.read(child, missing) : new Map<string, Tally>();
     const tallies = new Map<string, Tally>();
     for (const block of blocks) {
-      const children = childrenOf(block).map((c) => stored.get(blockKey(c.model, c.start)) ?? emptyTally());
+      const children = childrenOf(block).map((c) => fresh.get(blockKey(c.model, c.start)) ?? stored.get(blockKey(c.model, c.start)) ?? emptyTally());
       tallies.set(blockKey(block.model, block.start), mergeAll(children));
     }
     return tallies;
