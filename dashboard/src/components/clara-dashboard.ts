@@ -19,6 +19,7 @@ import type { ReferenceChange } from './clara-drift.js';
 import './clara-jobs.js';
 import './clara-estimate.js';
 import './clara-metric-chart.js';
+import './clara-profile-uploads.js';
 import './clara-overview.js';
 import './clara-training-distribution.js';
 import { QueryController } from './query-controller.js';
@@ -49,7 +50,11 @@ const PANELS: Record<TabId, (s: DashboardState, revision: number) => TemplateRes
       <clara-drift .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .reference=${s.reference ?? ''} .revision=${r}></clara-drift>
       <clara-alerts ask-token limit="50" .model=${s.model} .timeZone=${s.timeZone} .revision=${r}></clara-alerts>
     </div>`,
-  jobs: (s, r) => html`<clara-jobs ask-token .timeZone=${s.timeZone} .revision=${r}></clara-jobs>`,
+  jobs: (s, r) =>
+    html`<div class="stack">
+      <clara-jobs ask-token .timeZone=${s.timeZone} .revision=${r}></clara-jobs>
+      <clara-profile-uploads .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-profile-uploads>
+    </div>`,
 };
 
 function iso(date: Date): string {

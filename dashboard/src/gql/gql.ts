@@ -24,6 +24,7 @@ type Documents = {
     "query MetricSeries($model: String, $range: TimeRangeInput!, $granularity: Granularity!, $timeZone: String) {\n  metrics(\n    model: $model\n    range: $range\n    granularity: $granularity\n    timeZone: $timeZone\n  ) {\n    timeZone\n    series {\n      start\n      end\n      values {\n        predictions\n        validated\n        accuracy\n        accuracyLow\n        accuracyHigh\n        precision\n        recall\n        f1\n      }\n    }\n  }\n}": typeof types.MetricSeriesDocument,
     "query Models {\n  models {\n    name\n    predictions\n    validated\n  }\n}": typeof types.ModelsDocument,
     "query Overview($model: String, $range: TimeRangeInput!, $previous: TimeRangeInput!, $timeZone: String) {\n  current: metrics(\n    model: $model\n    range: $range\n    granularity: MONTH\n    timeZone: $timeZone\n  ) {\n    overall {\n      ...OverallValues\n    }\n  }\n  previous: metrics(\n    model: $model\n    range: $previous\n    granularity: MONTH\n    timeZone: $timeZone\n  ) {\n    overall {\n      ...OverallValues\n    }\n  }\n}\n\nfragment OverallValues on MetricValues {\n  predictions\n  validated\n  accuracy\n  accuracyLow\n  accuracyHigh\n  precision\n  recall\n  f1\n}": typeof types.OverviewDocument,
+    "query ProfileUploads($model: String, $range: TimeRangeInput!) {\n  profiles(model: $model, range: $range) {\n    id\n    upload\n    uploadedAt\n    uploadError\n  }\n}": typeof types.ProfileUploadsDocument,
 };
 const documents: Documents = {
     "query Alerts($status: AlertStatus, $model: String, $limit: Int) {\n  alerts(status: $status, model: $model, limit: $limit) {\n    ...AlertFields\n  }\n}\n\nquery OpenAlerts($model: String) {\n  alerts(status: OPEN, model: $model, limit: 1000) {\n    id\n  }\n}\n\nmutation AcknowledgeAlert($id: ID!) {\n  acknowledgeAlert(id: $id) {\n    ...AlertFields\n  }\n}\n\nfragment AlertFields on Alert {\n  id\n  model\n  rule\n  severity\n  status\n  openedAt\n  lastSeenAt\n  acknowledgedAt\n  resolvedAt\n  firstWindowStart\n  windowStart\n  windowEnd\n  firedWindows\n  message\n  evidence\n}": types.AlertsDocument,
@@ -35,6 +36,7 @@ const documents: Documents = {
     "query MetricSeries($model: String, $range: TimeRangeInput!, $granularity: Granularity!, $timeZone: String) {\n  metrics(\n    model: $model\n    range: $range\n    granularity: $granularity\n    timeZone: $timeZone\n  ) {\n    timeZone\n    series {\n      start\n      end\n      values {\n        predictions\n        validated\n        accuracy\n        accuracyLow\n        accuracyHigh\n        precision\n        recall\n        f1\n      }\n    }\n  }\n}": types.MetricSeriesDocument,
     "query Models {\n  models {\n    name\n    predictions\n    validated\n  }\n}": types.ModelsDocument,
     "query Overview($model: String, $range: TimeRangeInput!, $previous: TimeRangeInput!, $timeZone: String) {\n  current: metrics(\n    model: $model\n    range: $range\n    granularity: MONTH\n    timeZone: $timeZone\n  ) {\n    overall {\n      ...OverallValues\n    }\n  }\n  previous: metrics(\n    model: $model\n    range: $previous\n    granularity: MONTH\n    timeZone: $timeZone\n  ) {\n    overall {\n      ...OverallValues\n    }\n  }\n}\n\nfragment OverallValues on MetricValues {\n  predictions\n  validated\n  accuracy\n  accuracyLow\n  accuracyHigh\n  precision\n  recall\n  f1\n}": types.OverviewDocument,
+    "query ProfileUploads($model: String, $range: TimeRangeInput!) {\n  profiles(model: $model, range: $range) {\n    id\n    upload\n    uploadedAt\n    uploadError\n  }\n}": types.ProfileUploadsDocument,
 };
 
 /**
@@ -73,6 +75,10 @@ export function graphql(source: "query Models {\n  models {\n    name\n    predi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Overview($model: String, $range: TimeRangeInput!, $previous: TimeRangeInput!, $timeZone: String) {\n  current: metrics(\n    model: $model\n    range: $range\n    granularity: MONTH\n    timeZone: $timeZone\n  ) {\n    overall {\n      ...OverallValues\n    }\n  }\n  previous: metrics(\n    model: $model\n    range: $previous\n    granularity: MONTH\n    timeZone: $timeZone\n  ) {\n    overall {\n      ...OverallValues\n    }\n  }\n}\n\nfragment OverallValues on MetricValues {\n  predictions\n  validated\n  accuracy\n  accuracyLow\n  accuracyHigh\n  precision\n  recall\n  f1\n}"): typeof import('./graphql.js').OverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProfileUploads($model: String, $range: TimeRangeInput!) {\n  profiles(model: $model, range: $range) {\n    id\n    upload\n    uploadedAt\n    uploadError\n  }\n}"): typeof import('./graphql.js').ProfileUploadsDocument;
 
 
 export function graphql(source: string) {

@@ -41,6 +41,13 @@ export type TimeRangeInput = {
   to: string;
 };
 
+/** WhyLabs upload of a profile. NOT_CONFIGURED: no WhyLabs settings (or no dataset for its model), kept locally; PENDING: waiting or retrying; FAILED: WhyLabs refused it (see uploadError), not retried. */
+export type UploadState =
+  | 'FAILED'
+  | 'NOT_CONFIGURED'
+  | 'PENDING'
+  | 'UPLOADED';
+
 export type AlertsQueryVariables = Exact<{
   status?: AlertStatus | null | undefined;
   model?: string | null | undefined;
@@ -165,6 +172,14 @@ export type OverviewQueryVariables = Exact<{
 export type OverviewQuery = { current: { overall: { predictions: number, validated: number, accuracy: number | null, accuracyLow: number | null, accuracyHigh: number | null, precision: number | null, recall: number | null, f1: number | null } }, previous: { overall: { predictions: number, validated: number, accuracy: number | null, accuracyLow: number | null, accuracyHigh: number | null, precision: number | null, recall: number | null, f1: number | null } } };
 
 export type OverallValuesFragment = { predictions: number, validated: number, accuracy: number | null, accuracyLow: number | null, accuracyHigh: number | null, precision: number | null, recall: number | null, f1: number | null };
+
+export type ProfileUploadsQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+}>;
+
+
+export type ProfileUploadsQuery = { profiles: Array<{ id: string, upload: UploadState, uploadedAt: string | null, uploadError: string | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -501,3 +516,13 @@ export const OverviewDocument = new TypedDocumentString(`
   recall
   f1
 }`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const ProfileUploadsDocument = new TypedDocumentString(`
+    query ProfileUploads($model: String, $range: TimeRangeInput!) {
+  profiles(model: $model, range: $range) {
+    id
+    upload
+    uploadedAt
+    uploadError
+  }
+}
+    `) as unknown as TypedDocumentString<ProfileUploadsQuery, ProfileUploadsQueryVariables>;
