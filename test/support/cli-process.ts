@@ -24,9 +24,9 @@ export interface CliProcess {
   output(): string;
 }
 
-/** Starts `clara-monitor serve` with exactly this environment (plus PATH and HOME). */
-export function startCli(env: Record<string, string>): CliProcess {
-  const child = spawn(process.execPath, [MAIN, 'serve'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `clara-monitor <args>` (serve by default) with exactly this environment (plus PATH and HOME). */
+export function startCli(env: Record<string, string>, args: string[] = ['serve']): CliProcess {
+  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => void (output += chunk.toString());
   child.stdout?.on('data', collect);
