@@ -5,12 +5,12 @@
 // runs, the other finds it held and skips. On MongoDB the lease simply never finds it held.
 import { Agenda, Job, type JobParameters } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
-import { MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
+import { isDuplicateKey } from '../store/server-traits.js';
 import type { Logger } from '../logger.js';
 import { COLLECTIONS } from '../store/collections.js';
 import type { JobRunner } from './runner.js';
 
-const DUPLICATE_KEY = 11000;
 /** How long shutdown lets running jobs finish before asking them to stop. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -93,7 +93,7 @@ export class Scheduler {
         await this.agenda.every(every, name);
       } catch (error) {
         // Another process created it at the same moment (unique index on name): nothing to do.
-        if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
       return;
     }

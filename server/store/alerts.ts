@@ -2,9 +2,9 @@
 // The check-drift job is the only writer of alert documents; people acknowledge by inserting a
 // separate document, so an acknowledgement never races with the job's updates (FerretDB runs
 // updates as read-then-write without isolation, and one of two concurrent writers would be lost).
-import { MongoServerError, type Collection, type Db, type Filter } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { AlertEvent, AlertRecord } from '../core/alerts/lifecycle.js';
-import { DUPLICATE_KEY } from './bulk.js';
+import { isDuplicateKey } from './server-traits.js';
 import { COLLECTIONS } from './collections.js';
 
 export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
@@ -86,7 +86,7 @@ export class AlertStore {
     try {
       await this.acks.insertOne({ _id: id, acknowledgedAt: now });
     } catch (error) {
-      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

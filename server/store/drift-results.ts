@@ -4,7 +4,7 @@ import type { Collection, Db } from 'mongodb';
 import type { Granularity, Window } from '../core/buckets.js';
 import type { RuleOutcome } from '../core/drift-rules/evaluate.js';
 import type { DriftRule, RuleReference, Severity } from '../core/drift-rules/rules.js';
-import { bulkWriteInChunks } from './bulk.js';
+import { bulkWriteInChunks } from './server-traits.js';
 import { COLLECTIONS } from './collections.js';
 
 export interface DriftResultDoc {

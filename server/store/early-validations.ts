@@ -1,7 +1,7 @@
 // Validations whose prediction has not arrived yet. They wait here (a small collection) and are
 // applied by the drainer when a batch inserts their prediction.
 import type { Collection, Db } from 'mongodb';
-import { onlyDuplicateKeys } from './bulk.js';
+import { onlyDuplicateKeys } from './server-traits.js';
 import { COLLECTIONS } from './collections.js';
 import type { JournalValidation } from './ingest-journal.js';
 

@@ -2,8 +2,8 @@
 // batches) saying what the rollups must take in. Entries are inserted (cheap on every server), read
 // whole by the single drainer, and deleted once their effects are in the rollups, so the collection
 // stays small and scanning it is cheap even where every filter is a scan.
-import { MongoServerError, ObjectId, type Collection, type Db } from 'mongodb';
-import { DUPLICATE_KEY } from './bulk.js';
+import { ObjectId, type Collection, type Db } from 'mongodb';
+import { isDuplicateKey } from './server-traits.js';
 import type { PredictionRow } from '../core/prediction.js';
 import { COLLECTIONS } from './collections.js';
 import type { Block } from './rollups.js';
@@ -85,7 +85,7 @@ export class IngestJournal {
     const { id, ...rest } = entry;
     await this.failed.insertOne({ _id: id, ...rest, reason, quarantinedAt: at }).catch((error: unknown) => {
       // Set aside already by a quarantine that crashed before removing it from the journal.
-      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
     await this.remove([id]);
   }

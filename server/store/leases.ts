@@ -5,10 +5,10 @@
 // measured it; Agenda's own job locking double-runs there). An insert of an _id that exists fails
 // atomically on every server, so each lease generation is a new document `<key>#<gen>`: whoever
 // inserts generation g+1 holds the lease; the holder alone writes to it afterwards.
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from './server-traits.js';
 import { COLLECTIONS } from './collections.js';
 
-const DUPLICATE_KEY = 11000;
 
 interface LeaseDoc {
   _id: string;
@@ -78,7 +78,7 @@ export class LeaseStore {
     try {
       await this.leases.insertOne({ _id: `${key}#${gen}`, key, gen, owner, acquiredAt: now, heartbeatAt: now, releasedAt: null });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
+      if (isDuplicateKey(error)) return null;
       throw error;
     }
     // Older generations are finished or expired; only the newest one matters.

@@ -4,9 +4,8 @@ import { MongoBulkWriteError, ObjectId, type Collection, type Db, type Document,
 import type { FieldMapping } from '../config.js';
 import type { PredictionRow } from '../core/prediction.js';
 import { readScores } from '../core/scores.js';
-import { onlyDuplicateKeys } from './bulk.js';
 import type { RowId } from './ingest-journal.js';
-import type { ServerTraits } from './server-traits.js';
+import { onlyDuplicateKeys, type ServerTraits } from './server-traits.js';
 
 /** The application chooses its _id type (ObjectId by default); we only hand it back. */
 const byKey = (key: unknown): Filter<Document> => ({ _id: key }) as Filter<Document>;

@@ -1,10 +1,10 @@
 // whylogs profiles (collection profiles): the file bytes and their WhyLabs upload state, one
 // document per profile. A window's profiles are numbered by `seq`; the unique index on
 // (model, windowStart, seq) makes the insert the moment a profile exists.
-import { Binary, MongoServerError, ObjectId, type Collection, type Db, type Filter } from 'mongodb';
+import { Binary, ObjectId, type Collection, type Db, type Filter } from 'mongodb';
+import { isDuplicateKey } from './server-traits.js';
 import { COLLECTIONS } from './collections.js';
 
-const DUPLICATE_KEY = 11000;
 /** MongoDB refuses documents over 16 MiB; the rest of the document is small. */
 export const MAX_PROFILE_BYTES = 15 * 1024 * 1024;
 
@@ -65,7 +65,7 @@ export class ProfileStore {
       await this.profiles.insertOne({ _id: new ObjectId(id), ...rest, bytes: new Binary(bytes) });
       return true;
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
   }

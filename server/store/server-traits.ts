@@ -1,5 +1,6 @@
-// What differs between the MongoDB-wire servers we run on, learned once per connection.
-import { MongoServerError, type Db } from 'mongodb';
+// What differs between the MongoDB-wire servers we run on: capabilities learned once per
+// connection, error codes and the errors worth retrying, and how large a bulk write may be.
+import { MongoBulkWriteError, MongoServerError, type AnyBulkWriteOperation, type BulkWriteOptions, type Collection, type Db, type Document } from 'mongodb';
 import { isDatabaseDown } from '../core/public-error.js';
 
 export interface ServerTraits {
@@ -25,4 +26,40 @@ export async function probeServer(db: Db): Promise<ServerTraits> {
 export function isTransient(error: unknown): boolean {
   if (isDatabaseDown(error)) return true;
   return error instanceof MongoServerError && /SQLITE_BUSY|database is locked/.test(error.message);
+}
+
+export const DUPLICATE_KEY = 11000;
+
+/** An insert (or upsert) that met an existing unique key. */
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+/**
+ * FerretDB 1.24 stalls on one update command carrying ~100 or more statements (seen: 50 take 0.5 s,
+ * 100 do not finish in 20 s), so bulk writes go in small chunks; MongoDB does not mind.
+ */
+export const BULK_CHUNK = 50;
+
+/** `tolerate` decides, per chunk, whether a failed write is expected (the other chunks still run). */
+export async function bulkWriteInChunks<T extends Document>(
+  collection: Collection<T>,
+  ops: AnyBulkWriteOperation<T>[],
+  options: BulkWriteOptions,
+  tolerate: (error: unknown) => boolean = () => false,
+): Promise<void> {
+  for (let i = 0; i < ops.length; i += BULK_CHUNK) {
+    try {
+      await collection.bulkWrite(ops.slice(i, i + BULK_CHUNK), options);
+    } catch (error) {
+      if (!tolerate(error)) throw error;
+    }
+  }
+}
+
+/** True when every failed statement of a bulk write hit a duplicate key. */
+export function onlyDuplicateKeys(error: unknown): boolean {
+  if (!(error instanceof MongoBulkWriteError)) return false;
+  const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return errors.every((e) => e.code === DUPLICATE_KEY);
 }
