@@ -18,8 +18,8 @@ let app: TestApp;
 const METRICS = `query($r: TimeRangeInput!, $g: Granularity, $tz: String) {
   metrics(range: $r, granularity: $g, timeZone: $tz) {
     timeZone asOf
-    overall { predictions validated accuracy accuracyLow accuracyHigh precision recall f1 weightedPrecision weightedRecall weightedF1 }
-    series { start end values { predictions validated accuracy accuracyLow accuracyHigh precision recall f1 weightedPrecision weightedRecall weightedF1 } }
+    overall { predictions validated accuracy accuracyLow accuracyHigh precision recall f1 weightedPrecision weightedRecall weightedF1 microPrecision microRecall microF1 }
+    series { start end values { predictions validated accuracy accuracyLow accuracyHigh precision recall f1 weightedPrecision weightedRecall weightedF1 microPrecision microRecall microF1 } }
   }
 }`;
 
