@@ -4,11 +4,11 @@
 // our tests), so on such servers a due job may be picked by two processes: one gets the lease and
 // runs, the other finds it held and skips. On MongoDB the lease simply never finds it held.
 import { Agenda, Job, type JobParameters } from 'agenda';
-import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import { isDuplicateKey } from '../store/server-traits.js';
 import type { Logger } from '../logger.js';
 import { COLLECTIONS } from '../store/collections.js';
+import { PatientBackend, whenReady } from './patient-backend.js';
 import type { JobRunner } from './runner.js';
 
 /** How long shutdown lets running jobs finish before asking them to stop. */
@@ -32,6 +32,7 @@ export interface SchedulerSettings {
 
 export class Scheduler {
   private instance: Agenda | null = null;
+  private backend: PatientBackend | null = null;
   private started = false;
 
   constructor(
@@ -48,9 +49,10 @@ export class Scheduler {
    */
   private get agenda(): Agenda {
     if (this.instance) return this.instance;
+    // Its index is made with ours (ensureIndexes), where a failure is reported, not left unhandled.
+    this.backend = new PatientBackend({ mongo: this.db, collection: COLLECTIONS.agendaJobs, ensureIndex: false }, this.log);
     const agenda = new Agenda({
-      // Its index is made with ours (ensureIndexes), where a failure is reported, not left unhandled.
-      backend: new MongoBackend({ mongo: this.db, collection: COLLECTIONS.agendaJobs, ensureIndex: false }),
+      backend: this.backend,
       name: this.settings.owner,
       processEvery: this.settings.pollMs,
       defaultLockLifetime: this.settings.lockLifetimeMs,
@@ -77,6 +79,7 @@ export class Scheduler {
 
   /** Stops taking due jobs, then lets runs in progress finish (asking them to stop after a grace period). */
   async stop(): Promise<void> {
+    this.backend?.stop();
     if (this.started) await this.agenda.stop(false);
     this.started = false;
     await this.runner.shutdown(SHUTDOWN_GRACE_MS);
@@ -104,7 +107,7 @@ export class Scheduler {
   }
 
   private async find(name: string): Promise<JobParameters | null> {
-    await this.agenda.ready;
+    await whenReady(this.agenda);
     const found = (await this.agenda.queryJobs({ name, limit: 1 })).jobs[0];
     if (!found) return null;
     // queryJobs adds a computed `state`, which is not part of the stored job.
@@ -113,7 +116,7 @@ export class Scheduler {
   }
 
   async states(): Promise<Map<string, ScheduleState>> {
-    await this.agenda.ready;
+    await whenReady(this.agenda);
     const { jobs } = await this.agenda.queryJobs({ names: this.jobs.map((j) => j.name) });
     return new Map(jobs.map((j) => [j.name, { nextRunAt: j.disabled ? null : j.nextRunAt, disabled: j.disabled === true }]));
   }
