@@ -39,7 +39,7 @@ test('bucket labels are read in the requested zone', () => {
 });
 
 test('classes sort best first, those without a value last, ties by label', () => {
-  const row = (label: string, f1: number | null): ClassRow => ({ label, f1, precision: f1, recall: f1, support: 1, predicted: 1 });
+  const row = (label: string, f1: number | null): ClassRow => ({ label, f1, precision: f1, precisionLow: null, precisionHigh: null, recall: f1, recallLow: null, recallHigh: null, support: 1, predicted: 1 });
   const sorted = sortedByMetric([row('b', 0.5), row('z', null), row('a', 0.5), row('c', 0.9), row('y', null)], 'f1');
   expect(sorted.map((r) => r.label)).toEqual(['c', 'a', 'b', 'y', 'z']);
 });
