@@ -19,6 +19,12 @@ export async function expectRollupsEqualRaw(services: { db: Db; predictions: Pre
       if (group) group.push(row);
       else groups.set(start, [row]);
     }
+    // Older revisions are gone once a pass is done: every document of a block is of one revision.
+    const revisions = new Map<number, Set<number>>();
+    for (const doc of await services.db.collection<{ start: Date; v: number }>(`rollups_${level.toLowerCase()}`).find({ model }, { projection: { start: 1, v: 1 } }).toArray()) {
+      revisions.set(doc.start.getTime(), (revisions.get(doc.start.getTime()) ?? new Set()).add(doc.v));
+    }
+    expect([...revisions.values()].filter((v) => v.size > 1), `${model} ${level} blocks with older revisions left`).toEqual([]);
     const stored = new Map((await store.readAll(level, model)).filter((b) => b.tally.predictions > 0).map((b) => [b.start.getTime(), b.tally]));
     expect([...stored.keys()].sort(), `${model} ${level} blocks`).toEqual([...groups.keys()].sort());
     for (const [start, rows] of groups) expect(stored.get(start), `${model} ${level} ${new Date(start).toISOString()}`).toEqual(tallyRows(rows));
