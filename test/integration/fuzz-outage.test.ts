@@ -1,29 +1,20 @@
 // Generated requests while the database is down: every answer is a coded 4xx, or a coded 503 where
 // the database was needed; never another 5xx. The service answers again once the database is back.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startFerretDB, type FerretDBProcess } from '../../server/embedded/ferretdb.js';
-import { ferretdbBinary } from '../../server/embedded/ferretdb-build.js';
 import { buildClaraSchema } from '../../server/graphql/schema.js';
-import { createLogger } from '../../server/logger.js';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../support/app.js';
 import { within } from '../support/attack.js';
 import { fuzzRequest } from '../support/fuzz-documents.js';
 import { fuzz } from '../support/fuzz-run.js';
+import { startPrivateStore, type PrivateStore } from '../support/private-store.js';
 import { seeded } from '../support/random.js';
 
 const CASES = 2_000;
 
-let binary = '';
-let dataDir = '';
-let store: FerretDBProcess;
+let store: PrivateStore;
 let app: TestApp;
 beforeAll(async () => {
-  binary = await ferretdbBinary(createLogger('silent'));
-  dataDir = mkdtempSync(join(tmpdir(), 'clara-fuzz-outage-'));
-  store = await startFerretDB(binary, dataDir);
+  store = await startPrivateStore('fuzz-outage');
   app = await startTestApp('fuzz_outage', {}, store.uri);
 }, 120_000);
 afterAll(async () => {
@@ -35,8 +26,7 @@ test(`${CASES} generated requests with the database down: only coded 4xx and 503
   const schema = await buildClaraSchema();
   const random = seeded(20261201);
   const requests = Array.from({ length: CASES }, (_, n) => fuzzRequest(random, schema, TEST_TOKEN, n));
-  const address = new URL(store.uri).host;
-  process.kill(store.pid, 'SIGKILL');
+  store.kill();
   await expect.poll(async () => (await fetch(`${app.url}/readyz`)).status, { timeout: 20_000 }).toBe(503);
   // The job scheduler is first made now, with no database: it used to hang every such request
   // and leave an unhandled rejection (fatal to a Node process); now it says to retry.
@@ -46,7 +36,7 @@ test(`${CASES} generated requests with the database down: only coded 4xx and 503
   expect(problems.slice(0, 10)).toEqual([]);
   expect(statuses.get(503)).toBeGreaterThan(0);
 
-  store = await startFerretDB(binary, dataDir, address);
+  await store.restart();
   await expect.poll(async () => (await fetch(`${app.url}/readyz`)).status, { timeout: 60_000 }).toBe(200);
   await expect.poll(async () => (await app.gqlNow('{ models { name } }')).errors, { timeout: 30_000 }).toBeUndefined();
   await expect.poll(async () => (await app.gqlNow('{ jobs { name } }')).errors, { timeout: 60_000 }).toBeUndefined();

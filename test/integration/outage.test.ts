@@ -1,29 +1,20 @@
 // The database goes away for 30 s in the middle of a stream of ingests and comes back: every
 // acknowledged write is there once, /readyz said 503 meanwhile and 200 after, every failed answer
 // was a coded 503, and the service recovered by itself.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startFerretDB, type FerretDBProcess } from '../../server/embedded/ferretdb.js';
-import { ferretdbBinary } from '../../server/embedded/ferretdb-build.js';
-import { createLogger } from '../../server/logger.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { startPrivateStore, type PrivateStore } from '../support/private-store.js';
 import { expectRollupsEqualRaw } from '../support/rollups-check.js';
 
 const OUTAGE_MS = 30_000;
 const PREDICT = `mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let binary = '';
-let dataDir = '';
-let store: FerretDBProcess;
+let store: PrivateStore;
 let app: TestApp;
 
 beforeAll(async () => {
-  binary = await ferretdbBinary(createLogger('silent'));
-  dataDir = mkdtempSync(join(tmpdir(), 'clara-outage-'));
-  store = await startFerretDB(binary, dataDir);
+  store = await startPrivateStore('outage');
   app = await startTestApp('outage', {}, store.uri);
 }, 120_000);
 afterAll(async () => {
@@ -55,14 +46,13 @@ test('a 30-second outage loses no acknowledged write and counts none twice', asy
   })();
 
   await sleep(3_000);
-  const port = new URL(store.uri).port;
-  process.kill(store.pid, 'SIGKILL');
+  store.kill();
   const during: number[] = [];
   for (const started = Date.now(); Date.now() - started < OUTAGE_MS; ) {
     during.push(await readyz());
     await sleep(1_000);
   }
-  store = await startFerretDB(binary, dataDir, `127.0.0.1:${port}`);
+  await store.restart();
   let after = 0;
   for (const started = Date.now(); after !== 200 && Date.now() - started < 60_000; await sleep(500)) after = await readyz();
   streaming = false;
