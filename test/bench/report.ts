@@ -1,5 +1,6 @@
 // Collects the benchmark's figures as they are measured and prints them as one table: each figure
 // with where it was taken, its target, and PASS or MISS. Details (rates, counts) print above it.
+import { say } from './settings.js';
 
 export type Verdict = 'PASS' | 'MISS';
 
@@ -42,12 +43,16 @@ export class Figures {
     this.add(name, at, measured, target, false, note);
   }
 
-  detail(line: string): void {
-    this.details.push(line);
+  private add(name: string, at: string, measured: string, target: string, pass: boolean, note: string): void {
+    const figure: Figure = { name, at, measured, target, verdict: pass ? 'PASS' : 'MISS', note };
+    this.targets.push(figure);
+    // Said at once too, so a run cut short still leaves every figure it took in its log.
+    say(`figure: ${name} at ${at}: ${measured} (target ${target}) ${figure.verdict}${note ? `; ${note}` : ''}`);
   }
 
-  private add(name: string, at: string, measured: string, target: string, pass: boolean, note: string): void {
-    this.targets.push({ name, at, measured, target, verdict: pass ? 'PASS' : 'MISS', note });
+  detail(line: string): void {
+    this.details.push(line);
+    say(line);
   }
 }
 

@@ -12,6 +12,7 @@ import { int, mb, millis, RSS_FIGURE, RSS_LIMIT, secs, sizeName, type Figures } 
 import { RollupWorker } from './rollup-worker.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { DATA_END, SETTINGS, say } from './settings.js';
+import { within } from './timing.js';
 import { concurrentPredictions, sequentialPredictions, validations, type WriteContext } from './writes.js';
 
 export const REFRESH_FIGURE = 'rows written directly: refresh() + settle() until rollups complete';
@@ -120,6 +121,7 @@ export async function benchSize(env: BenchEnv, index: number, size: number): Pro
   } finally {
     await server?.stop();
     await worker.stop();
-    await db.dropDatabase().catch(() => undefined);
+    // FerretDB may still be running statements of the stopped server: the next size does not wait for them.
+    if (!(await within(db.dropDatabase(), 60_000))) say(`${at}: dropping ${dbName} is taking over a minute; going on`);
   }
 }

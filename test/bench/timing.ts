@@ -20,6 +20,17 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** True once the promise settled, false when `ms` passed first (the work itself goes on). */
+export async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Runs `fn` `warmup` times unmeasured, then at least `minRuns` and at most `maxRuns` times, stopping
  * early (after minRuns) once `budgetMs` of measured time is spent.

@@ -50,7 +50,7 @@ export async function sequentialPredictions(ctx: WriteContext): Promise<void> {
       `p50 ${millis(quantile(run, 50))}, p99 ${millis(quantile(run, 99))}, max ${millis(quantile(run, 100))}`,
   );
   ctx.figures.atMost(FIGURE.p50, ctx.at, quantile(run, 50), 250, millis, { note, valid });
-  ctx.figures.atMost(FIGURE.p99, ctx.at, quantile(run, 99), 1000, millis, { note: `${note} (nearest rank)`, valid });
+  ctx.figures.atMost(FIGURE.p99, ctx.at, quantile(run, 99), 1000, millis, { note: `${note}, nearest rank`, valid });
 }
 
 export async function concurrentPredictions(ctx: WriteContext): Promise<void> {
@@ -79,7 +79,7 @@ export async function validations(ctx: WriteContext, ids: readonly string[]): Pr
   const run = await runRequests({ clients: 1, perClient: requests, budgetMs: SETTINGS.budget.validationsMs }, send);
   ctx.figures.detail(`${ctx.at}: recordValidations one at a time: ${describeRun(run, 'validations')}; p50 ${millis(quantile(run, 50))}, p99 ${millis(quantile(run, 99))}`);
   ctx.figures.atMost(FIGURE.validations, ctx.at, quantile(run, 99), 1000, millis, {
-    note: `n=${run.times.length} (nearest rank)${failures(run)}`,
+    note: `n=${run.times.length}, nearest rank${failures(run)}`,
     valid: run.failed === 0 && run.times.length > 0,
   });
 }
