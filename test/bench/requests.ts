@@ -33,7 +33,9 @@ export async function runRequests(
       }
       const sentAt = performance.now();
       try {
-        run.items += await send(c, k);
+        // Not `run.items += await …`: that reads run.items before the await and loses other clients' counts.
+        const items = await send(c, k);
+        run.items += items;
       } catch (error) {
         run.failed++;
         run.firstError ??= error instanceof Error ? error.message.slice(0, 300) : String(error);
