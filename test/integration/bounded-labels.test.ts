@@ -68,4 +68,4 @@ test('a block whose counts pass a document part budget (8,000 cells of long labe
     expect(blocks).toHaveLength(1);
     expect(blocks[0].tally).toEqual(tallyRows(raw));
   }
-});
+}, 180_000);
