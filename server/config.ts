@@ -1,4 +1,5 @@
-// Every setting, parsed and validated once. README's settings table mirrors this file.
+// Every setting, parsed and validated once. The settings tables in docs/ (configuration.md and the
+// page of each part: jobs-and-whylogs.md, drift-and-alerts.md, …) mirror this file.
 import { assertTimeZone, type Granularity } from './core/buckets.js';
 import type { WebhookFormat } from './core/alerts/payload.js';
 import { DRIFT_RULE_DEFAULTS, DRIFT_RULES, isDriftRule, type DriftReference, type DriftRule, type DriftRuleSettings } from './core/drift-rules/rules.js';

@@ -1,6 +1,6 @@
 // `npm run bench` (not a test: it prints, never asserts): the figures of issue 9's targets, each with
 // its target and PASS/MISS, at every size of BENCH_SIZES (default 100k and 1M stored predictions over
-// a year), on the test store, next to the store's own insertMany rate. README "Benchmark" explains it.
+// a year), on the test store, next to the store's own insertMany rate. docs/benchmark.md explains it.
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { MongoClient } from 'mongodb';

@@ -1,4 +1,4 @@
-// Shared styles: every element is themable through --clara-* custom properties (README lists them);
+// Shared styles: every element is themable through --clara-* custom properties (docs/embedding.md lists them);
 // the private --_* names hold the resolved value, with light and dark defaults.
 import { css } from 'lit';
 
