@@ -1,4 +1,6 @@
-export type Granularity = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
+// A const object, not only a type: the API registers it as its enum, so values pass through as they are.
+export const Granularity = { HOUR: 'HOUR', DAY: 'DAY', WEEK: 'WEEK', MONTH: 'MONTH' } as const;
+export type Granularity = (typeof Granularity)[keyof typeof Granularity];
 
 /** A half-open interval [start, end). */
 export interface Window {

@@ -3,14 +3,13 @@
 import type { AlertsConfig } from '../config.js';
 import type { AlertChange } from '../core/alerts/lifecycle.js';
 import { webhookBody } from '../core/alerts/payload.js';
+import type { AlertStatus } from '../core/alerts/status.js';
 import { InputError } from '../core/errors.js';
 import { displayReason } from '../core/public-error.js';
 import type { Logger } from '../logger.js';
 import type { AlertStore, Delivery, StoredAlert } from '../store/alerts.js';
 import { WebhookSender } from '../webhooks/sender.js';
 import type { ReportService } from './reports.js';
-
-export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
 
 export interface AlertView extends StoredAlert {
   status: AlertStatus;

@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import { ConfigError, type JobsConfig } from '../config.js';
 import { formatDuration } from '../core/duration.js';
 import { InputError } from '../core/errors.js';
+import type { JobStatus } from '../core/job-status.js';
 import { displayReason } from '../core/public-error.js';
 import type { JobContext, JobDefinition } from '../jobs/job.js';
 import { JobRunner, jobLeaseKey } from '../jobs/runner.js';
@@ -11,8 +12,6 @@ import { Scheduler } from '../jobs/scheduler.js';
 import type { Logger } from '../logger.js';
 import { INTERRUPTED_REASON, JobRunStore, type JobRun } from '../store/job-runs.js';
 import { LeaseStore } from '../store/leases.js';
-
-export type JobStatus = 'SCHEDULED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'DISABLED';
 
 export interface JobInfo {
   name: string;

@@ -7,13 +7,14 @@ import { displayReason } from '../core/public-error.js';
 import { checkRange, type RangeLimits } from '../core/range-limits.js';
 import { LEVEL_MS, levelStart } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
+import type { UploadState } from '../core/upload-state.js';
 import { encodeProfile } from '../core/whylogs/profile.js';
 import type { WhyLabsConfig } from '../config.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { Included, ProfileLedger } from '../store/profile-ledger.js';
 import type { ProfileRecord, ProfileStore } from '../store/profiles.js';
 import type { RollupStore } from '../store/rollups.js';
-import { uploadState, type UploadState } from './uploads.js';
+import { uploadState } from './uploads.js';
 
 const HOUR = LEVEL_MS.HOUR;
 /** A batch of windows is read in one range query: at most a day, at most about this many rows. */

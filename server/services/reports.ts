@@ -1,5 +1,6 @@
 // Answers metric questions over any range from rollup blocks plus, at most, two raw slivers per window.
 import { calendarBuckets, assertTimeZone, BucketLimitError, TimeZoneError, type Granularity, type Window } from '../core/buckets.js';
+import type { ClassField } from '../core/class-field.js';
 import { InputError } from '../core/errors.js';
 import { checkBlocks, checkRange, type RangeLimits } from '../core/range-limits.js';
 import { decompose, type RollupLevel } from '../core/grid.js';
@@ -154,7 +155,7 @@ export class ReportService {
     return confusionMatrix(tallyCells(tally));
   }
 
-  async sampleDistribution(range: Window, model: string | null | undefined, by: 'ACTUAL' | 'PREDICTED'): Promise<ClassCount[]> {
+  async sampleDistribution(range: Window, model: string | null | undefined, by: ClassField): Promise<ClassCount[]> {
     const { tally } = await this.total(range, model);
     return withShares(by === 'ACTUAL' ? actualCounts(tally) : tally.predicted);
   }

@@ -1,13 +1,12 @@
 // Sends pending profiles to WhyLabs. Each profile is claimed (an exclusive lease) before it is
 // sent and marked UPLOADED only after WhyLabs accepted the file, so no two processes send it.
 import type { WhyLabsConfig } from '../config.js';
+import type { UploadState } from '../core/upload-state.js';
 import type { Logger } from '../logger.js';
 import type { LeaseStore } from '../store/leases.js';
 import type { ProfileRecord, ProfileStore } from '../store/profiles.js';
 import { UploadError, type WhyLabsClient } from '../whylabs/client.js';
 import { datasetFor } from '../whylabs/targets.js';
-
-export type UploadState = 'NOT_CONFIGURED' | 'PENDING' | 'UPLOADED' | 'FAILED';
 
 export interface UploadSummary {
   uploaded: number;

@@ -1,9 +1,10 @@
 // The history of job runs (collection job_runs): one document per run, kept 30 days.
 import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { JobTrigger, RunStatus } from '../core/job-status.js';
 import { COLLECTIONS } from './collections.js';
 
-export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-export type RunTrigger = 'SCHEDULE' | 'MANUAL';
+export type { RunStatus };
+export type RunTrigger = JobTrigger;
 
 export interface JobRun {
   id: string;

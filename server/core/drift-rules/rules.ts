@@ -13,15 +13,25 @@ import { PAGE_HINKLEY_DEFAULTS, type PageHinkleyParams } from '../drift/index.js
 export const DRIFT_RULES = ['predicted-psi', 'predicted-js', 'actual-psi', 'actual-js', 'accuracy-drop', 'class-recall-drop', 'confidence-ks', 'page-hinkley', 'estimated-accuracy-drop', 'volume-anomaly', 'prediction-silence', 'job-failures'] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
-export type DriftReference = 'TRAINING' | 'BASELINE';
+// Const objects, not only types, where the API shows the values: it registers these as its enums.
+export const DriftReference = { TRAINING: 'TRAINING', BASELINE: 'BASELINE' } as const;
+export type DriftReference = (typeof DriftReference)[keyof typeof DriftReference];
 /**
  * What a rule's value was measured against; RUNNING_MEAN is Page–Hinkley's own error rate since its
  * last reset, CALIBRATION the estimated accuracy of the predictions the calibration was fitted on,
  * SAME_TIME_PREVIOUS_WEEKS the usual volume, NONE a count with a fixed limit (job failures).
  */
-export type RuleReference = DriftReference | 'RUNNING_MEAN' | 'CALIBRATION' | 'SAME_TIME_PREVIOUS_WEEKS' | 'NONE';
+export const RuleReference = {
+  ...DriftReference,
+  RUNNING_MEAN: 'RUNNING_MEAN',
+  CALIBRATION: 'CALIBRATION',
+  SAME_TIME_PREVIOUS_WEEKS: 'SAME_TIME_PREVIOUS_WEEKS',
+  NONE: 'NONE',
+} as const;
+export type RuleReference = (typeof RuleReference)[keyof typeof RuleReference];
 
-export type Severity = 'warning' | 'critical';
+export const Severity = { warning: 'warning', critical: 'critical' } as const;
+export type Severity = (typeof Severity)[keyof typeof Severity];
 
 /** The statistic each rule compares with its threshold. */
 export const RULE_STATISTIC: Readonly<Record<DriftRule, string>> = {

@@ -7,7 +7,6 @@ import type { AlertView } from '../../services/alerts.js';
 
 const toAlert = (a: AlertView): Alert => ({
   ...a,
-  status: a.status as AlertStatus,
   firstWindowStart: a.firstWindow.start,
   windowStart: a.lastWindow.start,
   windowEnd: a.lastWindow.end,

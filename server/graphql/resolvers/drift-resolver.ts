@@ -47,9 +47,9 @@ export class DriftResolver {
   driftSettings(@Ctx() { services }: Context): DriftSettings {
     const s = services.drift.describe();
     return {
-      granularity: s.granularity as Granularity,
+      granularity: s.granularity,
       timeZone: s.timeZone,
-      reference: s.reference as DriftReference,
+      reference: s.reference,
       baselineWindows: s.baselineWindows,
       recheckWindows: s.recheckWindows,
       resolveAfter: s.resolveAfter,

@@ -17,7 +17,7 @@ export class MetricsResolver {
     @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' }) timeZone: string | null,
     @Ctx() { services }: Context,
   ): Promise<MetricsReport> {
-    return services.reports.metrics(toWindow(range), granularity, model, timeZone) as Promise<MetricsReport>;
+    return services.reports.metrics(toWindow(range), granularity, model, timeZone);
   }
 
   @Query(() => [ClassMetrics])

@@ -2,7 +2,6 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { TimeRangeInput } from '../inputs/time-range-input.js';
 import { Profile } from '../types/profile.js';
-import type { UploadState } from '../types/upload-state.js';
 import { profilePath } from '../../http/profile-download.js';
 
 @Resolver(() => Profile)
@@ -14,6 +13,6 @@ export class ProfileResolver {
     @Ctx() { services }: Context,
   ): Promise<Profile[]> {
     const profiles = await services.profiles.list(range.from, range.to, model ?? null);
-    return profiles.map((p) => ({ ...p, upload: p.upload as UploadState, downloadUrl: profilePath(p.id) }));
+    return profiles.map((p) => ({ ...p, downloadUrl: profilePath(p.id) }));
   }
 }

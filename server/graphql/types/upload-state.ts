@@ -1,13 +1,10 @@
 import { registerEnumType } from 'type-graphql';
+import { UploadState } from '../../core/upload-state.js';
 
-export enum UploadState {
-  NOT_CONFIGURED = 'NOT_CONFIGURED',
-  PENDING = 'PENDING',
-  UPLOADED = 'UPLOADED',
-  FAILED = 'FAILED',
-}
 registerEnumType(UploadState, {
   name: 'UploadState',
   description:
     'WhyLabs upload of a profile. NOT_CONFIGURED: no WhyLabs settings (or no dataset for its model), kept locally; PENDING: waiting or retrying; FAILED: WhyLabs refused it (see uploadError), not retried.',
 });
+
+export { UploadState };
