@@ -2,7 +2,7 @@
 // exponential backoff on transient failures. Neither the URL (it may embed a token, as Slack's
 // do) nor the secret ever reaches a message, a log line or the stored delivery status.
 import { createHmac } from 'node:crypto';
-import { call, detailOf, failureOf, isRedirect, readCapped } from '../http/outgoing.js';
+import { call, detailOf, failureOf, isRedirect, readCapped } from '../outgoing.js';
 import type { Logger } from '../logger.js';
 import type { Delivery } from '../store/alerts.js';
 

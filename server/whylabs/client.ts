@@ -1,7 +1,7 @@
 // The WhyLabs edge: the two-step upload whylogs itself performs. POST asks for an upload slot,
 // PUT sends the profile file there. Errors carry a short coded message (stored, shown by the API)
 // and a redacted detail for the log; nothing here ever puts the API key into either.
-import { call, detailOf, failureOf, isRedirect, readCapped } from '../http/outgoing.js';
+import { call, detailOf, failureOf, isRedirect, readCapped } from '../outgoing.js';
 import type { Logger } from '../logger.js';
 
 export interface WhyLabsClientOptions {
