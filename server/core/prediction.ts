@@ -1,6 +1,11 @@
 // The domain's raw rows and the rules a prediction or validation must satisfy to be stored.
 import { InputError } from './errors.js';
-import type { ClassScore } from './scores.js';
+
+/** One class's score of a prediction (checked in core/scores.ts, which re-exports it). */
+export interface ClassScore {
+  label: string;
+  score: number;
+}
 
 export interface PredictionRow {
   model: string;

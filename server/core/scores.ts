@@ -2,12 +2,9 @@
 // they must be a distribution whose highest entry is the predicted label, or the expected
 // confusion matrix built from them would contradict the prediction itself.
 import { InputError } from './errors.js';
-import { checkLabel } from './prediction.js';
+import { checkLabel, type ClassScore } from './prediction.js';
 
-export interface ClassScore {
-  label: string;
-  score: number;
-}
+export type { ClassScore };
 
 /** Bounds a stored row: a score per class, and no model we monitor has more classes than this. */
 export const MAX_SCORES = 256;
