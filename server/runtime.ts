@@ -1,10 +1,10 @@
-// Composition root: database → services → GraphQL → HTTP, with orderly shutdown.
+// Composition root: database → stores → services → jobs (wiring.ts) → GraphQL → HTTP, with orderly shutdown.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { MongoClient } from 'mongodb';
+import type { Db, MongoClient } from 'mongodb';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
 import { budgetPlugin } from './graphql/budget-plugin.js';
@@ -19,15 +19,17 @@ import { profileDownloadRoute } from './http/profile-download.js';
 import { playgroundPage, withPlayground } from './http/playground.js';
 import type { Logger } from './logger.js';
 import { projectRoot } from './paths.js';
-import { createServices, type Services } from './services/index.js';
+import type { ApiServices } from './services/index.js';
 import { Telemetry } from './services/telemetry.js';
 import { metricsPlugin } from './graphql/metrics-plugin.js';
 import { metricsRoute } from './http/metrics.js';
 import { connect } from './store/connection.js';
+import { apiServices, wire, type Wired } from './wiring.js';
 
-export interface Runtime {
+export interface Runtime extends Wired {
   url: string;
-  services: Services;
+  /** The database itself, for tests and tools; the application reaches it only through the stores. */
+  db: Db;
   /** Stops accepting, lets requests finish (CLARA_SHUTDOWN_GRACE), stops jobs, then closes; once. */
   close(): Promise<void>;
 }
@@ -35,7 +37,7 @@ export interface Runtime {
 export interface RuntimeOptions {
   uri: string;
   /** Extra HTTP routes contributed by other capabilities (profiles, playground …). */
-  routes?: (services: Services) => Route[];
+  routes?: (services: ApiServices) => Route[];
 }
 
 const costSettings = (config: Config): CostSettings => ({
@@ -54,7 +56,7 @@ function once(run: () => Promise<void>): () => Promise<void> {
 }
 
 export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions): Promise<Runtime> {
-  let services: Services | null = null;
+  let services: ApiServices | null = null;
   let client: MongoClient | null = null;
   const telemetry = new Telemetry();
   const apollo = new ApolloServer<Context>({
@@ -111,18 +113,21 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   const { port } = server.address() as AddressInfo;
 
   client = await connect(options.uri, log);
-  services = await createServices(client.db(config.dbName), config, log, telemetry);
-  services.rollups.start(config.rollups.drainEveryMs);
+  const db = client.db(config.dbName);
+  const wired = await wire(db, config, log, telemetry);
+  services = apiServices(wired);
+  wired.services.rollups.start(config.rollups.drainEveryMs);
   if (options.routes) routes.splice(routes.length - 1, 0, ...options.routes(services));
 
   return {
+    ...wired,
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
-    services,
+    db,
     close: once(async () => {
       const cut = await http.close(config.shutdownGraceMs);
       if (cut > 0) log.warn({ cut, graceMs: config.shutdownGraceMs }, 'requests still running after the shutdown grace period were cut');
-      await services?.jobs.close();
-      await services?.rollups.stop();
+      await wired.jobs.close();
+      await wired.services.rollups.stop();
       await apollo.stop();
       await client?.close();
     }),

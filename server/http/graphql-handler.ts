@@ -2,14 +2,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context.js';
-import type { Services } from '../services/index.js';
+import type { ApiServices } from '../services/index.js';
 import { accessOf, type Tokens } from './access.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { preflight, type PreflightSettings } from './graphql-preflight.js';
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<Context>;
-  services: () => Services | null;
+  services: () => ApiServices | null;
   tokens: Tokens;
   bodyLimit: number;
   limits: Pick<PreflightSettings, 'maxOperations' | 'maxFields' | 'maxTokens'>;

@@ -1,7 +1,7 @@
 import type { Services } from '../services/index.js';
 
-/** What a job may use: every service except the job machinery itself. */
-export type JobContext = Omit<Services, 'jobs'>;
+/** What a job may use: the services (the job machinery is built on top of them, not among them). */
+export type JobContext = Services;
 
 export interface JobDefinition {
   /** Unique, kebab-case; CLARA_JOB_<NAME>_EVERY (e.g. CLARA_JOB_LOG_PROFILES_EVERY) overrides `every`. */

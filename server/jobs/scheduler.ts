@@ -4,11 +4,9 @@
 // our tests), so on such servers a due job may be picked by two processes: one gets the lease and
 // runs, the other finds it held and skips. On MongoDB the lease simply never finds it held.
 import { Agenda, Job, type JobParameters } from 'agenda';
-import type { Db } from 'mongodb';
-import { isDuplicateKey } from '../store/server-traits.js';
 import type { Logger } from '../logger.js';
-import { COLLECTIONS } from '../store/collections.js';
-import { PatientBackend, whenReady } from './patient-backend.js';
+import { whenReady, type PatientBackend } from '../store/agenda-backend.js';
+import { isDuplicateKey } from '../store/server-traits.js';
 import type { JobRunner } from './runner.js';
 
 /** How long shutdown lets running jobs finish before asking them to stop. */
@@ -36,7 +34,8 @@ export class Scheduler {
   private started = false;
 
   constructor(
-    private readonly db: Db,
+    /** Agenda's backend on our database (store/agenda-backend.ts). */
+    private readonly makeBackend: () => PatientBackend,
     private readonly jobs: readonly ScheduledJob[],
     private readonly runner: JobRunner,
     private readonly settings: SchedulerSettings,
@@ -49,8 +48,7 @@ export class Scheduler {
    */
   private get agenda(): Agenda {
     if (this.instance) return this.instance;
-    // Its index is made with ours (ensureIndexes), where a failure is reported, not left unhandled.
-    this.backend = new PatientBackend({ mongo: this.db, collection: COLLECTIONS.agendaJobs, ensureIndex: false }, this.log);
+    this.backend = this.makeBackend();
     const agenda = new Agenda({
       backend: this.backend,
       name: this.settings.owner,

@@ -6,9 +6,14 @@ import type { ModelDriftState } from '../core/drift-rules/check.js';
 import type { DriftStateStore, StoredDriftState } from '../store/drift-state.js';
 import type { AlertService, DeliverySummary } from './alerts.js';
 
+/** The alert side of a check: record changes, then notify. */
+export type AlertOutbox = Pick<AlertService, 'record' | 'deliver'>;
+/** Where a check keeps its state and the alerts it still has to notify. */
+export type AlertStates = Pick<DriftStateStore, 'get' | 'put'>;
+
 export async function commitAlerts(
-  alerts: AlertService,
-  states: DriftStateStore,
+  alerts: AlertOutbox,
+  states: AlertStates,
   key: string,
   stored: StoredDriftState,
   next: ModelDriftState,

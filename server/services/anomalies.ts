@@ -12,8 +12,7 @@ import { LEVEL_MS } from '../core/grid.js';
 import type { DriftStateStore } from '../store/drift-state.js';
 import type { JobRunStore } from '../store/job-runs.js';
 import type { RollupStore } from '../store/rollups.js';
-import { commitAlerts } from './alert-outbox.js';
-import type { AlertService } from './alerts.js';
+import { commitAlerts, type AlertOutbox, type AlertStates } from './alert-outbox.js';
 import type { ReportService } from './reports.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -28,6 +27,15 @@ export interface AnomalySummary {
   resolved: number;
   sent: number;
   failed: number;
+}
+
+/** What the anomaly check reads and writes, each narrowed to what it uses. */
+export interface AnomalyDeps {
+  reports: Pick<ReportService, 'knownModels' | 'tallies'>;
+  rollups: Pick<RollupStore, 'versions'>;
+  runs: Pick<JobRunStore, 'list'>;
+  state: AlertStates;
+  alerts: AlertOutbox;
 }
 
 export interface AnomalyContext {
@@ -50,11 +58,7 @@ const shift = (w: Window, ms: number): Window => ({ start: new Date(w.start.getT
 
 export class AnomalyService {
   constructor(
-    private readonly reports: ReportService,
-    private readonly rollups: RollupStore,
-    private readonly runs: JobRunStore,
-    private readonly state: DriftStateStore,
-    private readonly alerts: AlertService,
+    private readonly deps: AnomalyDeps,
     private readonly context: AnomalyContext,
   ) {}
 
@@ -72,7 +76,7 @@ export class AnomalyService {
   private async counts(model: string, windows: Window[], firstDay: Date): Promise<{ count: number; history: number[] }[]> {
     const { weeks } = this.context.settings;
     const spans = windows.flatMap((w) => Array.from({ length: weeks + 1 }, (_, k) => shift(w, k * WEEK_MS)));
-    const tallies = await this.reports.tallies(model, spans);
+    const tallies = await this.deps.reports.tallies(model, spans);
     return windows.map((w, i) => {
       const own = tallies.slice(i * (weeks + 1), (i + 1) * (weeks + 1));
       const history = own.slice(1).filter((_, k) => shift(w, (k + 1) * WEEK_MS).start >= firstDay).map((t) => t.predictions);
@@ -87,7 +91,7 @@ export class AnomalyService {
 
   private async modelEvaluations(model: string, now: Date): Promise<Judged[]> {
     const { settings, enabled } = this.context;
-    const firstDay = (await this.rollups.versions('DAY', model)).find((d) => d.rows > 0)?.start;
+    const firstDay = (await this.deps.rollups.versions('DAY', model)).find((d) => d.rows > 0)?.start;
     if (!firstDay) return [];
     const judged: Judged[] = [];
     const judge = async (rule: DriftRule, windows: Window[], spanOf: (w: Window) => Window, outcome: (count: number, history: number[]) => RuleOutcome, windowName?: string) => {
@@ -103,14 +107,14 @@ export class AnomalyService {
 
   private async jobEvaluations(job: string): Promise<Judged[]> {
     if (!this.context.enabled.includes('job-failures')) return [];
-    const finished = (await this.runs.list(job, RUNS_CHECKED)).filter((r) => r.finishedAt !== null).reverse();
+    const finished = (await this.deps.runs.list(job, RUNS_CHECKED)).filter((r) => r.finishedAt !== null).reverse();
     const runs = finished.map((r) => ({ startedAt: r.startedAt, finishedAt: r.finishedAt ?? r.startedAt, failed: r.status === 'FAILED', error: r.error }));
     return [{ rule: 'job-failures', windowName: 'run', evaluations: jobFailureEvaluations(runs, this.context.settings) }];
   }
 
   /** Moves the alerts of one model or job on and notifies; safe to repeat (alert ids are deterministic). */
   private async advance(key: string, subject: string, judged: Judged[], signal: AbortSignal, now: Date, summary: AnomalySummary): Promise<void> {
-    const stored = await this.state.get(key);
+    const stored = await this.deps.state.get(key);
     // Slots of rules not judged this time (disabled, or a model without data yet) stay as they are.
     const slots: RuleSlot[] = stored.state.slots.filter((s) => !judged.some((j) => j.rule === s.rule));
     const changes: AlertChange[] = [];
@@ -120,7 +124,7 @@ export class AnomalyService {
       changes.push(...result.changes);
       summary.firing += evaluations.filter((e) => e.drift).length;
     }
-    const delivered = await commitAlerts(this.alerts, this.state, key, stored, { pageHinkley: [], slots }, changes, signal, now);
+    const delivered = await commitAlerts(this.deps.alerts, this.deps.state, key, stored, { pageHinkley: [], slots }, changes, signal, now);
     summary.opened += changes.filter((c) => c.events.includes('opened')).length;
     summary.resolved += changes.filter((c) => c.events.includes('resolved')).length;
     summary.sent += delivered.sent;
@@ -129,7 +133,7 @@ export class AnomalyService {
 
   async check(signal: AbortSignal, now = new Date()): Promise<AnomalySummary> {
     const summary: AnomalySummary = { models: 0, jobs: 0, firing: 0, opened: 0, resolved: 0, sent: 0, failed: 0 };
-    for (const model of await this.reports.knownModels()) {
+    for (const model of await this.deps.reports.knownModels()) {
       signal.throwIfAborted();
       await this.advance(model, model, await this.modelEvaluations(model, now), signal, now, summary);
       summary.models++;

@@ -2,14 +2,25 @@
 import { demoDataset, type DemoOptions } from '../core/demo/generator.js';
 import { LEVEL_MS } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
-import { checkDrift } from '../jobs/check-drift.js';
 import type { Logger } from '../logger.js';
-import type { RowRef } from '../store/predictions.js';
-import type { Services } from './index.js';
+import type { JobRun } from '../store/job-runs.js';
+import type { PredictionStore, RowRef } from '../store/predictions.js';
+import type { IngestService } from './ingest.js';
+import type { RollupService } from './rollups.js';
 
 const BATCH = 5000;
 const QUARTER_MS = LEVEL_MS.QUARTER;
 const PROGRESS_EVERY = 50_000;
+
+export interface DemoDeps {
+  predictions: Pick<PredictionStore, 'defaultModel' | 'insertNew'>;
+  /** Whether the predictions collection holds anything already. */
+  holdsPredictions(): Promise<boolean>;
+  ingest: Pick<IngestService, 'setTrainingDistribution'>;
+  rollups: Pick<RollupService, 'markRows' | 'processPending' | 'settle'>;
+  /** Runs the check-drift job now, as runJob does (its lease, its run history). */
+  checkDrift(): Promise<JobRun>;
+}
 
 export interface SeedSummary {
   seeded: boolean;
@@ -28,16 +39,16 @@ export interface SeedSummary {
  * reads the raw rows once; then one drift check turns the demo's degradation into an alert.
  */
 export async function seedDemoIfEmpty(
-  services: Services,
+  deps: DemoDeps,
   log: Logger,
   now: Date,
   options: Omit<DemoOptions, 'now' | 'model'> = {},
 ): Promise<SeedSummary> {
-  if (await services.predictions.collection.findOne({}, { projection: { _id: 1 } })) {
+  if (await deps.holdsPredictions()) {
     log.debug('predictions exist; demo data not seeded');
     return { seeded: false, rows: 0, validated: 0, blocksRecomputed: 0 };
   }
-  const demo = demoDataset({ ...options, now, model: services.predictions.defaultModel });
+  const demo = demoDataset({ ...options, now, model: deps.predictions.defaultModel });
   log.info({ model: demo.model, from: demo.start, to: demo.end }, 'seeding demo data');
   const started = Date.now();
   let rows = 0;
@@ -45,7 +56,7 @@ export async function seedDemoIfEmpty(
   let batch: PredictionRow[] = [];
   const touched = new Map<string, RowRef>();
   const flush = async () => {
-    await services.predictions.insertNew(batch);
+    await deps.predictions.insertNew(batch);
     for (const row of batch) touched.set(`${row.model}:${Math.floor(row.predictedAt.getTime() / QUARTER_MS)}`, row);
     rows += batch.length;
     batch = [];
@@ -57,12 +68,12 @@ export async function seedDemoIfEmpty(
     if (batch.length === BATCH) await flush();
   }
   await flush();
-  await services.ingest.setTrainingDistribution(demo.model, demo.training);
+  await deps.ingest.setTrainingDistribution(demo.model, demo.training);
   log.info({ rows }, 'demo data: computing rollups');
-  await services.rollups.markRows(touched.values());
-  const blocksRecomputed = await services.rollups.processPending();
-  await services.rollups.settle();
-  const drift = await checkDemoDrift(services, log);
+  await deps.rollups.markRows(touched.values());
+  const blocksRecomputed = await deps.rollups.processPending();
+  await deps.rollups.settle();
+  const drift = await checkDemoDrift(deps, log);
   log.info({ model: demo.model, rows, validated, blocksRecomputed, drift, ms: Date.now() - started }, 'demo data seeded');
   return { seeded: true, rows, validated, blocksRecomputed };
 }
@@ -74,9 +85,9 @@ export async function seedDemoIfEmpty(
  * job service, the check holds the job's lease (a worker's run cannot overlap it) and shows in the
  * run history; later scheduled runs find the same verdicts and open nothing twice.
  */
-async function checkDemoDrift(services: Services, log: Logger): Promise<string> {
+async function checkDemoDrift(deps: DemoDeps, log: Logger): Promise<string> {
   try {
-    const run = await services.jobs.runNow(checkDrift.name);
+    const run = await deps.checkDrift();
     if (run.status === 'FAILED') log.warn({ error: run.error }, 'demo data: check-drift failed; its next scheduled run will try again');
     return run.summary ?? run.status;
   } catch (error) {

@@ -12,8 +12,7 @@ import { driftResultDoc, type DriftResultStore } from '../store/drift-results.js
 import type { DriftStateStore } from '../store/drift-state.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
-import { commitAlerts } from './alert-outbox.js';
-import type { AlertService } from './alerts.js';
+import { commitAlerts, type AlertOutbox, type AlertStates } from './alert-outbox.js';
 import type { CalibrationService } from './calibration.js';
 import type { ReportService } from './reports.js';
 
@@ -33,32 +32,41 @@ export interface CheckSummary {
   failed: number;
 }
 
+/** What the drift service reads and writes, each narrowed to what it uses. */
+export interface DriftDeps {
+  reports: Pick<ReportService, 'checkRange' | 'resolveZone' | 'resolveModel' | 'knownModels' | 'tallies'>;
+  predictions: Pick<PredictionStore, 'rowsBetween'>;
+  training: Pick<TrainingStore, 'get'>;
+  results: Pick<DriftResultStore, 'save' | 'verdicts'>;
+  state: AlertStates;
+  alerts: AlertOutbox;
+  calibrations: Pick<CalibrationService, 'current'>;
+}
+
+export interface DriftOptions {
+  settings: DriftCheckSettings;
+  /** Closed windows each run evaluates again. */
+  recheckWindows: number;
+  maxPoints: number;
+}
+
 export class DriftService {
   constructor(
-    private readonly reports: ReportService,
-    private readonly predictions: PredictionStore,
-    private readonly training: TrainingStore,
-    private readonly results: DriftResultStore,
-    private readonly state: DriftStateStore,
-    private readonly alerts: AlertService,
-    private readonly calibrations: CalibrationService,
-    private readonly settings: DriftCheckSettings,
-    /** Closed windows each run evaluates again. */
-    private readonly recheckWindows: number,
-    private readonly maxPoints: number,
+    private readonly deps: DriftDeps,
+    private readonly options: DriftOptions,
   ) {}
 
   /** The settings the rules run with, for clients that draw thresholds. */
   describe(): DriftCheckSettings & { recheckWindows: number } {
-    return { ...this.settings, recheckWindows: this.recheckWindows };
+    return { ...this.options.settings, recheckWindows: this.options.recheckWindows };
   }
 
   private windowsOf(range: Window, granularity: Granularity, timeZone: string): RangeWindows {
     try {
-      return rangeWindows(range, granularity, timeZone, this.settings.baselineWindows, this.maxPoints);
+      return rangeWindows(range, granularity, timeZone, this.options.settings.baselineWindows, this.options.maxPoints);
     } catch (error) {
       if (error instanceof BucketLimitError) {
-        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.maxPoints}; use a coarser granularity or a shorter range`);
+        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.options.maxPoints}; use a coarser granularity or a shorter range`);
       }
       throw error;
     }
@@ -66,19 +74,19 @@ export class DriftService {
 
   /** One point per calendar bucket of the range (clipped to it, as `metrics`), each against the reference. */
   async series(range: Window, granularity: Granularity, model: string | null | undefined, reference: DriftReference, zone: string | null | undefined): Promise<DriftPointView[]> {
-    this.reports.checkRange(range);
-    const timeZone = this.reports.resolveZone(zone);
-    const name = await this.reports.resolveModel(model);
+    this.deps.reports.checkRange(range);
+    const timeZone = this.deps.reports.resolveZone(zone);
+    const name = await this.deps.reports.resolveModel(model);
     const { points, whole } = this.windowsOf(range, granularity, timeZone);
-    const context = this.settings.baselineWindows;
+    const context = this.options.settings.baselineWindows;
     // The first point may be clipped; later points' baselines include its whole bucket.
     const clipped = points[0].start.getTime() !== whole[context].start.getTime();
-    const tallies = await this.reports.tallies(name, clipped ? [...whole, points[0]] : whole);
+    const tallies = await this.deps.reports.tallies(name, clipped ? [...whole, points[0]] : whole);
     const baselines = rollingBaselines(tallies.slice(0, whole.length), context);
-    const training = reference === 'TRAINING' ? await this.training.get(name) : null;
-    const rules = this.settings.rules;
-    const stored = rules.enabled.includes('page-hinkley') ? await this.results.verdicts(name, granularity, 'page-hinkley', points) : new Map<number, boolean>();
-    const calibration = rules.enabled.includes('estimated-accuracy-drop') ? ((await this.calibrations.current(name, range.start))?.calibration ?? null) : null;
+    const training = reference === 'TRAINING' ? await this.deps.training.get(name) : null;
+    const rules = this.options.settings.rules;
+    const stored = rules.enabled.includes('page-hinkley') ? await this.deps.results.verdicts(name, granularity, 'page-hinkley', points) : new Map<number, boolean>();
+    const calibration = rules.enabled.includes('estimated-accuracy-drop') ? ((await this.deps.calibrations.current(name, range.start))?.calibration ?? null) : null;
     return points.map((w, i) => {
       const current = clipped && i === 0 ? tallies[whole.length] : tallies[context + i];
       const evaluation = withOutcome(evaluateWindow(w, current, baselines[context + i], { kind: reference, training }, rules), estimatedAccuracyOutcome(current, calibration, rules), rules);
@@ -93,27 +101,27 @@ export class DriftService {
    * Safe to repeat: results and alerts have ids computed from model, window and rule.
    */
   async check(signal: AbortSignal, now = new Date()): Promise<CheckSummary> {
-    const s = this.settings;
-    const windows = closedWindows(now, s.baselineWindows + this.recheckWindows, s.granularity, s.timeZone);
+    const s = this.options.settings;
+    const windows = closedWindows(now, s.baselineWindows + this.options.recheckWindows, s.granularity, s.timeZone);
     const horizon = windows.slice(s.baselineWindows);
     const summary: CheckSummary = { models: 0, windows: 0, firing: 0, written: 0, opened: 0, resolved: 0, sent: 0, failed: 0 };
-    for (const model of await this.reports.knownModels()) {
+    for (const model of await this.deps.reports.knownModels()) {
       signal.throwIfAborted();
-      const tallies = await this.reports.tallies(model, windows);
-      const stored = await this.state.get(model);
+      const tallies = await this.deps.reports.tallies(model, windows);
+      const stored = await this.deps.state.get(model);
       const result = checkModel({
         model,
         now,
         windows: windows.map((w, i) => ({ ...w, tally: tallies[i] })),
         validatedRows: s.rules.enabled.includes('page-hinkley') ? await this.validatedRows(model, horizon) : [],
-        training: s.reference === 'TRAINING' ? await this.training.get(model) : null,
-        calibration: s.rules.enabled.includes('estimated-accuracy-drop') ? ((await this.calibrations.current(model, horizon[0].start))?.calibration ?? null) : null,
+        training: s.reference === 'TRAINING' ? await this.deps.training.get(model) : null,
+        calibration: s.rules.enabled.includes('estimated-accuracy-drop') ? ((await this.deps.calibrations.current(model, horizon[0].start))?.calibration ?? null) : null,
         state: stored.state,
         settings: s,
       });
       const docs = result.evaluations.flatMap((e) => e.outcomes.map((o) => driftResultDoc(model, s.granularity, s.timeZone, e, o, now)));
-      summary.written += await this.results.save(docs);
-      const delivered = await commitAlerts(this.alerts, this.state, model, stored, result.state, result.changes, signal, now);
+      summary.written += await this.deps.results.save(docs);
+      const delivered = await commitAlerts(this.deps.alerts, this.deps.state, model, stored, result.state, result.changes, signal, now);
       summary.models++;
       summary.windows += result.evaluations.length;
       summary.firing += docs.filter((d) => d.verdict).length;
@@ -129,7 +137,7 @@ export class DriftService {
   private async validatedRows(model: string, windows: readonly Window[]): Promise<ValidatedRow[][]> {
     const rows: ValidatedRow[][] = [];
     for (const w of windows) {
-      const raw = await this.predictions.rowsBetween(model, w.start, w.end);
+      const raw = await this.deps.predictions.rowsBetween(model, w.start, w.end);
       rows.push(raw.flatMap((r) => (r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 } as ValidatedRow])));
     }
     return rows;

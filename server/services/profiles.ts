@@ -59,15 +59,25 @@ export interface ProfileView extends Omit<ProfileRecord, 'upload'> {
   upload: UploadState;
 }
 
+/** What profiling reads and writes, each narrowed to what it uses. */
+export interface ProfileDeps {
+  predictions: Pick<PredictionStore, 'rowsBetween'>;
+  rollupStore: Pick<RollupStore, 'models' | 'versions'>;
+  store: Pick<ProfileStore, 'bytes' | 'count' | 'insert' | 'list' | 'newId' | 'ofWindows'>;
+  ledger: Pick<ProfileLedger, 'dropOrphans' | 'examined' | 'included' | 'setExamined' | 'writeManifest'>;
+}
+
+export interface ProfileOptions {
+  whylabs: WhyLabsConfig;
+  /** Most profiles one `profiles` query may list. */
+  maxProfiles: number;
+  limits: RangeLimits;
+}
+
 export class ProfileService {
   constructor(
-    private readonly predictions: PredictionStore,
-    private readonly rollupStore: RollupStore,
-    private readonly store: ProfileStore,
-    private readonly ledger: ProfileLedger,
-    private readonly whylabs: WhyLabsConfig,
-    private readonly maxProfiles: number,
-    private readonly limits: RangeLimits,
+    private readonly deps: ProfileDeps,
+    private readonly options: ProfileOptions,
   ) {}
 
   /**
@@ -78,9 +88,9 @@ export class ProfileService {
    */
   async logClosedWindows(signal: AbortSignal, now = new Date()): Promise<LogSummary> {
     const summary: LogSummary = { windows: 0, rowsRead: 0, profiles: 0, predictions: 0, validations: 0 };
-    for (const model of await this.rollupStore.models()) {
-      const examined = await this.ledger.examined(model);
-      const due = (await this.rollupStore.versions('HOUR', model)).filter(
+    for (const model of await this.deps.rollupStore.models()) {
+      const examined = await this.deps.ledger.examined(model);
+      const due = (await this.deps.rollupStore.versions('HOUR', model)).filter(
         (w) => w.start.getTime() + HOUR <= now.getTime() && examined.get(w.start.getTime()) !== w.v,
       );
       for (const batch of batches(due)) {
@@ -94,12 +104,12 @@ export class ProfileService {
   /** Reads what a batch of windows needs in a few queries, then profiles them one by one. */
   private async profileBatch(model: string, batch: DueWindow[], now: Date, summary: LogSummary): Promise<void> {
     const starts = batch.map((w) => w.start);
-    const committed = await this.store.ofWindows(model, starts);
+    const committed = await this.deps.store.ofWindows(model, starts);
     const committedIds = [...committed.values()].flat().map((p) => p.id);
-    await this.ledger.dropOrphans(model, starts, committedIds);
-    const included = await this.ledger.included(model, starts, committedIds);
+    await this.deps.ledger.dropOrphans(model, starts, committedIds);
+    const included = await this.deps.ledger.included(model, starts, committedIds);
     const rows = new Map<number, PredictionRow[]>();
-    for (const row of await this.predictions.rowsBetween(model, starts[0], new Date(starts[starts.length - 1].getTime() + HOUR))) {
+    for (const row of await this.deps.predictions.rowsBetween(model, starts[0], new Date(starts[starts.length - 1].getTime() + HOUR))) {
       const hour = levelStart('HOUR', row.predictedAt).getTime();
       const list = rows.get(hour);
       if (list) list.push(row);
@@ -130,7 +140,7 @@ export class ProfileService {
     const predictions = rows.filter((r) => !included?.predictions.has(r.id));
     const validations = rows.filter((r): r is PredictionRow & { actual: string } => r.actual !== null && !included?.validations.has(r.id));
     if (predictions.length > 0 || validations.length > 0) {
-      const id = this.store.newId();
+      const id = this.deps.store.newId();
       const bytes = encodeProfile({
         datasetTimestamp: windowStart,
         creationTimestamp: now,
@@ -138,8 +148,8 @@ export class ProfileService {
         validations: validations.map((r) => ({ actual: r.actual, predicted: r.predicted })),
         tags: { model },
       });
-      await this.ledger.writeManifest(id, model, windowStart, predictions.map((r) => r.id), validations.map((r) => r.id));
-      const written = await this.store.insert(
+      await this.deps.ledger.writeManifest(id, model, windowStart, predictions.map((r) => r.id), validations.map((r) => r.id));
+      const written = await this.deps.store.insert(
         {
           id,
           model,
@@ -165,20 +175,20 @@ export class ProfileService {
       summary.predictions += predictions.length;
       summary.validations += validations.length;
     }
-    await this.ledger.setExamined(model, windowStart, v);
+    await this.deps.ledger.setExamined(model, windowStart, v);
   }
 
   /** Profiles whose window starts in [from, to), optionally of one model. */
   async list(from: Date, to: Date, model: string | null): Promise<ProfileView[]> {
-    checkRange({ start: from, end: to }, this.limits);
-    const count = await this.store.count(from, to, model);
-    if (count > this.maxProfiles) throw new InputError('range', `holds ${count} profiles, more than the limit of ${this.maxProfiles}; ask for a shorter range`);
-    const profiles = await this.store.list(from, to, model);
-    return profiles.map((p) => ({ ...p, upload: uploadState(p, this.whylabs), uploadError: displayReason(p.uploadError) }));
+    checkRange({ start: from, end: to }, this.options.limits);
+    const count = await this.deps.store.count(from, to, model);
+    if (count > this.options.maxProfiles) throw new InputError('range', `holds ${count} profiles, more than the limit of ${this.options.maxProfiles}; ask for a shorter range`);
+    const profiles = await this.deps.store.list(from, to, model);
+    return profiles.map((p) => ({ ...p, upload: uploadState(p, this.options.whylabs), uploadError: displayReason(p.uploadError) }));
   }
 
   /** The profile file, or null when there is no such profile. */
   download(id: string): Promise<Uint8Array | null> {
-    return this.store.bytes(id);
+    return this.deps.store.bytes(id);
   }
 }

@@ -42,35 +42,45 @@ export function withShares(counts: Iterable<[string, number]>): ClassCount[] {
     .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
+/** What reports read, each narrowed to what they use. */
+export interface ReportDeps {
+  predictions: Pick<PredictionStore, 'rowsBetween'>;
+  rollups: Pick<RollupStore, 'models' | 'read' | 'readAll'>;
+  /** The drainer: which writes the rollups do not hold yet. */
+  refresher: Pick<RollupService, 'asOf' | 'pendingModels'>;
+  training: Pick<TrainingStore, 'get' | 'models'>;
+}
+
+export interface ReportOptions {
+  defaultModel: string;
+  defaultTimeZone: string;
+  maxPoints: number;
+  limits: RangeLimits;
+}
+
 export class ReportService {
   constructor(
-    private readonly predictions: PredictionStore,
-    private readonly rollups: RollupStore,
-    private readonly refresher: RollupService,
-    private readonly training: TrainingStore,
-    private readonly defaultModel: string,
-    private readonly defaultTimeZone: string,
-    private readonly maxPoints: number,
-    private readonly limits: RangeLimits,
+    private readonly deps: ReportDeps,
+    private readonly options: ReportOptions,
   ) {}
 
   async knownModels(): Promise<string[]> {
     // Models still only in the journal are known too: a query right after their first write is
     // answered (from rollups that have not caught up yet, as asOf says), not refused.
-    const names = new Set([this.defaultModel, ...(await this.rollups.models()), ...(await this.refresher.pendingModels()), ...(await this.training.models())]);
+    const names = new Set([this.options.defaultModel, ...(await this.deps.rollups.models()), ...(await this.deps.refresher.pendingModels()), ...(await this.deps.training.models())]);
     return [...names].sort();
   }
 
   /** The model to report on: the default when omitted; an unknown name is the caller's mistake. */
   async resolveModel(model: string | null | undefined): Promise<string> {
-    if (model === null || model === undefined) return this.defaultModel;
+    if (model === null || model === undefined) return this.options.defaultModel;
     const known = await this.knownModels();
     if (!known.includes(model)) throw new InputError('model', `unknown model "${model}"; known models: ${known.join(', ')}`);
     return model;
   }
 
   resolveZone(zone: string | null | undefined): string {
-    const name = zone ?? this.defaultTimeZone;
+    const name = zone ?? this.options.defaultTimeZone;
     try {
       assertTimeZone(name);
     } catch (error) {
@@ -81,19 +91,19 @@ export class ReportService {
   }
 
   checkRange(range: Window): Window {
-    return checkRange(range, this.limits);
+    return checkRange(range, this.options.limits);
   }
 
   /** Exact tallies of each window: rollup blocks inside it, raw rows only for sub-block slivers. */
   async tallies(model: string, windows: Window[]): Promise<Tally[]> {
-    checkBlocks(windows, this.limits);
+    checkBlocks(windows, this.options.limits);
     const plans = windows.map((w) => decompose(w));
     const wanted: Record<RollupLevel, Map<string, { model: string; start: Date }>> = { QUARTER: new Map(), HOUR: new Map(), DAY: new Map() };
     for (const plan of plans) for (const b of plan.blocks) wanted[b.level].set(blockKey(model, b.start), { model, start: b.start });
     const stored = {
-      QUARTER: await this.rollups.read('QUARTER', [...wanted.QUARTER.values()]),
-      HOUR: await this.rollups.read('HOUR', [...wanted.HOUR.values()]),
-      DAY: await this.rollups.read('DAY', [...wanted.DAY.values()]),
+      QUARTER: await this.deps.rollups.read('QUARTER', [...wanted.QUARTER.values()]),
+      HOUR: await this.deps.rollups.read('HOUR', [...wanted.HOUR.values()]),
+      DAY: await this.deps.rollups.read('DAY', [...wanted.DAY.values()]),
     };
     const result: Tally[] = [];
     for (const plan of plans) {
@@ -102,7 +112,7 @@ export class ReportService {
         const block = stored[b.level].get(blockKey(model, b.start));
         if (block) mergeInto(tally, block);
       }
-      for (const edge of plan.rawEdges) mergeInto(tally, tallyRows(await this.predictions.rowsBetween(model, edge.start, edge.end)));
+      for (const edge of plan.rawEdges) mergeInto(tally, tallyRows(await this.deps.predictions.rowsBetween(model, edge.start, edge.end)));
       result.push(tally);
     }
     return result;
@@ -127,7 +137,7 @@ export class ReportService {
       model: name,
       granularity,
       timeZone,
-      asOf: await this.refresher.asOf(),
+      asOf: await this.deps.refresher.asOf(),
       overall: valuesOf(overall),
       series: buckets.map((b, i) => ({ start: b.start, end: b.end, values: valuesOf(tallies[i]) })),
     };
@@ -136,10 +146,10 @@ export class ReportService {
   /** The calendar buckets of a series, refused when there are more than the points limit. */
   buckets(range: Window, granularity: Granularity, timeZone: string): Window[] {
     try {
-      return calendarBuckets(range.start, range.end, granularity, timeZone, this.maxPoints);
+      return calendarBuckets(range.start, range.end, granularity, timeZone, this.options.maxPoints);
     } catch (error) {
       if (error instanceof BucketLimitError) {
-        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.maxPoints}; use a coarser granularity or a shorter range`);
+        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.options.maxPoints}; use a coarser granularity or a shorter range`);
       }
       throw error;
     }
@@ -162,13 +172,13 @@ export class ReportService {
 
   async trainingDistribution(model: string | null | undefined): Promise<ClassCount[]> {
     const name = await this.resolveModel(model);
-    return withShares((await this.training.get(name)).map((c) => [c.label, c.count] as [string, number]));
+    return withShares((await this.deps.training.get(name)).map((c) => [c.label, c.count] as [string, number]));
   }
 
   async models(): Promise<ModelInfo[]> {
     const infos: ModelInfo[] = [];
     for (const name of await this.knownModels()) {
-      const days = await this.rollups.readAll('DAY', name);
+      const days = await this.deps.rollups.readAll('DAY', name);
       const total = emptyTally();
       for (const d of days) mergeInto(total, d.tally);
       infos.push({ name, predictions: total.predictions, validated: total.validated, firstPredictedAt: total.firstAt, lastPredictedAt: total.lastAt });

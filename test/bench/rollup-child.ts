@@ -4,12 +4,12 @@ import { MongoClient } from 'mongodb';
 import { parseConfig } from '../../server/config.js';
 import { refreshRollups } from '../../server/jobs/refresh-rollups.js';
 import { createLogger } from '../../server/logger.js';
-import { createServices } from '../../server/services/index.js';
+import { wire } from '../../server/wiring.js';
 import type { RollupReply, RollupRequest } from './rollup-worker.js';
 
 const config = parseConfig({ ...process.env, LOG_LEVEL: 'warn' });
 const client = await new MongoClient(config.mongoUri ?? '').connect();
-const services = await createServices(client.db(config.dbName), config, createLogger('warn'));
+const { services, jobs } = await wire(client.db(config.dbName), config, createLogger('warn'));
 
 async function handle(request: RollupRequest): Promise<RollupReply> {
   const started = performance.now();
@@ -20,9 +20,9 @@ async function handle(request: RollupRequest): Promise<RollupReply> {
     return { ok: true, ms: performance.now() - started, refreshMs, summary: JSON.stringify(summary) };
   }
   // Every job but refresh-rollups off, so a server with jobs runs only the rollup catch-up.
-  const others = (await services.jobs.list()).map((j) => j.name).filter((name) => name !== refreshRollups.name);
-  for (const name of others) await services.jobs.setEnabled(name, false);
-  await services.jobs.close();
+  const others = (await jobs.list()).map((j) => j.name).filter((name) => name !== refreshRollups.name);
+  for (const name of others) await jobs.setEnabled(name, false);
+  await jobs.close();
   return { ok: true, ms: performance.now() - started, summary: `disabled: ${others.join(', ')}` };
 }
 

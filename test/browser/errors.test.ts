@@ -30,7 +30,7 @@ test('a killed API shows the error state with a retry, never a blank page', asyn
   await page.goto(dashboardUrl(app.url, { tab: 'overview' }));
   await expect.poll(() => page.locator('clara-overview [data-stat=predictions] .value').textContent()).toBe('9');
 
-  await app.runtime.services.db.dropDatabase();
+  await app.runtime.db.dropDatabase();
   await app.runtime.close();
   await page.locator('clara-dashboard [role=tab]', { hasText: 'Metrics' }).first().click();
   const failed = page.locator('clara-metric-chart [data-state=error]');

@@ -96,7 +96,7 @@ test('the silence resolves when predictions come again (a check two hours later)
 });
 
 test('a job failing three times in a row opens an alert; three successful runs resolve it', async () => {
-  const runs = new JobRunStore(app.runtime.services.db);
+  const runs = new JobRunStore(app.runtime.db);
   for (let i = 0; i < 3; i++) await runs.finish(await runs.start('refresh-rollups', 'SCHEDULE', 'test'), 'FAILED', null, 'BACKEND_UNAVAILABLE: the database did not answer');
   await runJob('check-anomalies');
   expect((await alerts()).find((a) => a.rule === 'job-failures')).toMatchObject({ model: 'refresh-rollups', status: 'OPEN' });

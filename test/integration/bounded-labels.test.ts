@@ -35,7 +35,7 @@ test('a model over CLARA_MAX_LABELS distinct labels refuses the items that would
     const res = await limited.gql<{ models: { name: string; predictions: number; validated: number }[] }>(`{ models { name predictions validated } }`);
     expect(res.data?.models.find((m) => m.name === 'cap')).toMatchObject({ predictions: 3, validated: 3 });
     // Another process learns the model's labels from its rollups.
-    const fresh = new LabelLimit(new RollupStore(limited.runtime.services.db, await probeServer(limited.runtime.services.db)), 3);
+    const fresh = new LabelLimit(new RollupStore(limited.runtime.db, await probeServer(limited.runtime.db)), 3);
     await fresh.prepare(['cap']);
     expect(() => fresh.admit('cap', [{ field: 'predicted', label: 'c' }])).not.toThrow();
     expect(() => fresh.admit('cap', [{ field: 'predicted', label: 'e' }])).toThrow(/already has 3 distinct labels/);
@@ -59,10 +59,10 @@ test('a block whose counts pass a document part budget (8,000 cells of long labe
     expect(res.data?.recordPredictions.rejected).toEqual([]);
   }
   await app.runtime.services.rollups.settle();
-  const quarterDocs = await app.runtime.services.db.collection('rollups_quarter').countDocuments({ model: 'wide' });
+  const quarterDocs = await app.runtime.db.collection('rollups_quarter').countDocuments({ model: 'wide' });
   expect(quarterDocs).toBeGreaterThan(1);
-  const store = new RollupStore(app.runtime.services.db, await probeServer(app.runtime.services.db));
-  const raw = await app.runtime.services.predictions.rowsBetween('wide', new Date('2026-04-02T00:00:00Z'), new Date('2026-04-03T00:00:00Z'));
+  const store = new RollupStore(app.runtime.db, await probeServer(app.runtime.db));
+  const raw = await app.runtime.stores.predictions.rowsBetween('wide', new Date('2026-04-02T00:00:00Z'), new Date('2026-04-03T00:00:00Z'));
   for (const level of ['QUARTER', 'HOUR', 'DAY'] as const) {
     const blocks = await store.readAll(level, 'wide');
     expect(blocks).toHaveLength(1);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEGRADATION } from '../../server/core/demo/scenario.js';
 import { createLogger } from '../../server/logger.js';
 import { seedDemoIfEmpty } from '../../server/services/demo.js';
+import { demoDeps } from '../../server/wiring.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 // Smaller than the real demo (FerretDB writes are slow): 12 days cover the re-checked windows and
@@ -14,7 +15,7 @@ const size = { days: 12, perDay: 1500 };
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp('demo_drift', { CLARA_DRIFT_MIN_SAMPLES: '50' });
-  await seedDemoIfEmpty(app.runtime.services, createLogger('silent'), new Date(), size);
+  await seedDemoIfEmpty(demoDeps(app.runtime), createLogger('silent'), new Date(), size);
 }, 300_000);
 afterAll(() => app?.close());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoDataset } from '../../server/core/demo/generator.js';
 import { createLogger } from '../../server/logger.js';
 import { seedDemoIfEmpty, type SeedSummary } from '../../server/services/demo.js';
+import { demoDeps } from '../../server/wiring.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 const now = new Date('2026-03-15T08:30:00Z');
@@ -14,7 +15,7 @@ let app: TestApp;
 let first: SeedSummary;
 beforeAll(async () => {
   app = await startTestApp('demo');
-  first = await seedDemoIfEmpty(app.runtime.services, log, now, size);
+  first = await seedDemoIfEmpty(demoDeps(app.runtime), log, now, size);
 }, 120_000);
 afterAll(() => app.close());
 
@@ -52,14 +53,14 @@ test('an empty database gets the demo model, its metrics and its training distri
 
 test('validations keep the delay the generator gave them', async () => {
   const validated = [...demoDataset({ ...size, now }).rows()].filter((r) => r.actual !== null).slice(0, 20);
-  const stored = await app.runtime.services.predictions.collection.find({ id: { $in: validated.map((r) => r.id) } }).toArray();
+  const stored = await app.runtime.stores.predictions.collection.find({ id: { $in: validated.map((r) => r.id) } }).toArray();
   const byId = new Map(stored.map((d) => [d.id as string, d.validatedAt as Date]));
   for (const r of validated) expect(byId.get(r.id)).toEqual(r.validatedAt);
 });
 
 test('seeding again changes nothing', async () => {
   const before = await app.gql<Report>(REPORT, { range });
-  expect(await seedDemoIfEmpty(app.runtime.services, log, new Date(now.getTime() + 3_600_000), size)).toMatchObject({ seeded: false });
-  expect(await app.runtime.services.predictions.collection.countDocuments()).toBe(first.rows);
+  expect(await seedDemoIfEmpty(demoDeps(app.runtime), log, new Date(now.getTime() + 3_600_000), size)).toMatchObject({ seeded: false });
+  expect(await app.runtime.stores.predictions.collection.countDocuments()).toBe(first.rows);
   expect(await app.gql<Report>(REPORT, { range })).toEqual(before);
 });

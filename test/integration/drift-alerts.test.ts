@@ -84,7 +84,7 @@ async function runJob(): Promise<string> {
 }
 
 const verdict = async (rule: string) =>
-  (await app.runtime.services.db.collection<{ _id: string; verdict: boolean }>('drift_results').findOne({ _id: driftResultId('default', 'DAY', SHIFTED, rule as never) }))?.verdict;
+  (await app.runtime.db.collection<{ _id: string; verdict: boolean }>('drift_results').findOne({ _id: driftResultId('default', 'DAY', SHIFTED, rule as never) }))?.verdict;
 
 test('check-drift opens one alert per firing rule and notifies the webhook with a valid signature', async () => {
   expect(await runJob()).toMatch(/^1 models, 7 windows checked, 2 rule verdicts firing, \d+ results written, 2 alerts opened, 0 resolved, 2 notifications sent, 0 failed$/);

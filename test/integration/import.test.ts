@@ -172,7 +172,7 @@ describe('clara-monitor import', () => {
   });
 
   test('re-running the same imports changes nothing and reports the same lines', async () => {
-    const rows = () => app.runtime.services.db.collection('predictions').countDocuments();
+    const rows = () => app.runtime.db.collection('predictions').countDocuments();
     const before = { default: await state(null), jm: await state('jm'), rows: await rows() };
     for (const args of [['history.csv'], ['jm.jsonl', '--batch', '2'], ['training.csv', '--training']]) {
       const again = await runImport(...args);

@@ -4,7 +4,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { parseConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
-import { createServices } from '../../server/services/index.js';
+import { wire } from '../../server/wiring.js';
 import { pick, seeded } from '../support/random.js';
 import { testDatabase } from '../support/db.js';
 import { startWorker, type WorkerProcess } from '../support/worker-process.js';
@@ -39,7 +39,7 @@ async function seed(prefix: string): Promise<{ db: Db; dbName: string }> {
   const { dbName } = testDatabase(prefix);
   dbNames.push(dbName);
   const db = client.db(dbName);
-  const services = await createServices(db, parseConfig({}), log);
+  const { services, jobs } = await wire(db, parseConfig({}), log);
   const random = seeded(5);
   for (const model of MODELS) {
     const predictions = Array.from({ length: HOURS * 3 }, (_, i) => {
@@ -56,8 +56,8 @@ async function seed(prefix: string): Promise<{ db: Db; dbName: string }> {
     await services.ingest.recordPredictions(predictions);
   }
   // Ingestion kept the rollups current; only log-profiles is wanted in the worker.
-  await services.jobs.setEnabled('refresh-rollups', false);
-  await services.jobs.setEnabled('upload-profiles', false);
+  await jobs.setEnabled('refresh-rollups', false);
+  await jobs.setEnabled('upload-profiles', false);
   return { db, dbName };
 }
 
@@ -101,8 +101,8 @@ test('a worker killed with SIGKILL mid-run leaves work the next worker completes
 
   expect(await runs.findOne({ _id: killed!._id })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('interrupted') });
   const reference = await seed('kill_ref');
-  const services = await createServices(reference.db, parseConfig({}), log);
-  expect((await services.jobs.runNow('log-profiles')).status).toBe('SUCCEEDED');
+  const { jobs } = await wire(reference.db, parseConfig({}), log);
+  expect((await jobs.runNow('log-profiles')).status).toBe('SUCCEEDED');
   const expected = await outcome(reference.db);
   expect(expected.profiles).toHaveLength(MODELS.length * HOURS);
   expect(await outcome(db)).toEqual(expected);

@@ -6,8 +6,8 @@ import { ConfigError, parseConfig } from '../../server/config.js';
 import { INTERNAL_REASON, PublicError } from '../../server/core/public-error.js';
 import type { JobDefinition } from '../../server/jobs/job.js';
 import { createLogger } from '../../server/logger.js';
-import { createServices } from '../../server/services/index.js';
-import { JobService } from '../../server/services/jobs.js';
+import { JobService } from '../../server/jobs/service.js';
+import { wire } from '../../server/wiring.js';
 import { testDatabase } from '../support/db.js';
 
 const log = createLogger('silent');
@@ -39,8 +39,8 @@ async function processDb(): Promise<Db> {
 
 async function jobService(owner: string, definitions: JobDefinition[], config = FAST): Promise<JobService> {
   const db = await processDb();
-  const { jobs: _defaultJobs, ...context } = await createServices(db, parseConfig({}), log);
-  return new JobService(definitions, context, db, config, owner, log);
+  const { stores, services } = await wire(db, parseConfig({}), log);
+  return new JobService({ definitions, context: services, runs: stores.jobRuns, leases: stores.leases, backend: stores.agendaBackend, log }, { ...config, owner });
 }
 
 function ticker(executions: Execution[], owner: string, name = 'tick'): JobDefinition {
@@ -133,6 +133,6 @@ test('a changed interval setting is applied to the existing schedule on start', 
 
 test('an interval setting for a job that does not exist is a configuration error', async () => {
   const db = await processDb();
-  await expect(createServices(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(ConfigError);
-  await expect(createServices(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(/CLARA_JOB_REFRESH_ROLUPS_EVERY/);
+  await expect(wire(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(ConfigError);
+  await expect(wire(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(/CLARA_JOB_REFRESH_ROLUPS_EVERY/);
 });

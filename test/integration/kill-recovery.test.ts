@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { rawOf, startTestApp, type TestApp } from '../support/app.js';
 import { buildCli, startCli, type CliProcess } from '../support/cli-process.js';
 import { expectRollupsEqualRaw } from '../support/rollups-check.js';
 import { pick, seeded } from '../support/random.js';
@@ -54,7 +54,7 @@ test('an import killed midway and run again leaves rollups equal to the raw rows
   const file = join(mkdtempSync(join(tmpdir(), 'clara-kill-')), 'history.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
 
-  const predictions = app.runtime.services.predictions.collection;
+  const predictions = app.runtime.stores.predictions.collection;
   const first = startCli(cliEnv(), ['import', file, '--batch', '500']);
   await waitUntil(async () => (await predictions.countDocuments({ model: 'imported' })) >= 3_000, first, '3,000 rows were imported');
   await killed(first);
@@ -64,7 +64,7 @@ test('an import killed midway and run again leaves rollups equal to the raw rows
   expect(await again.exited, again.output()).toBe(0);
   await app.runtime.services.rollups.settle();
   expect(await predictions.countDocuments({ model: 'imported' })).toBe(10_000);
-  await expectRollupsEqualRaw(app.runtime.services, 'imported');
+  await expectRollupsEqualRaw(rawOf(app.runtime), 'imported');
 }, 600_000);
 
 test('a full refresh killed while it drains, then refreshed again, leaves rollups equal to the raw rows', async () => {
@@ -76,9 +76,9 @@ test('a full refresh killed while it drains, then refreshed again, leaves rollup
     predicted: pick(random, ['x', 'y']),
     ...(random() < 0.5 ? { actual: pick(random, ['x', 'y']), validatedAt: new Date() } : {}),
   }));
-  const collection = mapped.runtime.services.predictions.collection;
+  const collection = mapped.runtime.stores.predictions.collection;
   for (let i = 0; i < rows.length; i += 5000) await collection.insertMany(rows.slice(i, i + 5000));
-  const leases = mapped.runtime.services.db.collection<{ key: string; owner: string; releasedAt: Date | null }>('leases');
+  const leases = mapped.runtime.db.collection<{ key: string; owner: string; releasedAt: Date | null }>('leases');
   const ours = new Set((await leases.find({ key: 'rollups' }).toArray()).map((l) => l.owner));
 
   const refresh = startCli(cliEnv({ ...MAPPED, MONGODB_DB: MAPPED_DB }), ['refresh', '--full']);
@@ -88,5 +88,5 @@ test('a full refresh killed while it drains, then refreshed again, leaves rollup
   // The killed holder's lease expires by itself; the next refresh then does the work.
   await mapped.runtime.services.rollups.refresh(true);
   await mapped.runtime.services.rollups.settle();
-  await expectRollupsEqualRaw(mapped.runtime.services, 'direct');
+  await expectRollupsEqualRaw(rawOf(mapped.runtime), 'direct');
 }, 600_000);

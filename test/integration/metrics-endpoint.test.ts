@@ -45,7 +45,7 @@ test('counts operations by root field and ingest items by outcome', async () => 
 });
 
 test('rollup lag grows while writes wait for the rollups and is 0 once they hold everything', async () => {
-  const other = await new LeaseStore(app.runtime.services.db).acquire('rollups', 'another-process', 60_000);
+  const other = await new LeaseStore(app.runtime.db).acquire('rollups', 'another-process', 60_000);
   try {
     await app.gql(PREDICT, { p: [{ id: 'lag', predictedAt: '2026-07-02T10:00:00Z', predicted: 'x' }] });
     await new Promise((resolve) => setTimeout(resolve, 1100));

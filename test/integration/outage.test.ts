@@ -2,7 +2,7 @@
 // acknowledged write is there once, /readyz said 503 meanwhile and 200 after, every failed answer
 // was a coded 503, and the service recovered by itself.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { rawOf, startTestApp, type TestApp } from '../support/app.js';
 import { startPrivateStore, type PrivateStore } from '../support/private-store.js';
 import { expectRollupsEqualRaw } from '../support/rollups-check.js';
 
@@ -63,8 +63,8 @@ test('a 30-second outage loses no acknowledged write and counts none twice', asy
   expect(failures.length).toBeGreaterThan(0);
   for (const failure of failures) expect(failure).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
   await app.runtime.services.rollups.settle();
-  const { collection } = app.runtime.services.predictions;
+  const { collection } = app.runtime.stores.predictions;
   expect(await collection.countDocuments({})).toBe(acknowledged.length);
   expect(new Set((await collection.find({}, { projection: { id: 1 } }).toArray()).map((d) => String(d.id)))).toEqual(new Set(acknowledged));
-  await expectRollupsEqualRaw(app.runtime.services, 'default');
+  await expectRollupsEqualRaw(rawOf(app.runtime), 'default');
 }, 240_000);

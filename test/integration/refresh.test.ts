@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RollupStore } from '../../server/store/rollups.js';
 import { probeServer } from '../../server/store/server-traits.js';
 import type { Services } from '../../server/services/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { rawOf, startTestApp, type TestApp } from '../support/app.js';
 import { expectRollupsEqualRaw as expectRollupsEqualOnRaw } from '../support/rollups-check.js';
 import { pick, seeded } from '../support/random.js';
 
@@ -45,13 +45,13 @@ function appRows(seed: number, count: number, model: string) {
   });
 }
 
-const expectRollupsEqualRaw = (model: string) => expectRollupsEqualOnRaw(services, model);
+const expectRollupsEqualRaw = (model: string) => expectRollupsEqualOnRaw(rawOf(app.runtime), model);
 
 const METRICS = `query($m: String) { metrics(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: $m) { asOf overall { predictions validated accuracy } } }`;
 
 describe('rows written directly to a mapped collection', () => {
   test('are picked up by refresh, with late validations and corrections', async () => {
-    const collection = services.db.collection('app_predictions');
+    const collection = app.runtime.db.collection('app_predictions');
     const first = appRows(1, 400, 'fraud');
     await collection.insertMany(first);
     const before = await app.gql<{ metrics: { asOf: string | null } }>(METRICS, { m: null });
@@ -79,7 +79,7 @@ describe('rows written directly to a mapped collection', () => {
 
 describe('crashes and repeated runs converge', () => {
   test('a recompute that dies midway, then a repeated refresh, leaves rollups equal to raw rows', async () => {
-    const store = Object.getPrototypeOf(new RollupStore(services.db, await probeServer(services.db))) as RollupStore;
+    const store = Object.getPrototypeOf(new RollupStore(app.runtime.db, await probeServer(app.runtime.db))) as RollupStore;
     const write = store.write;
     let calls = 0;
     // The process "dies" after a few block writes: later writes never happen.

@@ -3,7 +3,7 @@
 // counted exactly once, and each job runs once per schedule, never twice at once.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { startTestApp, TEST_TOKEN, type TestApp } from '../support/app.js';
+import { rawOf, startTestApp, TEST_TOKEN, type TestApp } from '../support/app.js';
 import { expectRollupsEqualRaw } from '../support/rollups-check.js';
 import { seeded, pick } from '../support/random.js';
 import { startWorker, type WorkerProcess } from '../support/worker-process.js';
@@ -55,11 +55,11 @@ test('writes through either replica, retried through the other, are counted once
   await Promise.all([replicas[0].gqlNow(VALIDATE, { v: validations.slice(0, 450) }), replicas[1].gqlNow(VALIDATE, { v: validations.slice(450) })]);
 
   for (const replica of replicas) await replica.runtime.services.rollups.settle();
-  const services = replicas[0].runtime.services;
-  expect(await services.predictions.collection.countDocuments({ model: 'scale' })).toBe(1800);
-  const raw = await services.predictions.rowsBetween('scale', new Date(0), new Date('2100-01-01'));
+  const { stores } = replicas[0].runtime;
+  expect(await stores.predictions.collection.countDocuments({ model: 'scale' })).toBe(1800);
+  const raw = await stores.predictions.rowsBetween('scale', new Date(0), new Date('2100-01-01'));
   expect(raw.filter((r) => r.actual !== null)).toHaveLength(validations.length);
-  await expectRollupsEqualRaw(services, 'scale');
+  await expectRollupsEqualRaw(rawOf(replicas[0].runtime), 'scale');
   for (const replica of replicas) {
     const res = await replica.gql<{ models: { name: string; predictions: number; validated: number }[] }>(`{ models { name predictions validated } }`);
     expect(res.data?.models.find((m) => m.name === 'scale')).toMatchObject({ predictions: 1800, validated: validations.length });
@@ -67,7 +67,7 @@ test('writes through either replica, retried through the other, are counted once
 }, 180_000);
 
 test('two workers run each job once per schedule, never twice at once', async () => {
-  const runs = replicas[0].runtime.services.db.collection<{ job: string; startedAt: Date; finishedAt: Date | null }>('job_runs');
+  const runs = replicas[0].runtime.db.collection<{ job: string; startedAt: Date; finishedAt: Date | null }>('job_runs');
   const since = new Date();
   await new Promise((resolve) => setTimeout(resolve, REFRESH_EVERY_MS * 6));
   const done = (await runs.find({ job: 'refresh-rollups', startedAt: { $gte: since } }).sort({ startedAt: 1 }).toArray()).filter((r) => r.finishedAt);

@@ -98,7 +98,7 @@ async function startApp(prefix: string, env: Record<string, string> = {}, dbName
     return body.data as T;
   };
   const close = async () => {
-    await runtime.services.db.dropDatabase().catch(() => undefined);
+    await runtime.db.dropDatabase().catch(() => undefined);
     await runtime.close();
   };
   return { runtime, logs, responses, gql, dbName: dbName ?? db.dbName, close };

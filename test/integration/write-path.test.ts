@@ -7,7 +7,7 @@ import { LeaseStore } from '../../server/store/leases.js';
 import { PredictionStore } from '../../server/store/predictions.js';
 import { RollupStore } from '../../server/store/rollups.js';
 import { probeServer } from '../../server/store/server-traits.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { rawOf, startTestApp, type TestApp } from '../support/app.js';
 import { expectRollupsEqualRaw as expectRollupsEqualOnRaw } from '../support/rollups-check.js';
 
 let app: TestApp;
@@ -29,10 +29,10 @@ interface Summary {
   metrics: { asOf: string; overall: { predictions: number; validated: number; accuracy: number | null } };
 }
 
-const expectRollupsEqualRaw = (model: string) => expectRollupsEqualOnRaw(services, model);
+const expectRollupsEqualRaw = (model: string) => expectRollupsEqualOnRaw(rawOf(app.runtime), model);
 
 test('a mutation returns while another process holds the rollups; asOf shows the lag, then catches up', async () => {
-  const leases = new LeaseStore(services.db);
+  const leases = new LeaseStore(app.runtime.db);
   const other = await leases.acquire('rollups', 'another-process', 60_000);
   expect(other).not.toBeNull();
   const range = { m: 'lagging', from: '2026-06-01T00:00:00Z', to: '2026-06-02T00:00:00Z' };
@@ -82,7 +82,7 @@ test('a re-sent prediction that moved, with the process dying between its writes
   await services.rollups.settle();
 
   // The drainer "dies" right after deleting the old version of the row, before inserting the new one.
-  const store = Object.getPrototypeOf(services.predictions) as PredictionStore;
+  const store = Object.getPrototypeOf(app.runtime.stores.predictions) as PredictionStore;
   const rewrite = store.rewrite;
   store.rewrite = async function (this: PredictionStore, docs: Parameters<PredictionStore['rewrite']>[0]) {
     await this.collection.deleteMany({ id: { $in: docs.map((d) => String(d.id)) } });
@@ -91,12 +91,12 @@ test('a re-sent prediction that moved, with the process dying between its writes
   try {
     expect((await send('2026-06-07T20:40:00Z', 'y')).errors).toBeUndefined();
     await expect(services.rollups.processPending()).rejects.toThrow('simulated crash');
-    expect(await services.predictions.collection.countDocuments({ id: 'm1' })).toBe(0);
+    expect(await app.runtime.stores.predictions.collection.countDocuments({ id: 'm1' })).toBe(0);
   } finally {
     store.rewrite = rewrite;
   }
   await services.rollups.settle();
-  expect(await services.predictions.collection.countDocuments({ id: 'm1' })).toBe(1);
+  expect(await app.runtime.stores.predictions.collection.countDocuments({ id: 'm1' })).toBe(1);
   const days = await app.gql<{ metrics: { series: { values: { predictions: number; accuracy: number | null } }[] } }>(
     `{ metrics(range: {from: "2026-06-05T00:00:00Z", to: "2026-06-08T00:00:00Z"}, model: "crash") { series { values { predictions accuracy } } } }`,
   );
@@ -113,12 +113,12 @@ test('a retried batch (same ids, same values) changes nothing and counts each pr
   for (let attempt = 0; attempt < 3; attempt++) expect((await app.gql(PREDICT, { p: batch })).errors).toBeUndefined();
   const res = await app.gql<Summary>(SUMMARY, { m: 'retry', from: '2026-06-09T00:00:00Z', to: '2026-06-10T00:00:00Z' });
   expect(res.data?.metrics.overall).toEqual({ predictions: 50, validated: 50, accuracy: 0.5 });
-  expect(await services.predictions.collection.countDocuments({ model: 'retry' })).toBe(50);
+  expect(await app.runtime.stores.predictions.collection.countDocuments({ model: 'retry' })).toBe(50);
   await expectRollupsEqualRaw('retry');
 });
 
 test('an entry whose recompute always fails is quarantined after failing alone; the entries after it still land', async () => {
-  const store = Object.getPrototypeOf(new RollupStore(services.db, await probeServer(services.db))) as RollupStore;
+  const store = Object.getPrototypeOf(new RollupStore(app.runtime.db, await probeServer(app.runtime.db))) as RollupStore;
   const write = store.write;
   store.write = async function (this: RollupStore, ...args: Parameters<RollupStore['write']>) {
     if (args[1].some((e) => e.block.model === 'poison')) throw new Error('simulated poison');
@@ -139,7 +139,7 @@ test('an entry whose recompute always fails is quarantined after failing alone; 
     store.write = write;
     services.rollups.start(60_000);
   }
-  expect(await services.db.collection('ingest_journal_failed').countDocuments({ 'inserted.model': 'poison' })).toBe(1);
+  expect(await app.runtime.db.collection('ingest_journal_failed').countDocuments({ 'inserted.model': 'poison' })).toBe(1);
   const healthy = await app.gql<Summary>(SUMMARY, { m: 'healthy', from: '2026-06-11T00:00:00Z', to: '2026-06-12T00:00:00Z' });
   expect(healthy.data?.metrics.overall.predictions).toBe(1);
   // Once the cause is gone, a full refresh takes the quarantined rows in.

@@ -30,6 +30,9 @@ export interface GqlResponse<T> {
   errors?: GqlError[];
 }
 
+/** The database and raw rows behind a runtime, for checks that compare the rollups with them. */
+export const rawOf = (runtime: Runtime) => ({ db: runtime.db, predictions: runtime.stores.predictions });
+
 /** `uri`: another server than the run's shared test database (a test that stops its own). */
 export async function startTestApp(prefix: string, env: Record<string, string> = {}, uri = testDatabase(prefix).uri): Promise<TestApp> {
   const { dbName } = testDatabase(prefix);
@@ -52,7 +55,7 @@ export async function startTestApp(prefix: string, env: Record<string, string> =
     gql,
     gqlNow,
     close: async () => {
-      await runtime.services.db.dropDatabase().catch(() => undefined);
+      await runtime.db.dropDatabase().catch(() => undefined);
       await runtime.close();
     },
   };

@@ -7,8 +7,8 @@ import { formatSummary } from '../../core/import/summary.js';
 import { checkModel } from '../../core/prediction.js';
 import { createLogger } from '../../logger.js';
 import { importText } from '../../services/importer.js';
-import { createServices } from '../../services/index.js';
 import { connect } from '../../store/connection.js';
+import { wire } from '../../wiring.js';
 import type { Command } from '../command.js';
 import { openDatabase } from '../database.js';
 import { progressReporter } from '../progress.js';
@@ -81,7 +81,7 @@ export const importCommand: Command = {
     const progress = progressReporter(process.stderr, opts.size);
     let bytes = 0;
     try {
-      const services = await createServices(client.db(config.dbName), config, log);
+      const { services } = await wire(client.db(config.dbName), config, log);
       const summary = await importText(
         utf8Chunks(opts.file, (n) => (bytes = n)),
         services.ingest,

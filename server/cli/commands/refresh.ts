@@ -1,7 +1,7 @@
 import { parseConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
-import { createServices } from '../../services/index.js';
 import { connect } from '../../store/connection.js';
+import { wire } from '../../wiring.js';
 import type { Command } from '../command.js';
 import { openDatabase } from '../database.js';
 
@@ -15,7 +15,7 @@ export const refreshCommand: Command = {
     const database = await openDatabase(config, log);
     const client = await connect(database.uri, log, 3);
     try {
-      const services = await createServices(client.db(config.dbName), config, log);
+      const { services } = await wire(client.db(config.dbName), config, log);
       const summary = await services.rollups.refresh(args.includes('--full'));
       process.stdout.write(`refreshed: ${summary.rowsScanned} rows scanned, ${summary.blocksRecomputed} rollup blocks recomputed, as of ${summary.asOf.toISOString()}\n`);
       return 0;

@@ -2,6 +2,7 @@ import { parseConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { startRuntime } from '../../runtime.js';
 import { seedDemoIfEmpty } from '../../services/demo.js';
+import { demoDeps } from '../../wiring.js';
 import { embeddedToken } from '../api-token.js';
 import type { Command } from '../command.js';
 import { openDatabase } from '../database.js';
@@ -33,10 +34,10 @@ export const serveCommand: Command = {
     if (config.demo) {
       // The dashboard already answers; say where, since seeding a first start takes a while.
       process.stdout.write(`clara-monitor: the dashboard answers at ${runtime.url}/ (demo data is being written if the database is empty)\n`);
-      await shutdown.unlessStopping(seedDemoIfEmpty(runtime.services, log, new Date()));
+      await shutdown.unlessStopping(seedDemoIfEmpty(demoDeps(runtime), log, new Date()));
     }
     if (args.includes('--no-jobs')) lines.push('jobs: not run here (--no-jobs); run `clara-monitor worker` next to it');
-    else await shutdown.unlessStopping(runtime.services.jobs.start());
+    else await shutdown.unlessStopping(runtime.jobs.start());
     process.stdout.write(
       [`clara-monitor is running`, `  dashboard: ${runtime.url}/`, `  GraphQL:   ${runtime.url}/graphql`, ...lines.map((l) => `  ${l}`), ''].join('\n'),
     );

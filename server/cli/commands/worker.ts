@@ -1,7 +1,7 @@
 import { ConfigError, parseConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
-import { createServices } from '../../services/index.js';
 import { connect } from '../../store/connection.js';
+import { wire } from '../../wiring.js';
 import type { Command } from '../command.js';
 import { Shutdown, shutdownBound } from '../shutdown.js';
 
@@ -18,16 +18,16 @@ export const workerCommand: Command = {
     const shutdown = new Shutdown(log, shutdownBound(config.shutdownGraceMs)).install();
     const client = await connect(config.mongoUri, log);
     shutdown.add('database connection', () => client.close());
-    const services = await shutdown.unlessStopping(createServices(client.db(config.dbName), config, log));
+    const { services, jobs } = await shutdown.unlessStopping(wire(client.db(config.dbName), config, log));
     // Runs in flight finish (or are asked to stop) before the connection closes.
     shutdown.add('jobs', async () => {
-      await services.jobs.close();
+      await jobs.close();
       await services.rollups.stop();
     });
-    await shutdown.unlessStopping(services.jobs.start());
+    await shutdown.unlessStopping(jobs.start());
     services.rollups.start(config.rollups.drainEveryMs);
-    const jobs = await shutdown.unlessStopping(services.jobs.list());
-    process.stdout.write(`clara-monitor worker is running jobs: ${jobs.map((j) => `${j.name} (every ${j.interval})`).join(', ')}\n`);
+    const listed = await shutdown.unlessStopping(jobs.list());
+    process.stdout.write(`clara-monitor worker is running jobs: ${listed.map((j) => `${j.name} (every ${j.interval})`).join(', ')}\n`);
     return new Promise<number>(() => undefined);
   },
 };

@@ -4,8 +4,10 @@
 // retrying instead, and callers bound their wait with whenReady().
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Agenda } from 'agenda';
+import type { Db } from 'mongodb';
 import { PublicError } from '../core/public-error.js';
 import type { Logger } from '../logger.js';
+import { COLLECTIONS } from './collections.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -39,6 +41,10 @@ export class PatientBackend extends MongoBackend {
     this.stopped = true;
   }
 }
+
+/** Agenda's backend on this database; its index is made with ours (ensureIndexes), where a failure is reported, not left unhandled. */
+export const agendaBackend = (db: Db, log: Logger): PatientBackend =>
+  new PatientBackend({ mongo: db, collection: COLLECTIONS.agendaJobs, ensureIndex: false }, log);
 
 /** Agenda once connected, or DATABASE_UNAVAILABLE (a 503 to API clients) after READY_WAIT_MS. */
 export async function whenReady(agenda: Agenda, waitMs = READY_WAIT_MS): Promise<Agenda> {
