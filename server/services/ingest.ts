@@ -1,14 +1,13 @@
 // Stores predictions, validations and training counts; every call is safe to retry.
 import { InputError } from '../core/errors.js';
 import { checkConfidence, checkId, checkInstant, checkLabel, checkModel, type PredictionRow } from '../core/prediction.js';
-import { levelStart } from '../core/grid.js';
 import { checkScores, type ClassScore } from '../core/scores.js';
 import type { IngestJournal, JournalValidation } from '../store/ingest-journal.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
 import type { LabelLimit } from './label-limit.js';
 import type { Telemetry } from './telemetry.js';
-import { uniqueBlocks, type RollupService } from './rollups.js';
+import { quarterTallies, type RollupService } from './rollups.js';
 
 export interface PredictionItem {
   id: string;
@@ -96,21 +95,31 @@ export class IngestService {
         rejected.push({ index, id: item.id || null, message: error.message });
       }
     });
-    const existing = new Set(await this.predictions.insertNew(rows));
+    await this.storeRows(rows, now);
+    this.telemetry.ingest('prediction', rows.length, rejected.length);
+    return { accepted: rows.length, rejected };
+  }
+
+  /**
+   * Inserts the rows that are new and journals the batch: what the new rows add to each quarter, and
+   * the re-sent ones for the drainer to apply. Also how the demo data is written.
+   */
+  async storeRows(rows: PredictionRow[], now = new Date()): Promise<void> {
+    const stamp = this.journal.newStamp();
+    const existing = new Set(await this.predictions.insertNew(rows, stamp));
     const inserted = rows.filter((_, position) => !existing.has(position));
     // Written after the rows: an entry always finds its rows. A crash in between leaves rows the
     // rollups miss only until the client, which got no answer, sends the batch again.
     await this.journal.append(
       {
-        blocks: uniqueBlocks(inserted.map((r) => ({ model: r.model, start: levelStart('QUARTER', r.predictedAt) }))),
+        stamp,
+        deltas: quarterTallies(inserted),
         inserted: inserted.map((r) => ({ model: r.model, id: r.id })),
         resent: rows.filter((_, position) => existing.has(position)),
       },
       now,
     );
     this.rollups.kick();
-    this.telemetry.ingest('prediction', rows.length, rejected.length);
-    return { accepted: rows.length, rejected };
   }
 
   /**

@@ -1,20 +1,30 @@
 // Keeps rollups equal to a recomputation from raw rows. Writes only append to the ingest journal;
 // a single drainer (one process at a time, under a lease) applies the journal in passes: it
-// rewrites the rows that changed, then recomputes every block the pass touched whole (never
-// incremented), finest level first. A pass deletes its journal entries last, so a crash anywhere
-// only repeats work.
+// rewrites the rows that changed, then brings every quarter the pass touched up to date, finest
+// level first. A pass deletes its journal entries last, so a crash anywhere only repeats work.
+//
+// A quarter is brought up to date one of two ways. Where its only news is rows a batch inserted,
+// the batch's own tallies (computed when it was written) are added to the stored quarter: no raw
+// row is read, which is what keeps a stream of inserts cheap where every filter scans. Otherwise it
+// is recomputed from raw rows. The two never count a row twice thanks to stamps: every inserted
+// row carries its batch's stamp, a recompute from raw counts only rows stamped at or below the
+// watermark (the highest stamp any pass has taken in), and a batch's tallies are added to a quarter
+// only when its stamp is above the quarter's last recompute from raw and the quarter does not list
+// the batch's entry as applied already (a pass that crashed after writing it).
 import { LEVEL_MS, levelStart, parentStart, type RollupLevel } from '../core/grid.js';
-import { addRow, emptyTally, mergeAll, type Tally } from '../core/tally.js';
+import { addRow, emptyTally, mergeAll, mergeInto, type Tally } from '../core/tally.js';
 import type { Logger } from '../logger.js';
 import type { EarlyValidations } from '../store/early-validations.js';
-import type { IngestJournal, JournalEntry } from '../store/ingest-journal.js';
+import type { PredictionRow } from '../core/prediction.js';
+import type { BlockDelta, IngestJournal, JournalEntry } from '../store/ingest-journal.js';
 import type { Lease, LeaseStore } from '../store/leases.js';
-import type { PredictionStore, RowRef } from '../store/predictions.js';
+import { STAMP_FIELD, type PredictionStore, type RowRef } from '../store/predictions.js';
 import type { RefreshStateStore } from '../store/refresh-state.js';
 import type { RowRewrites } from '../store/row-rewrites.js';
-import { blockKey, type Block, type RollupStore } from '../store/rollups.js';
+import { blockKey, type Block, type BlockWrite, type RollupStore } from '../store/rollups.js';
 import { isTransient, type ServerTraits } from '../store/server-traits.js';
 import { planRowChanges } from './row-changes.js';
+import { countedBelow, highestStamp, restamp } from '../store/stamps.js';
 
 /** Rows written directly may be committed a little after their ObjectId or validatedAt was stamped. */
 const SCAN_OVERLAP_MS = 5 * 60 * 1000;
@@ -28,6 +38,8 @@ const INDEXED_READ_GAP_MS = 3600 * 1000;
 export const ROLLUP_LEASE_MS = 60 * 1000;
 const RENEW_ROWS = 20_000;
 const ROW_BUDGET = 20_000;
+/** Quarter tallies one pass adds up (bounds its memory when batches each span many quarters). */
+const DELTA_BUDGET = 20_000;
 /** settle() gives up after this long (the drain keeps going; the caller gets an error to show). */
 const SETTLE_LIMIT_MS = 10 * 60 * 1000;
 const ROLLUP_LEASE = 'rollups';
@@ -35,6 +47,19 @@ const ROLLUP_LEASE = 'rollups';
 const POISON_AFTER = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The rows' tallies per quarter: what a batch adds to the rollups. */
+export function quarterTallies(rows: Iterable<PredictionRow>): BlockDelta[] {
+  const deltas = new Map<string, BlockDelta>();
+  for (const row of rows) {
+    const start = levelStart('QUARTER', row.predictedAt);
+    const key = blockKey(row.model, start);
+    let delta = deltas.get(key);
+    if (!delta) deltas.set(key, (delta = { block: { model: row.model, start }, tally: emptyTally() }));
+    addRow(delta.tally, row);
+  }
+  return [...deltas.values()];
+}
 
 export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
   const unique = new Map<string, Block>();
@@ -44,12 +69,19 @@ export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
 
 /**
  * The leading entries whose re-sent and validated rows (each read, then rewritten) stay within
- * ROW_BUDGET, and at least one: bounds a pass's reads between two lease renewals.
+ * ROW_BUDGET and whose quarter tallies stay within DELTA_BUDGET, and at least one: bounds a pass's
+ * reads between two lease renewals, and its memory.
  */
-function withinRowBudget(entries: JournalEntry[]): JournalEntry[] {
+function withinBudget(entries: JournalEntry[]): JournalEntry[] {
   let rows = 0;
-  const taken = entries.findIndex((e) => (rows += e.resent.length + e.validations.length) > ROW_BUDGET);
+  let deltas = 0;
+  const taken = entries.findIndex((e) => (rows += e.resent.length + e.validations.length) > ROW_BUDGET || (deltas += e.deltas.length) > DELTA_BUDGET);
   return taken === -1 ? entries : entries.slice(0, Math.max(1, taken));
+}
+
+interface PendingDelta {
+  block: Block;
+  parts: { entry: string; stamp: string; tally: Tally }[];
 }
 
 export interface RefreshSummary {
@@ -198,52 +230,115 @@ export class RollupService {
 
   /** One pass over the oldest journal entries; null when there was nothing to do. */
   private async pass(lease: Lease, limit: number): Promise<number | null> {
-    const { journal, early, rewrites, predictions } = this.stores;
+    const { journal, early, rewrites, predictions, state } = this.stores;
     const unfinished = await rewrites.unfinished();
     for (const rewrite of unfinished) await predictions.rewrite(rewrite.docs);
-    const entries = withinRowBudget(await journal.oldest(limit));
+    const entries = withinBudget(await journal.oldest(limit));
     if (entries.length === 0 && unfinished.length === 0) return null;
+
+    const stamps = await state.stamps();
+    const watermark = highestStamp(stamps.watermark, entries);
+    // Raised before anything is written, so no later recompute from raw counts fewer rows.
+    if (watermark !== null && watermark !== stamps.watermark) await state.raiseWatermark(watermark);
 
     const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);
     const started = Date.now();
     const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions);
     this.log.debug({ entries: entries.length, rewrites: changes.docs.length, ms: Date.now() - started }, 'rollups pass: rows to change read');
+    // A rewritten row whose batch is not drained yet is counted from raw from now on; that batch's
+    // tallies no longer describe it, so its quarters will be recomputed from raw too.
+    const staleNow = restamp(changes.docs, STAMP_FIELD, watermark);
+    await state.markStale(staleNow);
     if (!(await lease.renew())) throw new Error('rollup lease lost while reading the rows to change');
     const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, changes.blocks) : null;
     await predictions.rewrite(changes.docs);
     await early.add(changes.early);
 
-    const blocks = uniqueBlocks([...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks]);
-    this.log.debug({ blocks: blocks.length, ms: Date.now() - started }, 'rollups pass: rows changed');
-    const written = await this.recompute(blocks, lease);
-    this.log.debug({ written, ms: Date.now() - started }, 'rollups pass: blocks recomputed');
+    const fromRaw = new Map<string, Block>();
+    for (const b of [...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks]) fromRaw.set(blockKey(b.model, b.start), b);
+    const added = await this.addedQuarters(entries, fromRaw, new Set([...stamps.stale, ...staleNow]));
+    this.log.debug({ fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started }, 'rollups pass: quarters planned');
+    const written = await this.recompute(uniqueBlocks(fromRaw.values()), added, watermark, lease);
+    this.log.debug({ written, ms: Date.now() - started }, 'rollups pass: blocks written');
     await early.remove(changes.usedEarly);
     await rewrites.remove([...unfinished.map((r) => r.id), ...(saved ? [saved.id] : [])]);
     await journal.remove(entries.map((e) => e.id));
+    await state.pruneStale(stamps.stale);
     return written;
   }
 
-  /** Quarters from raw rows, hours from quarters, days from hours. */
-  private async recompute(quarters: Block[], lease: Lease): Promise<number> {
+  /**
+   * The quarters whose batch tallies can be added to what is stored, with their new tallies; the
+   * others join `fromRaw`.
+   */
+  private async addedQuarters(entries: JournalEntry[], fromRaw: Map<string, Block>, stale: Set<string>): Promise<BlockWrite[]> {
+    const pending = new Map<string, PendingDelta>();
+    for (const entry of entries) {
+      const stamp = entry.stamp?.toHexString() ?? null;
+      for (const { block, tally } of entry.deltas) {
+        const key = blockKey(block.model, block.start);
+        if (stamp === null || stale.has(stamp)) fromRaw.set(key, block);
+        else pending.set(key, { block, parts: [...(pending.get(key)?.parts ?? []), { entry: entry.id.toHexString(), stamp, tally }] });
+      }
+    }
+    const candidates = [...pending].filter(([key]) => !fromRaw.has(key));
+    if (candidates.length === 0) return [];
+    const stored = await this.stores.rollups.readStamped('QUARTER', candidates.map(([, d]) => d.block));
+    const added: BlockWrite[] = [];
+    for (const [key, { block, parts }] of candidates) {
+      const current = stored.get(key) ?? { tally: emptyTally(), rawAt: null, applied: [] };
+      // A recompute from raw at or above a batch's stamp may have counted its rows already.
+      const rawAt = current.rawAt;
+      if (rawAt !== null && parts.some((p) => p.stamp <= rawAt)) {
+        fromRaw.set(key, block);
+        continue;
+      }
+      const applied = new Set(current.applied);
+      for (const part of parts) if (!applied.has(part.entry)) mergeInto(current.tally, part.tally);
+      added.push({ block, tally: current.tally, rawAt, applied: parts.map((p) => p.entry) });
+    }
+    return added;
+  }
+
+  /** Quarters from raw rows or with batch tallies added, hours from quarters, days from hours. */
+  private async recompute(fromRaw: Block[], added: BlockWrite[], watermark: string | null, lease: Lease): Promise<number> {
     let written = 0;
-    let blocks = quarters;
     // Tallies this pass just wrote at the level below: a parent reads from the store only the
     // children the pass did not recompute (bounded, so a huge pass does not hold every tally).
     let fresh = new Map<string, Tally>();
-    for (const level of ['QUARTER', 'HOUR', 'DAY'] as const) {
+    const keep = (key: string, tally: Tally) => {
+      if (fresh.size < this.settings.passBlocks) fresh.set(key, tally);
+    };
+    const write = async (level: RollupLevel, writes: BlockWrite[]) => {
+      // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
+      if (!(await lease.renew())) throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
+      await this.stores.rollups.write(level, writes);
+      written += writes.length;
+    };
+    for (let i = 0; i < fromRaw.length; i += this.settings.passBlocks) {
+      const chunk = fromRaw.slice(i, i + this.settings.passBlocks);
+      const tallies = await this.fromRaw(chunk, watermark, lease);
+      await write(
+        'QUARTER',
+        chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally(), rawAt: watermark, applied: [] })),
+      );
+      for (const [key, tally] of tallies) keep(key, tally);
+    }
+    for (let i = 0; i < added.length; i += this.settings.passBlocks) await write('QUARTER', added.slice(i, i + this.settings.passBlocks));
+    for (const a of added) keep(blockKey(a.block.model, a.block.start), a.tally);
+
+    let blocks = uniqueBlocks([...fromRaw, ...added.map((a) => a.block)]);
+    for (const [child, level] of [['QUARTER', 'HOUR'], ['HOUR', 'DAY']] as const) {
+      blocks = uniqueBlocks(blocks.map((b) => ({ model: b.model, start: parentStart(child, b.start).start })));
       const next = new Map<string, Tally>();
       for (let i = 0; i < blocks.length; i += this.settings.passBlocks) {
         const chunk = blocks.slice(i, i + this.settings.passBlocks);
-        const tallies = level === 'QUARTER' ? await this.fromRaw(chunk, lease) : await this.fromChildren(level, chunk, fresh);
-        // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
-        if (!(await lease.renew())) throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
-        await this.stores.rollups.write(level, chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })));
-        written += chunk.length;
+        const tallies = await this.fromChildren(level, chunk, fresh);
+        await write(level, chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })));
         for (const [key, tally] of tallies) if (next.size < this.settings.passBlocks) next.set(key, tally);
       }
       this.log.debug({ level, blocks: blocks.length }, 'rollups pass: level written');
       fresh = next;
-      if (level !== 'DAY') blocks = uniqueBlocks(blocks.map((b) => ({ model: b.model, start: parentStart(level, b.start).start })));
     }
     return written;
   }
@@ -252,7 +347,7 @@ export class RollupService {
    * Raw rows read in as few range queries as suit the server: one per model where every filter
    * scans the collection anyway, one per run of nearby quarters where indexes serve ranges.
    */
-  private async fromRaw(blocks: Block[], lease: Lease): Promise<Map<string, Tally>> {
+  private async fromRaw(blocks: Block[], watermark: string | null, lease: Lease): Promise<Map<string, Tally>> {
     const tallies = new Map<string, Tally>();
     let rows = 0;
     const gap = this.settings.traits.scansEveryFilter ? Infinity : INDEXED_READ_GAP_MS;
@@ -264,7 +359,8 @@ export class RollupService {
       const to = new Date(blocks[j - 1].start.getTime() + LEVEL_MS.QUARTER);
       for await (const row of this.stores.predictions.streamBetween(model, blocks[i].start, to)) {
         const tally = tallies.get(blockKey(model, levelStart('QUARTER', row.predictedAt)));
-        if (tally) addRow(tally, row);
+        // Rows of batches above the watermark are added with their batch's tallies instead.
+        if (tally && countedBelow(row.stamp, watermark)) addRow(tally, row);
         if (++rows % RENEW_ROWS === 0 && !(await lease.renew())) throw new Error('rollup lease lost while reading raw rows');
       }
       i = j;

@@ -5,7 +5,9 @@
 import { ObjectId, type Collection, type Db } from 'mongodb';
 import { isDuplicateKey } from './server-traits.js';
 import type { PredictionRow } from '../core/prediction.js';
+import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
+import { fromDocs, toDocs, type RollupDoc } from './rollup-docs.js';
 import type { Block } from './rollups.js';
 
 export interface RowId {
@@ -18,11 +20,21 @@ export interface JournalValidation extends RowId {
   validatedAt: Date;
 }
 
+/** What a batch's inserted rows add to one quarter. */
+export interface BlockDelta {
+  block: Block;
+  tally: Tally;
+}
+
 export interface JournalEntry {
   id: ObjectId;
   at: Date;
-  /** Quarter blocks to recompute. */
+  /** Quarter blocks to recompute from raw rows. */
   blocks: Block[];
+  /** The stamp the batch's inserted rows carry; null for entries that inserted nothing. */
+  stamp: ObjectId | null;
+  /** Tallies of the rows the batch inserted, per quarter: added to the stored quarters when safe. */
+  deltas: BlockDelta[];
   /** Rows inserted by this batch, so validations that arrived before them can be applied. */
   inserted: RowId[];
   /** Predictions sent again for an id that exists: applied by the drainer, in journal order. */
@@ -30,10 +42,12 @@ export interface JournalEntry {
   validations: JournalValidation[];
 }
 
-type EntryDoc = Omit<JournalEntry, 'id'> & { _id: ObjectId };
+type EntryDoc = Omit<JournalEntry, 'id' | 'stamp' | 'deltas'> & { _id: ObjectId; stamp?: ObjectId | null; deltas?: RollupDoc[] };
 
 /** Items per entry: keeps every document far below the 16 MiB BSON limit whatever the batch size. */
 const ITEMS_PER_ENTRY = 2000;
+/** Quarter tallies per entry (each at most a few KiB, unless its labels are huge and it is split). */
+const DELTAS_PER_ENTRY = 500;
 
 export class IngestJournal {
   private readonly entries: Collection<EntryDoc>;
@@ -45,13 +59,28 @@ export class IngestJournal {
     this.failed = db.collection(COLLECTIONS.ingestJournalFailed);
   }
 
+  /** A stamp for a batch's rows, taken before they are inserted (see services/rollups.ts). */
+  newStamp(): ObjectId {
+    return new ObjectId();
+  }
+
   async append(content: Partial<Omit<JournalEntry, 'id' | 'at'>>, at = new Date()): Promise<void> {
     const docs: EntryDoc[] = [];
+    const deltas = (content.deltas ?? []).flatMap(({ block, tally }) => toDocs(block.model, block.start, tally, 0));
     const lists = { blocks: content.blocks ?? [], inserted: content.inserted ?? [], resent: content.resent ?? [], validations: content.validations ?? [] };
-    const longest = Math.max(...Object.values(lists).map((l) => l.length));
-    for (let i = 0; i < longest; i += ITEMS_PER_ENTRY) {
+    const longest = Math.max(...Object.values(lists).map((l) => l.length), Math.ceil(deltas.length / DELTAS_PER_ENTRY) * ITEMS_PER_ENTRY);
+    for (let i = 0, n = 0; i < longest; i += ITEMS_PER_ENTRY, n++) {
       const part = <T>(list: T[]) => list.slice(i, i + ITEMS_PER_ENTRY);
-      docs.push({ _id: new ObjectId(), at, blocks: part(lists.blocks), inserted: part(lists.inserted), resent: part(lists.resent), validations: part(lists.validations) });
+      docs.push({
+        _id: new ObjectId(),
+        at,
+        blocks: part(lists.blocks),
+        inserted: part(lists.inserted),
+        resent: part(lists.resent),
+        validations: part(lists.validations),
+        stamp: content.stamp ?? null,
+        deltas: deltas.slice(n * DELTAS_PER_ENTRY, (n + 1) * DELTAS_PER_ENTRY),
+      });
     }
     if (docs.length > 0) await this.entries.insertMany(docs, { ordered: true });
   }
@@ -59,7 +88,12 @@ export class IngestJournal {
   /** The oldest entries, in the order they were written. */
   async oldest(limit: number): Promise<JournalEntry[]> {
     const docs = await this.entries.find({}).sort({ _id: 1 }).limit(limit).toArray();
-    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+    return docs.map(({ _id, stamp, deltas, ...rest }) => ({
+      id: _id,
+      ...rest,
+      stamp: stamp ?? null,
+      deltas: (deltas ?? []).map((d) => ({ block: { model: d.model, start: d.start }, tally: fromDocs([d]) })),
+    }));
   }
 
   /** When the oldest entry still waiting was written; null when the rollups hold everything. */
@@ -69,7 +103,7 @@ export class IngestJournal {
   }
 
   async models(): Promise<string[]> {
-    const names = await Promise.all([this.entries.distinct('blocks.model'), this.entries.distinct('validations.model'), this.entries.distinct('resent.model')]);
+    const names = await Promise.all(['blocks.model', 'deltas.model', 'validations.model', 'resent.model'].map((field) => this.entries.distinct(field)));
     return [...new Set(names.flat().map(String))];
   }
 
@@ -82,8 +116,10 @@ export class IngestJournal {
    * them into the rollups once the cause is fixed), so it cannot stop the entries after it.
    */
   async quarantine(entry: JournalEntry, reason: string, at = new Date()): Promise<void> {
-    const { id, ...rest } = entry;
-    await this.failed.insertOne({ _id: id, ...rest, reason, quarantinedAt: at }).catch((error: unknown) => {
+    const { id, stamp, deltas, ...rest } = entry;
+    // Its inserted rows are stored; what it held back is which quarters `refresh --full` must redo.
+    const blocks = [...rest.blocks, ...deltas.map((d) => d.block)];
+    await this.failed.insertOne({ _id: id, ...rest, blocks, stamp, reason, quarantinedAt: at }).catch((error: unknown) => {
       // Set aside already by a quarantine that crashed before removing it from the journal.
       if (!isDuplicateKey(error)) throw error;
     });

@@ -34,6 +34,18 @@ function groupIds(ids: RowId[]): Map<string, string[]> {
   return groups;
 }
 
+/**
+ * The field holding the stamp of the batch that inserted a row (the journal entry's `stamp`): the
+ * drainer counts a row in a recompute from raw only when its stamp is at or below the watermark,
+ * so the batch's own tallies, added later, never count it twice (services/rollups.ts).
+ */
+export const STAMP_FIELD = '_stamp';
+
+/** A row as a recompute from raw sees it: with the stamp of the batch that inserted it, if any. */
+export interface StampedRow extends PredictionRow {
+  stamp: string | null;
+}
+
 export interface RowRef {
   model: string;
   predictedAt: Date;
@@ -61,9 +73,10 @@ export class PredictionStore {
     return typeof value === 'string' ? value : this.defaultModel;
   }
 
-  toDoc(row: PredictionRow): Document {
+  toDoc(row: PredictionRow, stamp?: ObjectId): Document {
     const m = this.mapping;
     const doc: Document = { _id: rowKey(row.model, row.id), [m.id]: row.id, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
+    if (stamp) doc[STAMP_FIELD] = stamp;
     if (m.model) doc[m.model] = row.model;
     if (row.confidence !== null) doc[m.confidence] = row.confidence;
     if (row.scores) doc[m.scores] = row.scores;
@@ -98,11 +111,11 @@ export class PredictionStore {
     };
   }
 
-  /** Inserts what is new; returns the positions (in `rows`) whose (model, id) already existed. */
-  async insertNew(rows: PredictionRow[]): Promise<number[]> {
+  /** Inserts what is new, stamped; returns the positions (in `rows`) whose (model, id) already existed. */
+  async insertNew(rows: PredictionRow[], stamp?: ObjectId): Promise<number[]> {
     if (rows.length === 0) return [];
     try {
-      await this.collection.insertMany(rows.map((r) => this.toDoc(r)), { ordered: false });
+      await this.collection.insertMany(rows.map((r) => this.toDoc(r, stamp)), { ordered: false });
       return [];
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
@@ -182,16 +195,30 @@ export class PredictionStore {
     return rows;
   }
 
-  /** The same rows one at a time, for reads too large to hold at once. */
-  async *streamBetween(model: string, from: Date, to: Date): AsyncGenerator<PredictionRow> {
+  /** The same rows one at a time, with their stamps, for reads too large to hold at once. */
+  async *streamBetween(model: string, from: Date, to: Date): AsyncGenerator<StampedRow> {
     const m = this.mapping;
     const cursor = this.collection.find(
       { ...this.modelFilter(model), [m.predictedAt]: { $gte: from, $lt: to } },
-      { projection: { _id: 0, [m.id]: 1, [m.predictedAt]: 1, [m.predicted]: 1, [m.confidence]: 1, [m.scores]: 1, [m.actual]: 1, [m.validatedAt]: 1, ...(m.model ? { [m.model]: 1 } : {}) } },
+      {
+        projection: {
+          _id: 0,
+          [m.id]: 1,
+          [m.predictedAt]: 1,
+          [m.predicted]: 1,
+          [m.confidence]: 1,
+          [m.scores]: 1,
+          [m.actual]: 1,
+          [m.validatedAt]: 1,
+          [STAMP_FIELD]: 1,
+          ...(m.model ? { [m.model]: 1 } : {}),
+        },
+      },
     );
     for await (const doc of cursor) {
       const row = this.fromDoc(doc);
-      if (row) yield row;
+      const stamp: unknown = doc[STAMP_FIELD];
+      if (row) yield { ...row, stamp: stamp instanceof ObjectId ? stamp.toHexString() : null };
     }
   }
 

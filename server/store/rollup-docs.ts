@@ -23,6 +23,17 @@ export interface RollupDoc {
   reliability?: { bin: number; validated: number; correct: number; confidenceMicros: number }[];
   scoredBins?: { predicted: string; bin: number; count: number }[];
   scoreSums?: { predicted: string; label: string; micros: number }[];
+  /** Quarters only, first part: the watermark of its last recompute from raw rows (services/rollups.ts). */
+  rawAt?: string | null;
+  /** Quarters only, first part: journal entries of the last pass whose tallies this revision holds. */
+  applied?: string[];
+}
+
+/** A stored quarter with what the drainer needs to add a batch's tallies to it safely. */
+export interface StampedTally {
+  tally: Tally;
+  rawAt: string | null;
+  applied: string[];
 }
 
 /** A part's budget: a quarter of the BSON limit leaves room for our estimate's slack. */
@@ -35,9 +46,11 @@ const bytes = (...labels: string[]) => labels.reduce((sum, l) => sum + Buffer.by
 /** The start comes first and is all digits, so the separator cannot be confused with a model name. */
 export const blockKey = (model: string, start: Date) => `${start.getTime()}:${model}`;
 
+type PartDoc = Required<Omit<RollupDoc, 'rawAt' | 'applied'>> & Pick<RollupDoc, 'rawAt' | 'applied'>;
+
 export function toDocs(model: string, start: Date, t: Tally, rev: number, partBytes = PART_BYTES): RollupDoc[] {
   const key = blockKey(model, start);
-  const part = (index: number): Required<RollupDoc> => ({
+  const part = (index: number): PartDoc => ({
     _id: index === 0 ? `${key}#${rev}` : `${key}#${rev}#${index}`,
     model,
     start,
@@ -56,7 +69,7 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
   });
   const docs = [part(0)];
   let used = 0;
-  const room = (size: number): Required<RollupDoc> => {
+  const room = (size: number): PartDoc => {
     if (used + size > partBytes && used > 0) {
       docs.push(part(docs.length));
       used = 0;
@@ -119,6 +132,11 @@ export class NewestRevisions {
   /** Block key → merged tally. */
   tallies(): Map<string, Tally> {
     return new Map([...this.blocks].map(([key, parts]) => [key, fromDocs(parts)]));
+  }
+
+  /** Block key → merged tally, with the stamps its first part carries. */
+  stamped(): Map<string, StampedTally> {
+    return new Map([...this.blocks].map(([key, parts]) => [key, { tally: fromDocs(parts), rawAt: parts[0].rawAt ?? null, applied: parts[0].applied ?? [] }]));
   }
 
   /** One entry per block, in time order. */

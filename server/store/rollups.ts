@@ -9,15 +9,23 @@ import type { Collection, Db } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
-import { NewestRevisions, toDocs, type RollupDoc } from './rollup-docs.js';
+import { NewestRevisions, toDocs, type RollupDoc, type StampedTally } from './rollup-docs.js';
 import type { ServerTraits } from './server-traits.js';
 
-export { blockKey } from './rollup-docs.js';
+export { blockKey, type StampedTally } from './rollup-docs.js';
 
 /** A grid block of one model (its level is known from the context). */
 export interface Block {
   model: string;
   start: Date;
+}
+
+/** A block's new tally; quarters also carry the drainer's stamps (see StampedTally). */
+export interface BlockWrite {
+  block: Block;
+  tally: Tally;
+  rawAt?: string | null;
+  applied?: string[];
 }
 
 let revisions = 0;
@@ -39,14 +47,17 @@ export class RollupStore {
   }
 
   /** Stores recomputed blocks whole as new revisions, then drops older ones: writing the same tally twice changes nothing. */
-  async write(level: RollupLevel, entries: { block: Block; tally: Tally }[]): Promise<void> {
+  async write(level: RollupLevel, entries: BlockWrite[]): Promise<void> {
     if (entries.length === 0) return;
     const rev = nextRevision();
     const collection = this.levels[level];
-    await collection.insertMany(
-      entries.flatMap(({ block, tally }) => toDocs(block.model, block.start, tally, rev)),
-      { ordered: false },
-    );
+    const docs = entries.flatMap(({ block, tally, rawAt, applied }) => {
+      const parts = toDocs(block.model, block.start, tally, rev);
+      if (rawAt !== undefined) parts[0].rawAt = rawAt;
+      if (applied !== undefined) parts[0].applied = applied;
+      return parts;
+    });
+    await collection.insertMany(docs, { ordered: false });
     for (const [model, starts] of byModel(entries.map((e) => e.block))) await this.dropOlder(collection, model, starts, rev);
   }
 
@@ -78,6 +89,15 @@ export class RollupStore {
    * such a server tests against every document.
    */
   async read(level: RollupLevel, blocks: Block[]): Promise<Map<string, Tally>> {
+    return (await this.newest(level, blocks)).tallies();
+  }
+
+  /** The same, with the stamps the drainer keeps on quarters. */
+  async readStamped(level: RollupLevel, blocks: Block[]): Promise<Map<string, StampedTally>> {
+    return (await this.newest(level, blocks)).stamped();
+  }
+
+  private async newest(level: RollupLevel, blocks: Block[]): Promise<NewestRevisions> {
     const newest = new NewestRevisions();
     const CHUNK = 5000;
     for (const [model, starts] of byModel(blocks)) {
@@ -93,7 +113,7 @@ export class RollupStore {
         for await (const doc of this.levels[level].find({ model, start: { $in: starts.slice(i, i + CHUNK) } })) newest.add(doc);
       }
     }
-    return newest.tallies();
+    return newest;
   }
 
   /** Labels (predicted or actual) in a model's day blocks, any revision. */

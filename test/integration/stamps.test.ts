@@ -1,0 +1,122 @@
+// The drainer adds a batch's own tallies to the stored quarters instead of reading raw rows, and
+// recomputes from raw where that could count a row twice or miss a change. Each test drives one of
+// those cases on the real store and checks the rollups against the raw rows.
+import type { ObjectId } from 'mongodb';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { PredictionRow } from '../../server/core/prediction.js';
+import { quarterTallies } from '../../server/services/rollups.js';
+import type { IngestJournal } from '../../server/store/ingest-journal.js';
+import type { PredictionStore } from '../../server/store/predictions.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { expectRollupsEqualRaw } from '../support/rollups-check.js';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp('stamps');
+});
+afterAll(() => app.close());
+
+const stores = () => app.runtime.stores;
+const services = () => app.runtime.services;
+const check = (model: string) => expectRollupsEqualRaw({ db: app.runtime.db, predictions: stores().predictions }, model);
+
+function rows(model: string, ids: string[], at: string, predicted = 'a', actual: string | null = null): PredictionRow[] {
+  return ids.map((id, i) => ({
+    id,
+    model,
+    predictedAt: new Date(Date.parse(at) + i * 60_000),
+    predicted,
+    confidence: 0.8,
+    scores: null,
+    actual,
+    validatedAt: actual === null ? null : new Date(at),
+  }));
+}
+
+/** Writes a batch the way the ingest does, but with a stamp taken earlier (a slow concurrent batch). */
+async function lateBatch(stamp: ObjectId, batch: PredictionRow[], journal = true) {
+  await stores().predictions.insertNew(batch, stamp);
+  if (journal) await stores().journal.append({ stamp, deltas: quarterTallies(batch), inserted: batch.map((r) => ({ model: r.model, id: r.id })) });
+}
+
+test('a batch whose rows were counted by a recompute from raw before its entry arrived is not added again', async () => {
+  const slow = stores().journal.newStamp();
+  // The slow batch's rows are stored, its journal entry not yet written.
+  await lateBatch(slow, rows('late', ['s1', 's2'], '2026-05-01T10:00:00Z'), false);
+  // A later batch in the same quarter, then a validation there: that quarter is recomputed from raw.
+  await services().ingest.recordPredictions([{ id: 'f1', model: 'late', predictedAt: new Date('2026-05-01T10:05:00Z'), predicted: 'a' }]);
+  await services().ingest.recordValidations([{ id: 'f1', model: 'late', actual: 'a' }]);
+  await services().rollups.settle();
+  // Now the slow batch's entry arrives, stamped below the watermark.
+  await stores().journal.append({ stamp: slow, deltas: quarterTallies(rows('late', ['s1', 's2'], '2026-05-01T10:00:00Z')), inserted: [] });
+  await services().rollups.settle();
+  await check('late');
+});
+
+test('a batch stamped below the watermark whose rows no recompute saw is added once', async () => {
+  const slow = stores().journal.newStamp();
+  await services().ingest.recordPredictions([{ id: 'g1', model: 'behind', predictedAt: new Date('2026-05-02T10:05:00Z'), predicted: 'a' }]);
+  await services().rollups.settle();
+  await lateBatch(slow, rows('behind', ['s1', 's2', 's3'], '2026-05-02T10:00:00Z'));
+  await services().rollups.settle();
+  await check('behind');
+});
+
+test('a pass that dies after writing its quarters and before dropping its entries adds nothing twice', async () => {
+  await services().ingest.recordPredictions(rows('crash-pass', ['c1', 'c2'], '2026-05-03T08:00:00Z'));
+  await services().rollups.settle();
+  const journal = Object.getPrototypeOf(stores().journal) as IngestJournal;
+  const remove = journal.remove;
+  journal.remove = () => Promise.reject(new Error('simulated crash before the journal is trimmed'));
+  try {
+    await services().ingest.recordPredictions(rows('crash-pass', ['c3', 'c4', 'c5'], '2026-05-03T08:01:00Z'));
+    await expect(services().rollups.processPending()).rejects.toThrow('simulated crash');
+  } finally {
+    journal.remove = remove;
+  }
+  await services().rollups.settle();
+  await check('crash-pass');
+});
+
+test('a validation and a move of rows whose batch is not drained yet are counted, the batch tallies set aside', async () => {
+  // A batch stamped after everything drained so far, whose entry is still to come.
+  const pending = stores().journal.newStamp();
+  const batch = rows('undrained', ['u1', 'u2', 'u3'], '2026-05-04T12:00:00Z');
+  await lateBatch(pending, batch, false);
+  await services().ingest.recordValidations([{ id: 'u1', model: 'undrained', actual: 'b' }]);
+  // Re-sent to another day: the row moves out of the batch's quarter.
+  await services().ingest.recordPredictions([{ id: 'u2', model: 'undrained', predictedAt: new Date('2026-05-06T09:00:00Z'), predicted: 'a' }]);
+  await services().rollups.settle();
+  await check('undrained');
+  await stores().journal.append({ stamp: pending, deltas: quarterTallies(batch), inserted: batch.map((r) => ({ model: r.model, id: r.id })) });
+  await services().rollups.settle();
+  await check('undrained');
+  const day = await app.gql<{ metrics: { overall: { predictions: number; validated: number; accuracy: number | null } } }>(
+    `{ metrics(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: "undrained") { overall { predictions validated accuracy } } }`,
+  );
+  expect(day.data?.metrics.overall).toEqual({ predictions: 3, validated: 1, accuracy: 0 });
+});
+
+test('a stream of new batches is taken in without reading raw rows, and equals them', async () => {
+  await services().rollups.settle();
+  const store = Object.getPrototypeOf(stores().predictions) as PredictionStore;
+  const streamBetween = store.streamBetween;
+  let rawReads = 0;
+  store.streamBetween = function (this: PredictionStore, ...args: Parameters<PredictionStore['streamBetween']>) {
+    rawReads++;
+    return streamBetween.apply(this, args);
+  };
+  try {
+    for (let i = 0; i < 5; i++) {
+      const batch = rows('stream', [0, 1, 2, 3].map((k) => `b${i}-${k}`), `2026-05-05T0${i}:00:00Z`, i % 2 ? 'a' : 'b', 'a');
+      await services().ingest.recordPredictions(batch.map((r) => ({ ...r, validatedAt: undefined })));
+      if (i === 2) await services().rollups.settle();
+    }
+    await services().rollups.settle();
+  } finally {
+    store.streamBetween = streamBetween;
+  }
+  expect(rawReads).toBe(0);
+  await check('stream');
+});
