@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../server/store/alerts.js';
 import { WebhookSender } from '../../server/webhooks/sender.js';
+import { droppingListener } from '../support/dropping-listener.js';
 
 const SECRET = 'whsec-test-5f2c';
 const TOKEN = 'T0K3N-in-path';
@@ -93,13 +94,16 @@ describe('alert webhooks', () => {
     const wrong = new WebhookSender({ secret: 'not-the-secret', timeoutMs: 2_000, retries: 0, retryDelayMs: 5 }, log);
     expect(await wrong.deliver(url, body, pending(), signal())).toMatchObject({ state: 'FAILED', lastStatus: 401 });
 
-    const closed = await receiver([200]);
-    const port = new URL(closed.url).port;
-    await new Promise((done) => servers.pop()!.close(done));
-    const down = await wrong.deliver(`http://127.0.0.1:${port}/hooks/${TOKEN}`, body, pending(), signal());
-    expect(down).toMatchObject({ state: 'FAILED', attempts: 1, lastStatus: null });
-    expect(down.lastError).toBe('UNREACHABLE: could not connect to the webhook');
-    expect(`${down.lastError}${lines.join('')}`).not.toMatch(new RegExp(`${TOKEN}|not-the-secret`));
+    const dead = await droppingListener();
+    try {
+      const down = await wrong.deliver(`${dead.origin}/hooks/${TOKEN}`, body, pending(), signal());
+      expect(down).toMatchObject({ state: 'FAILED', attempts: 1, lastStatus: null });
+      expect(down.lastError).toBe('UNREACHABLE: could not connect to the webhook');
+      expect(dead.dropped()).toBe(1);
+      expect(`${down.lastError}${lines.join('')}`).not.toMatch(new RegExp(`${TOKEN}|not-the-secret`));
+    } finally {
+      await dead.close();
+    }
   });
 
   it('continues an interrupted delivery from its attempt count, and stops when the run is asked to', async () => {
