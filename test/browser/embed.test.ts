@@ -5,13 +5,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { launchBrowser, openPage, screenshot } from '../support/browser.js';
+import { droppingListener, type DroppingListener } from '../support/dropping-listener.js';
 import { seed, WEEK } from './dataset.js';
 
 let app: TestApp;
 let portal: Server;
 let portalUrl: string;
 let browser: Browser;
-/** A port nothing listens on, for the failing panel. */
+/** A listener that resets every connection, for the failing panel. */
+let dead: DroppingListener;
 let deadApi: string;
 
 function portalPage(api: string): string {
@@ -32,10 +34,8 @@ function portalPage(api: string): string {
 }
 
 beforeAll(async () => {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  deadApi = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/graphql`;
-  await new Promise((done) => probe.close(done));
+  dead = await droppingListener();
+  deadApi = `${dead.origin}/graphql`;
   portal = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalPage(app.url)));
   await new Promise<void>((done) => portal.listen(0, '127.0.0.1', done));
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
@@ -46,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((done) => portal?.close(done));
+  await dead?.close();
   await app?.close();
 });
 
@@ -76,7 +77,7 @@ test('embed.js renders panels on a page of another origin, and failures fire cla
   expect(await page.evaluate('window.claraErrors')).toEqual([{ tag: 'clara-metric-chart', kind: 'network', message: `Cannot reach the API at ${deadApi}` }]);
   await screenshot(page, 'embed-portal');
   // The unreachable endpoint is the only thing the console complains about.
-  expect(errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+  expect(errors.filter((e) => !e.includes('ERR_CONNECTION_RESET'))).toEqual([]);
   await close();
 });
 
