@@ -1,5 +1,6 @@
 // The Drift tab and <clara-alerts> in Chromium: a dataset with a clear shift on its last day, the
-// check-drift job run over GraphQL, then what the tab draws compared with what the API computes.
+// drift check (what the check-drift job runs) at a fixed NOW, then what the tab draws compared with
+// what the API computes.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';

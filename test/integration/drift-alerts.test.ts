@@ -1,17 +1,20 @@
-// End to end: predictions and a training distribution over GraphQL, runJob('check-drift'), alerts
-// and drift over GraphQL, signed webhooks to a local receiver, late validations, acknowledgement
-// and self-resolution. Kept small: FerretDB writes are slow.
+// End to end: predictions and a training distribution over GraphQL, the drift check (what the
+// check-drift job runs) at a fixed NOW, alerts and drift over GraphQL, signed webhooks to a local
+// receiver, late validations, acknowledgement and self-resolution. Kept small: FerretDB writes are slow.
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { CheckSummary } from '../../server/services/drift.js';
 import { driftResultId } from '../../server/store/drift-results.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 const SECRET = 'e2e-webhook-secret';
 const DAY = 86_400_000;
-const today = Math.floor(Date.now() / DAY) * DAY;
-const dayStart = (d: number) => new Date(today + d * DAY);
+// A fixed clock: the check looks at the days before NOW, so a run across UTC midnight sees the same days.
+const TODAY = Date.parse('2026-03-16T00:00:00Z');
+const NOW = new Date(TODAY + 9.5 * 3_600_000);
+const dayStart = (d: number) => new Date(TODAY + d * DAY);
 /** The day whose predictions all say "a" while training is half "a", half "b". */
 const SHIFTED = dayStart(-1);
 
@@ -77,17 +80,17 @@ async function alerts(args = ''): Promise<AlertView[]> {
   return res.data!.alerts;
 }
 
-async function runJob(): Promise<string> {
-  const res = await app.gql<{ runJob: { status: string; summary: string } }>(`mutation { runJob(name: "check-drift") { status summary } }`);
-  expect(res.data?.runJob.status).toBe('SUCCEEDED');
-  return res.data!.runJob.summary;
+/** What a check-drift run does, at `now` instead of the wall clock's time. */
+async function checkDrift(now = NOW): Promise<CheckSummary> {
+  await app.runtime.services.rollups.settle();
+  return app.runtime.services.drift.check(new AbortController().signal, now);
 }
 
 const verdict = async (rule: string) =>
   (await app.runtime.db.collection<{ _id: string; verdict: boolean }>('drift_results').findOne({ _id: driftResultId('default', 'DAY', SHIFTED, rule as never) }))?.verdict;
 
 test('check-drift opens one alert per firing rule and notifies the webhook with a valid signature', async () => {
-  expect(await runJob()).toMatch(/^1 models, 7 windows checked, 2 rule verdicts firing, \d+ results written, 2 alerts opened, 0 resolved, 2 notifications sent, 0 failed$/);
+  expect(await checkDrift()).toMatchObject({ models: 1, windows: 7, firing: 2, opened: 2, resolved: 0, sent: 2, failed: 0 });
   const open = await alerts('(status: OPEN)');
   expect(open.map((a) => a.rule).sort()).toEqual(['predicted-js', 'predicted-psi']);
   for (const alert of open) {
@@ -100,7 +103,7 @@ test('check-drift opens one alert per firing rule and notifies the webhook with 
   expect(JSON.stringify(hooks)).not.toContain(SECRET);
 
   // A repeated run finds the same verdicts: nothing new is opened, written or sent.
-  expect(await runJob()).toMatch(/ 0 results written, 0 alerts opened, 0 resolved, 0 notifications sent/);
+  expect(await checkDrift()).toMatchObject({ written: 0, opened: 0, resolved: 0, sent: 0 });
   expect(hooks).toHaveLength(2);
   expect(await alerts()).toHaveLength(2);
 });
@@ -132,7 +135,7 @@ test('late validations change the verdict of an already checked window on the ne
   const validations = Array.from({ length: 40 }, (_, i) => ({ id: `-1-${i}`, actual: 'a' }));
   const res = await app.gql<{ recordValidations: { accepted: number } }>(`mutation($v: [ValidationInput!]!) { recordValidations(validations: $v) { accepted } }`, { v: validations });
   expect(res.data?.recordValidations.accepted).toBe(40);
-  expect(await runJob()).toMatch(/ 2 alerts opened, 0 resolved, 2 notifications sent/);
+  expect(await checkDrift()).toMatchObject({ opened: 2, resolved: 0, sent: 2 });
   expect(await verdict('actual-psi')).toBe(true);
   expect((await alerts('(status: OPEN)')).map((a) => a.rule).sort()).toEqual(['actual-js', 'actual-psi', 'predicted-js', 'predicted-psi']);
 });
@@ -148,7 +151,7 @@ test('acknowledging needs the token, keeps the alert the one of its rule, and it
   expect((await alerts()).map((a) => a.status)).toEqual(['OPEN', 'OPEN', 'OPEN', 'ACKNOWLEDGED']);
 
   // Three days later the three days after the shift have closed without data: every alert resolves.
-  const summary = await app.runtime.services.drift.check(new AbortController().signal, new Date(Date.now() + 3 * DAY));
+  const summary = await checkDrift(new Date(NOW.getTime() + 3 * DAY));
   expect(summary).toMatchObject({ opened: 0, resolved: 4, sent: 4, failed: 0 });
   const resolved = await alerts();
   expect(resolved.map((a) => a.status)).toEqual(['RESOLVED', 'RESOLVED', 'RESOLVED', 'RESOLVED']);
