@@ -62,6 +62,15 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Waits until the job-runs record holds `count` finished runs of `job`. */
+async function untilRecorded(jobs: JobService, job: string, count: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if ((await jobs.history(job, count)).filter((r) => r.status === 'SUCCEEDED').length >= count) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${count} recorded runs of ${job}`);
+}
+
 test('four schedulers on one database never run the job at the same time, and every run is recorded once', async () => {
   const executions: Execution[] = [];
   const schedulers = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => jobService(owner, [ticker(executions, owner)])));
@@ -103,15 +112,18 @@ test('a failing job is recorded with a coded reason (details only in the log); f
 
 test('a disabled job stays disabled across restarts and does not run on schedule until enabled', async () => {
   const executions: Execution[] = [];
-  const first = await jobService('d', [ticker(executions, 'd', 'quiet')]);
+  // Each scheduler also has a witness on the same schedule: once the witness's runs are recorded,
+  // the disabled job was due too, so its empty history shows it was skipped (no sleep as proof).
+  const first = await jobService('d', [ticker(executions, 'd', 'quiet'), ticker([], 'd', 'witness-d')]);
   await first.setEnabled('quiet', false);
   await first.start();
-  await sleep(1000);
+  await untilRecorded(first, 'witness-d', 2);
   await first.close();
-  const second = await jobService('e', [ticker(executions, 'e', 'quiet')]);
+  const second = await jobService('e', [ticker(executions, 'e', 'quiet'), ticker([], 'e', 'witness-e')]);
   await second.start();
-  expect((await second.list())[0]).toMatchObject({ name: 'quiet', status: 'DISABLED', nextRunAt: null });
-  await sleep(1000);
+  expect((await second.list()).find((j) => j.name === 'quiet')).toMatchObject({ status: 'DISABLED', nextRunAt: null });
+  await untilRecorded(second, 'witness-e', 2);
+  expect(await second.history('quiet', 10)).toEqual([]);
   expect(executions).toEqual([]);
   await second.setEnabled('quiet', true);
   await until(() => executions.length > 0, 'a run after enabling');
