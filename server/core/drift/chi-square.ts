@@ -20,8 +20,8 @@ export function chiSquareOfAligned(aligned: AlignedCounts): ChiSquareResult {
   const total = sum(aligned.current);
   let statistic = 0;
   for (let i = 0; i < expectedShare.length; i++) {
-    const expected = (expectedShare[i] as number) * total;
-    const diff = (aligned.current[i] as number) - expected;
+    const expected = expectedShare[i] * total;
+    const diff = aligned.current[i] - expected;
     statistic += (diff * diff) / expected;
   }
   const df = aligned.labels.length - 1;

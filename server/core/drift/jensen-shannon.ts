@@ -4,8 +4,8 @@ import { alignCounts, proportions, type AlignedCounts, type CategoryCounts } fro
 function relativeEntropyBits(p: readonly number[], m: readonly number[]): number {
   let total = 0;
   for (let i = 0; i < p.length; i++) {
-    const pi = p[i] as number;
-    if (pi > 0) total += pi * Math.log2(pi / (m[i] as number));
+    const pi = p[i];
+    if (pi > 0) total += pi * Math.log2(pi / m[i]);
   }
   return total;
 }
@@ -14,7 +14,7 @@ function relativeEntropyBits(p: readonly number[], m: readonly number[]): number
 export function jensenShannonOfAligned(aligned: AlignedCounts): number {
   const p = proportions(aligned.reference);
   const q = proportions(aligned.current);
-  const m = p.map((pi, i) => (pi + (q[i] as number)) / 2);
+  const m = p.map((pi, i) => (pi + q[i]) / 2);
   const divergence = (relativeEntropyBits(p, m) + relativeEntropyBits(q, m)) / 2;
   // Rounding can leave a divergence of -1e-17 for identical inputs.
   return Math.sqrt(Math.max(0, divergence));

@@ -38,7 +38,7 @@ export function ksTwoSample(a: readonly number[], b: readonly number[]): KsResul
   let d = 0;
   while (i < x.length && j < y.length) {
     // Step past every copy of the smallest value in both samples, so ties count once.
-    const v = Math.min(x[i] as number, y[j] as number);
+    const v = Math.min(x[i], y[j]);
     while (i < x.length && x[i] === v) i++;
     while (j < y.length && y[j] === v) j++;
     d = Math.max(d, Math.abs(i / x.length - j / y.length));
@@ -74,8 +74,8 @@ export function ksHistograms(reference: readonly number[], current: readonly num
   let cumCur = 0;
   let d = 0;
   for (let i = 0; i < reference.length; i++) {
-    cumRef += reference[i] as number;
-    cumCur += current[i] as number;
+    cumRef += reference[i];
+    cumCur += current[i];
     d = Math.max(d, Math.abs(cumRef / n - cumCur / m));
   }
   return result(d, n, m);

@@ -6,8 +6,8 @@ export function psiOfAligned(aligned: AlignedCounts): number {
   const q = smoothedProportions(aligned.current);
   let psi = 0;
   for (let i = 0; i < p.length; i++) {
-    const pi = p[i] as number;
-    const qi = q[i] as number;
+    const pi = p[i];
+    const qi = q[i];
     psi += (qi - pi) * Math.log(qi / pi);
   }
   return psi;
