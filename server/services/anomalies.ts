@@ -9,7 +9,6 @@ import { advanceAlerts, type AlertChange, type LifecycleContext, type RuleSlot }
 import type { RuleOutcome, WindowEvaluation } from '../core/drift-rules/evaluate.js';
 import type { DriftRule } from '../core/drift-rules/rules.js';
 import { LEVEL_MS } from '../core/grid.js';
-import type { DriftStateStore } from '../store/drift-state.js';
 import type { JobRunStore } from '../store/job-runs.js';
 import type { RollupStore } from '../store/rollups.js';
 import { commitAlerts, type AlertOutbox, type AlertStates } from './alert-outbox.js';

@@ -9,7 +9,6 @@ import type { DriftReference } from '../core/drift-rules/rules.js';
 import { closedWindows, rangeWindows, rollingBaselines, type RangeWindows } from '../core/drift-rules/windows.js';
 import { InputError } from '../core/errors.js';
 import { driftResultDoc, type DriftResultStore } from '../store/drift-results.js';
-import type { DriftStateStore } from '../store/drift-state.js';
 import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
 import { commitAlerts, type AlertOutbox, type AlertStates } from './alert-outbox.js';
@@ -138,7 +137,7 @@ export class DriftService {
     const rows: ValidatedRow[][] = [];
     for (const w of windows) {
       const raw = await this.deps.predictions.rowsBetween(model, w.start, w.end);
-      rows.push(raw.flatMap((r) => (r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 } as ValidatedRow])));
+      rows.push(raw.flatMap((r) => (r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 }])));
     }
     return rows;
   }
