@@ -2,7 +2,7 @@
 // without a token where reads are protected, documents with too many operations or fields (their
 // validation alone could cost quadratic time), and mutations without the write token, so an
 // unauthenticated 16 MB mutation is never looked at beyond finding out that it is one.
-import { Kind, Lexer, parse, Source, TokenKind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, Lexer, OperationTypeNode, parse, Source, TokenKind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { TOO_COMPLEX } from '../graphql/budget-plugin.js';
 import { writeTokenNeeded } from '../graphql/require-token.js';
 import { READ_TOKEN_NEEDED, type Access } from './access.js';
@@ -86,7 +86,7 @@ export function preflight(method: string, url: URL, body: unknown, access: Acces
   if (fields > s.maxFields) return tooComplex(`query: selects ${fields} fields (aliases included), the limit is ${s.maxFields}`);
   const operation = chosen(operations, request.operationName);
   // The schema has no subscriptions; graphql-js would only find out while executing.
-  if (operation?.operation === 'subscription') return { status: 400, code: 'BAD_REQUEST', field: 'query', message: 'query: subscriptions are not supported; send a query or a mutation' };
-  if (access !== 'write' && operation && operation.operation !== 'query') return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
+  if (operation?.operation === OperationTypeNode.SUBSCRIPTION) return { status: 400, code: 'BAD_REQUEST', field: 'query', message: 'query: subscriptions are not supported; send a query or a mutation' };
+  if (access !== 'write' && operation && operation.operation !== OperationTypeNode.QUERY) return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
   return null;
 }
