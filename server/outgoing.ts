@@ -24,7 +24,7 @@ export function detailOf(error: unknown): string {
 /** At most `max` bytes of an answer's body as text; the rest is never read (an answer may be any size). */
 export async function readCapped(response: Response, max: number): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {

@@ -13,5 +13,5 @@ export interface Database {
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   if (config.mongoUri) return { uri: config.mongoUri, embedded: null, stop: async () => undefined };
   const store = await openEmbeddedStore(config, log);
-  return { uri: store.uri, embedded: store.description, stop: store.stop };
+  return { uri: store.uri, embedded: store.description, stop: () => store.stop() };
 }
