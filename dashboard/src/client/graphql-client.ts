@@ -31,7 +31,7 @@ export interface GraphQLClient {
 }
 
 function asReply(body: unknown): Reply | null {
-  return typeof body === 'object' && body !== null ? (body as Reply) : null;
+  return typeof body === 'object' && body !== null ? body : null;
 }
 
 /**

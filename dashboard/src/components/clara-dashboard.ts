@@ -244,7 +244,7 @@ export class ClaraDashboard extends LitElement {
     if (!next) return;
     event.preventDefault();
     this.navigate({ tab: next });
-    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 }
 
