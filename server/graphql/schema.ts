@@ -10,12 +10,13 @@ import { MetricsResolver } from './resolvers/metrics-resolver.js';
 import { ModelResolver } from './resolvers/model-resolver.js';
 import { ProfileResolver } from './resolvers/profile-resolver.js';
 import { DateTimeScalar } from './scalars.js';
+import { EVIDENCE_TYPES } from './types/evidence-types.js';
 
 // Every resolver class of the API; a new capability adds its resolver here.
 const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver, DriftResolver, AlertResolver, EstimateResolver];
 
 export function buildClaraSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });
+  return buildSchema({ resolvers, orphanedTypes: EVIDENCE_TYPES, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });
 }
 
 /** The SDL committed at schema/schema.graphql: sorted, so it only changes when the API does. */

@@ -2,6 +2,7 @@
 // check-drift job queues when an alert opens or resolves.
 import type { AlertsConfig } from '../config.js';
 import type { AlertChange } from '../core/alerts/lifecycle.js';
+import { readEvidence, type AlertEvidence } from '../core/alerts/evidence.js';
 import { webhookBody } from '../core/alerts/payload.js';
 import type { AlertStatus } from '../core/alerts/status.js';
 import { InputError } from '../core/errors.js';
@@ -13,6 +14,8 @@ import type { ReportService } from './reports.js';
 
 export interface AlertView extends StoredAlert {
   status: AlertStatus;
+  /** The evidence JSON typed per rule; null when the stored JSON is damaged. */
+  findings: AlertEvidence | null;
 }
 
 export interface DeliverySummary {
@@ -26,7 +29,12 @@ export const MAX_ALERTS_LISTED = 1000;
 
 const statusOf = (a: StoredAlert): AlertStatus => (a.resolvedAt ? 'RESOLVED' : a.acknowledgedAt ? 'ACKNOWLEDGED' : 'OPEN');
 // A delivery's error is shown by the API: only coded text (older records may hold raw answers).
-const view = (a: StoredAlert): AlertView => ({ ...a, status: statusOf(a), deliveries: a.deliveries.map((d) => ({ ...d, lastError: displayReason(d.lastError) })) });
+const view = (a: StoredAlert): AlertView => ({
+  ...a,
+  status: statusOf(a),
+  findings: readEvidence(a.rule, a.evidence),
+  deliveries: a.deliveries.map((d) => ({ ...d, lastError: displayReason(d.lastError) })),
+});
 const ORDER: Record<AlertStatus, number> = { OPEN: 0, ACKNOWLEDGED: 1, RESOLVED: 2 };
 
 export class AlertService {

@@ -99,6 +99,10 @@ export function isDriftRule(name: string): name is DriftRule {
   return (DRIFT_RULES as readonly string[]).includes(name);
 }
 
+export function isRuleReference(name: string): name is RuleReference {
+  return Object.values<string>(RuleReference).includes(name);
+}
+
 export function severityOf(value: number, threshold: number, criticalFactor: number): Severity {
   return value >= threshold * criticalFactor ? 'critical' : 'warning';
 }

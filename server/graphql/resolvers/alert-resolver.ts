@@ -7,6 +7,7 @@ import type { AlertView } from '../../services/alerts.js';
 
 const toAlert = (a: AlertView): Alert => ({
   ...a,
+  kind: a.rule,
   firstWindowStart: a.firstWindow.start,
   windowStart: a.lastWindow.start,
   windowEnd: a.lastWindow.end,

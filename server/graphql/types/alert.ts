@@ -1,6 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { DriftRule } from '../../core/drift-rules/rules.js';
 import { AlertDelivery } from './alert-delivery.js';
+import { AlertEvidence } from './alert-evidence.js';
 import { AlertStatus } from './alert-status.js';
+import { DriftRuleEnum } from './drift-rule.js';
+import { Severity } from './severity.js';
 
 @ObjectType({ description: 'A drift rule that fired for a model; one alert per model and rule stays open while it keeps firing.' })
 export class Alert {
@@ -10,11 +14,14 @@ export class Alert {
   @Field(() => String)
   model!: string;
 
-  @Field(() => String, { description: 'predicted-psi, predicted-js, actual-psi, actual-js, accuracy-drop, class-recall-drop, confidence-ks, page-hinkley, estimated-accuracy-drop, volume-anomaly, prediction-silence or job-failures (its model is then the job).' })
-  rule!: string;
+  @Field(() => String, { description: 'predicted-psi, predicted-js, actual-psi, actual-js, accuracy-drop, class-recall-drop, confidence-ks, page-hinkley, estimated-accuracy-drop, volume-anomaly, prediction-silence or job-failures (its model is then the job): the name used in settings and webhooks; kind is the same as an enum.' })
+  rule!: DriftRule;
 
-  @Field(() => String, { description: 'warning, or critical once a window reached CLARA_DRIFT_CRITICAL_FACTOR times the threshold.' })
-  severity!: string;
+  @Field(() => DriftRuleEnum, { description: 'The rule as an enum (PREDICTED_PSI for predicted-psi).' })
+  kind!: DriftRule;
+
+  @Field(() => Severity)
+  severity!: Severity;
 
   @Field(() => AlertStatus)
   status!: AlertStatus;
@@ -34,8 +41,14 @@ export class Alert {
   @Field(() => String)
   message!: string;
 
-  @Field(() => String, { description: 'JSON: value, threshold, p-value, reference, window, sample sizes and rule details of the latest firing window.' })
+  @Field(() => String, {
+    description: 'JSON: value, threshold, p-value, reference, window, sample sizes and rule details of the latest firing window.',
+    deprecationReason: 'Use findings: the same figures as typed fields, one type per rule kind. Kept for existing clients; webhooks still send this JSON.',
+  })
   evidence!: string;
+
+  @Field(() => AlertEvidence, { nullable: true, description: 'The figures behind the latest firing window, typed per rule kind; null only when a stored alert\'s evidence is damaged.' })
+  findings!: AlertEvidence | null;
 
   @Field(() => Date, { description: 'Start of the window that opened the alert.' })
   firstWindowStart!: Date;
