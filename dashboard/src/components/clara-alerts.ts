@@ -3,7 +3,7 @@
 import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { AcknowledgeAlertDocument, AlertsDocument, type AlertFieldsFragment, type AlertStatus, type AlertsQuery } from '../gql/graphql.js';
-import { evidenceLines, prettyJson, ruleTitle } from '../lib/alert-evidence.js';
+import { evidenceJson, evidenceLines, ruleTitle } from '../lib/alert-evidence.js';
 import { formatInstant } from '../lib/format.js';
 import { storedToken, tokenField, tokenStyles } from './api-token.js';
 import { badgeStyles } from './badge.js';
@@ -150,8 +150,8 @@ export class ClaraAlerts extends ClaraElement {
   @state() private outcome: { text: string; failed: boolean } | null = null;
 
   private get statusFilter(): AlertStatus | null {
-    const s = this.status.toUpperCase() as AlertStatus;
-    return STATUSES.includes(s) ? s : null;
+    const wanted = this.status.toUpperCase();
+    return STATUSES.find((s) => s === wanted) ?? null;
   }
 
   private get problem(): string | null {
@@ -189,7 +189,7 @@ export class ClaraAlerts extends ClaraElement {
 
   private alert(a: AlertFieldsFragment) {
     const tz = this.zone;
-    const lines = evidenceLines(a.evidence, tz);
+    const lines = a.findings ? evidenceLines(a.findings, tz) : [];
     const settled = a.resolvedAt
       ? { label: 'Resolved', at: a.resolvedAt }
       : a.acknowledgedAt
@@ -199,7 +199,7 @@ export class ClaraAlerts extends ClaraElement {
       <div class="title">
         <span class="badge" data-status=${a.status}>${a.status}</span>
         <span class="badge" data-severity=${a.severity}>${a.severity}</span>
-        <h4>${ruleTitle(a.rule)}</h4>
+        <h4>${ruleTitle(a.kind)}</h4>
         <span class="muted">${a.rule} · ${a.model}</span>
       </div>
       <p class="message">${a.message}</p>
@@ -208,14 +208,16 @@ export class ClaraAlerts extends ClaraElement {
           { label: 'Opened', value: formatInstant(a.openedAt, tz) },
           { label: 'Last seen', value: formatInstant(a.lastSeenAt, tz) },
           ...(settled ? [{ label: settled.label, value: formatInstant(settled.at, tz) }] : []),
-          ...(lines ?? []),
+          ...lines,
         ].map((l) => html`<div><dt>${l.label}</dt><dd>${l.value}</dd></div>`)}
       </dl>
       <div class="actions">
-        <details>
-          <summary>Evidence as JSON</summary>
-          <pre>${prettyJson(a.evidence)}</pre>
-        </details>
+        ${a.findings
+          ? html`<details>
+              <summary>Evidence as JSON</summary>
+              <pre>${evidenceJson(a.findings)}</pre>
+            </details>`
+          : html`<span class="muted">Evidence unreadable</span>`}
         ${a.status === 'OPEN'
           ? html`<button type="button" ?disabled=${!this.token || this.busy !== null} title=${this.token ? '' : 'Enter an API token to acknowledge alerts'} @click=${() => this.acknowledge(a.id)}>
               ${this.busy === a.id ? 'Acknowledging…' : 'Acknowledge'}
@@ -230,7 +232,7 @@ export class ClaraAlerts extends ClaraElement {
     this.outcome = null;
     try {
       const { acknowledgeAlert } = await this.client(this.token).request(AcknowledgeAlertDocument, { id });
-      this.outcome = { failed: false, text: `${ruleTitle(acknowledgeAlert.rule)} (${acknowledgeAlert.model}): ${acknowledgeAlert.status}` };
+      this.outcome = { failed: false, text: `${ruleTitle(acknowledgeAlert.kind)} (${acknowledgeAlert.model}): ${acknowledgeAlert.status}` };
       this.dispatchEvent(new CustomEvent<AlertAcknowledged>('clara-alert-acknowledged', { detail: { id }, bubbles: true, composed: true }));
     } catch (error) {
       this.outcome = { failed: true, text: `Could not acknowledge: ${announceError(this, error).message}` };

@@ -20,6 +20,21 @@ export type DriftReference =
   | 'BASELINE'
   | 'TRAINING';
 
+/** A drift or anomaly rule; each stands for the rule name in lower case with hyphens (PREDICTED_PSI is predicted-psi, as in CLARA_DRIFT_RULES). */
+export type DriftRule =
+  | 'ACCURACY_DROP'
+  | 'ACTUAL_JS'
+  | 'ACTUAL_PSI'
+  | 'CLASS_RECALL_DROP'
+  | 'CONFIDENCE_KS'
+  | 'ESTIMATED_ACCURACY_DROP'
+  | 'JOB_FAILURES'
+  | 'PAGE_HINKLEY'
+  | 'PREDICTED_JS'
+  | 'PREDICTED_PSI'
+  | 'PREDICTION_SILENCE'
+  | 'VOLUME_ANOMALY';
+
 /** Calendar buckets in the requested time zone; WEEK starts Monday. */
 export type Granularity =
   | 'DAY'
@@ -34,6 +49,20 @@ export type JobStatus =
   | 'RUNNING'
   | 'SCHEDULED'
   | 'SUCCEEDED';
+
+/** What a rule's value was measured against: TRAINING the training distribution, BASELINE the windows just before, RUNNING_MEAN Page–Hinkley's error rate since its last reset, CALIBRATION the predictions the calibration was fitted on, SAME_TIME_PREVIOUS_WEEKS the usual volume, NONE a fixed limit (job failures). */
+export type RuleReference =
+  | 'BASELINE'
+  | 'CALIBRATION'
+  | 'NONE'
+  | 'RUNNING_MEAN'
+  | 'SAME_TIME_PREVIOUS_WEEKS'
+  | 'TRAINING';
+
+/** warning, or critical once a window reached CLARA_DRIFT_CRITICAL_FACTOR times the threshold. */
+export type Severity =
+  | 'critical'
+  | 'warning';
 
 /** A half-open range [from, to). */
 export type TimeRangeInput = {
@@ -55,7 +84,16 @@ export type AlertsQueryVariables = Exact<{
 }>;
 
 
-export type AlertsQuery = { alerts: Array<{ id: string, model: string, rule: string, severity: string, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, evidence: string }> };
+export type AlertsQuery = { alerts: Array<{ id: string, model: string, rule: string, kind: DriftRule, severity: Severity, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, findings:
+      | { __typename: 'AccuracyDropEvidence', accuracy: number | null, baselineAccuracy: number | null, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'ClassRecallDropEvidence', label: string | null, recall: number | null, baselineRecall: number | null, classesTested: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'DistributionEvidence', minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'EstimatedAccuracyDropEvidence', estimatedAccuracy: number | null, referenceEstimatedAccuracy: number | null, calibrationSamples: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'JobFailuresEvidence', failuresInARow: number, lastError: string | null, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'PageHinkleyEvidence', errors: number, errorRate: number | null, runningErrorRate: number | null, lambda: number, delta: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'PredictionSilenceEvidence', minutes: number, predictions: number, usual: number | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'VolumeAnomalyEvidence', predictions: number, usual: number | null, direction: string | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+     | null }> };
 
 export type OpenAlertsQueryVariables = Exact<{
   model?: string | null | undefined;
@@ -69,9 +107,54 @@ export type AcknowledgeAlertMutationVariables = Exact<{
 }>;
 
 
-export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, model: string, rule: string, severity: string, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, evidence: string } };
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, model: string, rule: string, kind: DriftRule, severity: Severity, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, findings:
+      | { __typename: 'AccuracyDropEvidence', accuracy: number | null, baselineAccuracy: number | null, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'ClassRecallDropEvidence', label: string | null, recall: number | null, baselineRecall: number | null, classesTested: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'DistributionEvidence', minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'EstimatedAccuracyDropEvidence', estimatedAccuracy: number | null, referenceEstimatedAccuracy: number | null, calibrationSamples: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'JobFailuresEvidence', failuresInARow: number, lastError: string | null, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'PageHinkleyEvidence', errors: number, errorRate: number | null, runningErrorRate: number | null, lambda: number, delta: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'PredictionSilenceEvidence', minutes: number, predictions: number, usual: number | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+      | { __typename: 'VolumeAnomalyEvidence', predictions: number, usual: number | null, direction: string | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+     | null } };
 
-export type AlertFieldsFragment = { id: string, model: string, rule: string, severity: string, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, evidence: string };
+export type AlertFieldsFragment = { id: string, model: string, rule: string, kind: DriftRule, severity: Severity, status: AlertStatus, openedAt: string, lastSeenAt: string, acknowledgedAt: string | null, resolvedAt: string | null, firstWindowStart: string, windowStart: string, windowEnd: string, firedWindows: number, message: string, findings:
+    | { __typename: 'AccuracyDropEvidence', accuracy: number | null, baselineAccuracy: number | null, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+    | { __typename: 'ClassRecallDropEvidence', label: string | null, recall: number | null, baselineRecall: number | null, classesTested: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+    | { __typename: 'DistributionEvidence', minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+    | { __typename: 'EstimatedAccuracyDropEvidence', estimatedAccuracy: number | null, referenceEstimatedAccuracy: number | null, calibrationSamples: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+    | { __typename: 'JobFailuresEvidence', failuresInARow: number, lastError: string | null, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+    | { __typename: 'PageHinkleyEvidence', errors: number, errorRate: number | null, runningErrorRate: number | null, lambda: number, delta: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+    | { __typename: 'PredictionSilenceEvidence', minutes: number, predictions: number, usual: number | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+    | { __typename: 'VolumeAnomalyEvidence', predictions: number, usual: number | null, direction: string | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } }
+   | null };
+
+type AlertEvidenceFields_AccuracyDropEvidence_Fragment = { __typename: 'AccuracyDropEvidence', accuracy: number | null, baselineAccuracy: number | null, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+type AlertEvidenceFields_ClassRecallDropEvidence_Fragment = { __typename: 'ClassRecallDropEvidence', label: string | null, recall: number | null, baselineRecall: number | null, classesTested: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+type AlertEvidenceFields_DistributionEvidence_Fragment = { __typename: 'DistributionEvidence', minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+type AlertEvidenceFields_EstimatedAccuracyDropEvidence_Fragment = { __typename: 'EstimatedAccuracyDropEvidence', estimatedAccuracy: number | null, referenceEstimatedAccuracy: number | null, calibrationSamples: number, minSamples: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+type AlertEvidenceFields_JobFailuresEvidence_Fragment = { __typename: 'JobFailuresEvidence', failuresInARow: number, lastError: string | null, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+type AlertEvidenceFields_PageHinkleyEvidence_Fragment = { __typename: 'PageHinkleyEvidence', errors: number, errorRate: number | null, runningErrorRate: number | null, lambda: number, delta: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+type AlertEvidenceFields_PredictionSilenceEvidence_Fragment = { __typename: 'PredictionSilenceEvidence', minutes: number, predictions: number, usual: number | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+type AlertEvidenceFields_VolumeAnomalyEvidence_Fragment = { __typename: 'VolumeAnomalyEvidence', predictions: number, usual: number | null, direction: string | null, weeks: number, statistic: string, value: number | null, threshold: number, pValue: number | null, alpha: number | null, reference: RuleReference, baselineWindows: number | null, firedWindows: number, window: { start: string, end: string, granularity: string, timeZone: string }, samples: { current: number, reference: number }, firstWindow: { start: string, end: string } };
+
+export type AlertEvidenceFieldsFragment =
+  | AlertEvidenceFields_AccuracyDropEvidence_Fragment
+  | AlertEvidenceFields_ClassRecallDropEvidence_Fragment
+  | AlertEvidenceFields_DistributionEvidence_Fragment
+  | AlertEvidenceFields_EstimatedAccuracyDropEvidence_Fragment
+  | AlertEvidenceFields_JobFailuresEvidence_Fragment
+  | AlertEvidenceFields_PageHinkleyEvidence_Fragment
+  | AlertEvidenceFields_PredictionSilenceEvidence_Fragment
+  | AlertEvidenceFields_VolumeAnomalyEvidence_Fragment
+;
 
 export type ClassMetricsQueryVariables = Exact<{
   model?: string | null | undefined;
@@ -199,11 +282,83 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AlertEvidenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertEvidenceFields on AlertEvidence {
+  __typename
+  statistic
+  value
+  threshold
+  pValue
+  alpha
+  reference
+  baselineWindows
+  window {
+    start
+    end
+    granularity
+    timeZone
+  }
+  samples {
+    current
+    reference
+  }
+  firstWindow {
+    start
+    end
+  }
+  firedWindows
+  ... on DistributionEvidence {
+    minSamples
+  }
+  ... on AccuracyDropEvidence {
+    accuracy
+    baselineAccuracy
+    minSamples
+  }
+  ... on ClassRecallDropEvidence {
+    label
+    recall
+    baselineRecall
+    classesTested
+    minSamples
+  }
+  ... on PageHinkleyEvidence {
+    errors
+    errorRate
+    runningErrorRate
+    lambda
+    delta
+  }
+  ... on EstimatedAccuracyDropEvidence {
+    estimatedAccuracy
+    referenceEstimatedAccuracy
+    calibrationSamples
+    minSamples
+  }
+  ... on VolumeAnomalyEvidence {
+    predictions
+    usual
+    direction
+    weeks
+  }
+  ... on PredictionSilenceEvidence {
+    minutes
+    predictions
+    usual
+    weeks
+  }
+  ... on JobFailuresEvidence {
+    failuresInARow
+    lastError
+  }
+}
+    `, {"fragmentName":"AlertEvidenceFields"}) as unknown as TypedDocumentString<AlertEvidenceFieldsFragment, unknown>;
 export const AlertFieldsFragmentDoc = new TypedDocumentString(`
     fragment AlertFields on Alert {
   id
   model
   rule
+  kind
   severity
   status
   openedAt
@@ -215,9 +370,79 @@ export const AlertFieldsFragmentDoc = new TypedDocumentString(`
   windowEnd
   firedWindows
   message
-  evidence
+  findings {
+    ...AlertEvidenceFields
+  }
 }
-    `, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
+    fragment AlertEvidenceFields on AlertEvidence {
+  __typename
+  statistic
+  value
+  threshold
+  pValue
+  alpha
+  reference
+  baselineWindows
+  window {
+    start
+    end
+    granularity
+    timeZone
+  }
+  samples {
+    current
+    reference
+  }
+  firstWindow {
+    start
+    end
+  }
+  firedWindows
+  ... on DistributionEvidence {
+    minSamples
+  }
+  ... on AccuracyDropEvidence {
+    accuracy
+    baselineAccuracy
+    minSamples
+  }
+  ... on ClassRecallDropEvidence {
+    label
+    recall
+    baselineRecall
+    classesTested
+    minSamples
+  }
+  ... on PageHinkleyEvidence {
+    errors
+    errorRate
+    runningErrorRate
+    lambda
+    delta
+  }
+  ... on EstimatedAccuracyDropEvidence {
+    estimatedAccuracy
+    referenceEstimatedAccuracy
+    calibrationSamples
+    minSamples
+  }
+  ... on VolumeAnomalyEvidence {
+    predictions
+    usual
+    direction
+    weeks
+  }
+  ... on PredictionSilenceEvidence {
+    minutes
+    predictions
+    usual
+    weeks
+  }
+  ... on JobFailuresEvidence {
+    failuresInARow
+    lastError
+  }
+}`, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
 export const OverallValuesFragmentDoc = new TypedDocumentString(`
     fragment OverallValues on MetricValues {
   predictions
@@ -240,6 +465,7 @@ export const AlertsDocument = new TypedDocumentString(`
   id
   model
   rule
+  kind
   severity
   status
   openedAt
@@ -251,7 +477,78 @@ export const AlertsDocument = new TypedDocumentString(`
   windowEnd
   firedWindows
   message
-  evidence
+  findings {
+    ...AlertEvidenceFields
+  }
+}
+fragment AlertEvidenceFields on AlertEvidence {
+  __typename
+  statistic
+  value
+  threshold
+  pValue
+  alpha
+  reference
+  baselineWindows
+  window {
+    start
+    end
+    granularity
+    timeZone
+  }
+  samples {
+    current
+    reference
+  }
+  firstWindow {
+    start
+    end
+  }
+  firedWindows
+  ... on DistributionEvidence {
+    minSamples
+  }
+  ... on AccuracyDropEvidence {
+    accuracy
+    baselineAccuracy
+    minSamples
+  }
+  ... on ClassRecallDropEvidence {
+    label
+    recall
+    baselineRecall
+    classesTested
+    minSamples
+  }
+  ... on PageHinkleyEvidence {
+    errors
+    errorRate
+    runningErrorRate
+    lambda
+    delta
+  }
+  ... on EstimatedAccuracyDropEvidence {
+    estimatedAccuracy
+    referenceEstimatedAccuracy
+    calibrationSamples
+    minSamples
+  }
+  ... on VolumeAnomalyEvidence {
+    predictions
+    usual
+    direction
+    weeks
+  }
+  ... on PredictionSilenceEvidence {
+    minutes
+    predictions
+    usual
+    weeks
+  }
+  ... on JobFailuresEvidence {
+    failuresInARow
+    lastError
+  }
 }`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
 export const OpenAlertsDocument = new TypedDocumentString(`
     query OpenAlerts($model: String) {
@@ -270,6 +567,7 @@ export const AcknowledgeAlertDocument = new TypedDocumentString(`
   id
   model
   rule
+  kind
   severity
   status
   openedAt
@@ -281,7 +579,78 @@ export const AcknowledgeAlertDocument = new TypedDocumentString(`
   windowEnd
   firedWindows
   message
-  evidence
+  findings {
+    ...AlertEvidenceFields
+  }
+}
+fragment AlertEvidenceFields on AlertEvidence {
+  __typename
+  statistic
+  value
+  threshold
+  pValue
+  alpha
+  reference
+  baselineWindows
+  window {
+    start
+    end
+    granularity
+    timeZone
+  }
+  samples {
+    current
+    reference
+  }
+  firstWindow {
+    start
+    end
+  }
+  firedWindows
+  ... on DistributionEvidence {
+    minSamples
+  }
+  ... on AccuracyDropEvidence {
+    accuracy
+    baselineAccuracy
+    minSamples
+  }
+  ... on ClassRecallDropEvidence {
+    label
+    recall
+    baselineRecall
+    classesTested
+    minSamples
+  }
+  ... on PageHinkleyEvidence {
+    errors
+    errorRate
+    runningErrorRate
+    lambda
+    delta
+  }
+  ... on EstimatedAccuracyDropEvidence {
+    estimatedAccuracy
+    referenceEstimatedAccuracy
+    calibrationSamples
+    minSamples
+  }
+  ... on VolumeAnomalyEvidence {
+    predictions
+    usual
+    direction
+    weeks
+  }
+  ... on PredictionSilenceEvidence {
+    minutes
+    predictions
+    usual
+    weeks
+  }
+  ... on JobFailuresEvidence {
+    failuresInARow
+    lastError
+  }
 }`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
 export const ClassMetricsDocument = new TypedDocumentString(`
     query ClassMetrics($model: String, $range: TimeRangeInput!) {
