@@ -162,7 +162,8 @@ test('alerts: open first with readable evidence, a badge seen from every tab, ac
   const evidence = await psi.locator('[data-evidence]').textContent();
   expect(evidence).toContain('Compared withThe training distribution');
   expect(evidence).toContain('Observations40 in the window, 1,000 in the reference');
-  expect(await psi.locator('details pre').textContent()).toContain('"rule": "predicted-psi"');
+  expect(await psi.locator('h4').textContent()).toBe('Predicted classes drifted (PSI)');
+  expect(await psi.locator('details pre').textContent()).toContain('"__typename": "DistributionEvidence"');
   expect(await psi.locator('details').getAttribute('open')).toBeNull();
 
   const acknowledge = psi.locator('button', { hasText: 'Acknowledge' });

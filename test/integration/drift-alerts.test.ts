@@ -27,7 +27,7 @@ const hooks: Hook[] = [];
 let server: Server;
 let app: TestApp;
 
-const ALERT_FIELDS = 'id model rule severity status openedAt lastSeenAt resolvedAt acknowledgedAt message evidence windowStart deliveries { webhook target event state attempts lastStatus deliveredAt lastError }';
+const ALERT_FIELDS = 'id model rule severity status openedAt lastSeenAt resolvedAt acknowledgedAt message evidence kind findings { __typename reference samples { current reference } window { start granularity } ... on DistributionEvidence { minSamples } } windowStart deliveries { webhook target event state attempts lastStatus deliveredAt lastError }';
 interface AlertView {
   id: string;
   rule: string;
@@ -35,6 +35,8 @@ interface AlertView {
   severity: string;
   message: string;
   evidence: string;
+  kind: string;
+  findings: Record<string, unknown> | null;
   windowStart: string;
   resolvedAt: string | null;
   deliveries: { event: string; state: string; attempts: number; lastStatus: number }[];
@@ -97,6 +99,9 @@ test('check-drift opens one alert per firing rule and notifies the webhook with 
     expect(alert.windowStart).toBe(SHIFTED.toISOString());
     expect(alert.deliveries).toEqual([expect.objectContaining({ event: 'opened', state: 'DELIVERED', attempts: 1, lastStatus: 200 })]);
     expect(JSON.parse(alert.evidence)).toMatchObject({ reference: 'TRAINING', samples: { current: 40, reference: 1000 }, window: { start: SHIFTED.toISOString(), granularity: 'DAY' } });
+    // The same figures typed: the object type of distribution rules, the rule as an enum.
+    expect(alert.kind).toBe(alert.rule === 'predicted-psi' ? 'PREDICTED_PSI' : 'PREDICTED_JS');
+    expect(alert.findings).toEqual({ __typename: 'DistributionEvidence', reference: 'TRAINING', samples: { current: 40, reference: 1000 }, window: { start: SHIFTED.toISOString(), granularity: 'DAY' }, minSamples: 20 });
   }
   expect(open.find((a) => a.rule === 'predicted-psi')!.message).toMatch(/predicted-class distribution drifted from the training distribution: PSI [\d.]+ > 0\.2/);
   expect(hooks.map((h) => `${h.event} ${h.alert.rule}`).sort()).toEqual(['alert.opened predicted-js', 'alert.opened predicted-psi']);
