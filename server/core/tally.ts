@@ -50,7 +50,7 @@ function bump<K>(map: Map<K, number>, key: K, by: number): void {
 
 function bumpIn<K, L>(map: Map<K, Map<L, number>>, key: K, inner: L, by: number): void {
   let target = map.get(key);
-  if (!target) map.set(key, (target = new Map()));
+  if (!target) map.set(key, (target = new Map<L, number>()));
   bump(target, inner, by);
 }
 

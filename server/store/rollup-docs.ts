@@ -98,7 +98,7 @@ function fromDoc(doc: RollupDoc): Tally {
   for (const { bin, count } of doc.confidence) t.confidence.set(bin, count);
   for (const { actual, predicted, count } of doc.cells) {
     let byPredicted = t.cells.get(actual);
-    if (!byPredicted) t.cells.set(actual, (byPredicted = new Map()));
+    if (!byPredicted) t.cells.set(actual, (byPredicted = new Map<string, number>()));
     byPredicted.set(predicted, count);
   }
   for (const { bin, validated, correct, confidenceMicros } of doc.reliability ?? []) t.reliability.set(bin, { validated, correct, confidenceMicros });
@@ -109,7 +109,7 @@ function fromDoc(doc: RollupDoc): Tally {
 
 function nested<K, L>(map: Map<K, Map<L, number>>, key: K): Map<L, number> {
   let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
+  if (!inner) map.set(key, (inner = new Map<L, number>()));
   return inner;
 }
 
