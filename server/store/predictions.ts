@@ -120,7 +120,7 @@ export class PredictionStore {
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
       if (!onlyDuplicateKeys(error)) throw error;
-      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      const errors = [error.writeErrors].flat();
       return errors.map((e) => e.index);
     }
   }

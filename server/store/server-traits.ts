@@ -60,7 +60,7 @@ export async function bulkWriteInChunks<T extends Document>(
 /** True when every failed statement of a bulk write hit a duplicate key. */
 export function onlyDuplicateKeys(error: unknown): boolean {
   if (!(error instanceof MongoBulkWriteError)) return false;
-  const errors = (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]).filter((e) => e !== undefined);
+  const errors = [error.writeErrors].flat().filter((e) => e !== undefined);
   // A bulk write cut by a lost connection has no write errors at all: that is a failure, not
   // "every error a duplicate" (it was read so once, and acknowledged a batch never stored).
   return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY);
