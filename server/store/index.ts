@@ -40,7 +40,7 @@ export interface Stores {
   driftState: DriftStateStore;
   anomalyState: DriftStateStore;
   /** Agenda's backend, made on demand: Agenda connects it as soon as it exists. */
-  agendaBackend(): PatientBackend;
+  agendaBackend: () => PatientBackend;
 }
 
 export interface StoreSettings {
