@@ -1,7 +1,7 @@
 // Refuses an operation whose estimated cost is over CLARA_MAX_QUERY_COST once it is validated
 // and chosen, before any resolver runs.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, GraphQLError } from 'graphql';
+import { getVariableValues, GraphQLError, OperationTypeNode } from 'graphql';
 import type { Context } from './context.js';
 import { operationCost, type CostSettings } from './cost.js';
 
@@ -19,7 +19,7 @@ export function budgetPlugin(settings: CostSettings, maxCost: number): ApolloSer
           if (!operation) return;
           // A mutation's variables are its (already bounded) batch: only queries' ranges and limits are priced.
           let variables: Record<string, unknown> = {};
-          if (operation.operation === 'query') {
+          if (operation.operation === OperationTypeNode.QUERY) {
             const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
             if (coerced.coerced) variables = coerced.coerced;
           }

@@ -15,5 +15,5 @@ export function writeTokenNeeded(tokenConfigured: boolean): string {
  */
 export const RequireToken: MiddlewareFn<Context> = async ({ context }, next) => {
   if (!context.authorized) throw new GraphQLError(writeTokenNeeded(context.tokenConfigured), { extensions: { code: 'UNAUTHENTICATED' } });
-  return next();
+  return next() as Promise<unknown>;
 };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { AlertResolver } from './resolvers/alert-resolver.js';
 import { DriftResolver } from './resolvers/drift-resolver.js';
 import { EstimateResolver } from './resolvers/estimate-resolver.js';
@@ -13,7 +13,7 @@ import { DateTimeScalar } from './scalars.js';
 import { EVIDENCE_TYPES } from './types/evidence-types.js';
 
 // Every resolver class of the API; a new capability adds its resolver here.
-const resolvers: NonEmptyArray<Function> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver, DriftResolver, AlertResolver, EstimateResolver];
+const resolvers: NonEmptyArray<ClassType> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver, DriftResolver, AlertResolver, EstimateResolver];
 
 export function buildClaraSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, orphanedTypes: EVIDENCE_TYPES, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });
