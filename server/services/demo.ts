@@ -1,23 +1,21 @@
 // Fills an empty database with the demo model, so a first start has something to show.
 import { demoDataset, type DemoOptions } from '../core/demo/generator.js';
-import { LEVEL_MS } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
 import type { Logger } from '../logger.js';
 import type { JobRun } from '../store/job-runs.js';
-import type { PredictionStore, RowRef } from '../store/predictions.js';
+import type { PredictionStore } from '../store/predictions.js';
 import type { IngestService } from './ingest.js';
 import type { RollupService } from './rollups.js';
 
 const BATCH = 5000;
-const QUARTER_MS = LEVEL_MS.QUARTER;
 const PROGRESS_EVERY = 50_000;
 
 export interface DemoDeps {
-  predictions: Pick<PredictionStore, 'defaultModel' | 'insertNew'>;
+  predictions: Pick<PredictionStore, 'defaultModel'>;
   /** Whether the predictions collection holds anything already. */
   holdsPredictions(): Promise<boolean>;
-  ingest: Pick<IngestService, 'setTrainingDistribution'>;
-  rollups: Pick<RollupService, 'markRows' | 'processPending' | 'settle'>;
+  ingest: Pick<IngestService, 'storeRows' | 'setTrainingDistribution'>;
+  rollups: Pick<RollupService, 'processPending' | 'settle'>;
   /** Runs the check-drift job now, as runJob does (its lease, its run history). */
   checkDrift(): Promise<JobRun>;
 }
@@ -33,10 +31,10 @@ export interface SeedSummary {
  * Writes the demo only when the predictions collection holds nothing, so a restart (or a second
  * server starting at the same time) leaves existing data alone.
  *
- * Rows go straight to the store, not through IngestService.recordPredictions: the ingest stamps
- * validatedAt = now on every labelled prediction, which would erase the validation delays the demo
- * is meant to show. The blocks the rows fall in are queued once all rows are written, so one drain
- * reads the raw rows once; then one drift check turns the demo's degradation into an alert.
+ * Rows are stored as the ingest stores a batch (with their tallies, so the rollups never read them
+ * back), but not through recordPredictions: it stamps validatedAt = now on every labelled
+ * prediction, which would erase the validation delays the demo is meant to show. Then one drift
+ * check turns the demo's degradation into an alert.
  */
 export async function seedDemoIfEmpty(
   deps: DemoDeps,
@@ -54,10 +52,8 @@ export async function seedDemoIfEmpty(
   let rows = 0;
   let validated = 0;
   let batch: PredictionRow[] = [];
-  const touched = new Map<string, RowRef>();
   const flush = async () => {
-    await deps.predictions.insertNew(batch);
-    for (const row of batch) touched.set(`${row.model}:${Math.floor(row.predictedAt.getTime() / QUARTER_MS)}`, row);
+    await deps.ingest.storeRows(batch);
     rows += batch.length;
     batch = [];
     if (rows % PROGRESS_EVERY === 0) log.info({ rows }, 'demo data: predictions written');
@@ -70,7 +66,6 @@ export async function seedDemoIfEmpty(
   await flush();
   await deps.ingest.setTrainingDistribution(demo.model, demo.training);
   log.info({ rows }, 'demo data: computing rollups');
-  await deps.rollups.markRows(touched.values());
   const blocksRecomputed = await deps.rollups.processPending();
   await deps.rollups.settle();
   const drift = await checkDemoDrift(deps, log);

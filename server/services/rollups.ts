@@ -18,7 +18,7 @@ import type { EarlyValidations } from '../store/early-validations.js';
 import type { PredictionRow } from '../core/prediction.js';
 import type { BlockDelta, IngestJournal, JournalEntry } from '../store/ingest-journal.js';
 import type { Lease, LeaseStore } from '../store/leases.js';
-import { STAMP_FIELD, type PredictionStore, type RowRef } from '../store/predictions.js';
+import { STAMP_FIELD, type PredictionStore } from '../store/predictions.js';
 import type { RefreshStateStore } from '../store/refresh-state.js';
 import type { RowRewrites } from '../store/row-rewrites.js';
 import { blockKey, type Block, type BlockWrite, type RollupStore } from '../store/rollups.js';
@@ -124,12 +124,6 @@ export class RollupService {
     private readonly settings: RollupSettings,
     private readonly log: Logger,
   ) {}
-
-  /** Queues the quarters holding these rows for a recompute. */
-  async markRows(refs: Iterable<RowRef>, at = new Date()): Promise<void> {
-    const blocks = uniqueBlocks([...refs].map(({ model, predictedAt }) => ({ model, start: levelStart('QUARTER', predictedAt) })));
-    await this.stores.journal.append({ blocks }, at);
-  }
 
   /** Drains on a timer too: entries other processes wrote, and drains that failed, are taken up. */
   start(intervalMs: number): void {
@@ -312,8 +306,10 @@ export class RollupService {
     const write = async (level: RollupLevel, writes: BlockWrite[]) => {
       // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
       if (!(await lease.renew())) throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
+      const started = Date.now();
       await this.stores.rollups.write(level, writes);
       written += writes.length;
+      this.log.debug({ level, blocks: writes.length, ms: Date.now() - started }, 'rollups pass: blocks stored');
     };
     for (let i = 0; i < fromRaw.length; i += this.settings.passBlocks) {
       const chunk = fromRaw.slice(i, i + this.settings.passBlocks);
