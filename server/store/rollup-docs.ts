@@ -1,8 +1,10 @@
-// How a block's tally is laid out in documents. Labels live in arrays of {label,count}, never in
-// document keys. A tally with very many (or very long) labels is split into parts that each stay
-// far below MongoDB's 16 MiB document limit; the parts of one revision partition the counts, so a
-// reader merges them back by adding.
+// How a block's tally is laid out in documents: the totals as fields, the counts by label and bin
+// in one string (rollup-body.ts; labels are never document keys). Documents written before that
+// keep the counts in arrays of objects, which readers still accept. A tally with very many (or very
+// long) labels is split into parts that each stay far below MongoDB's 16 MiB document limit; the
+// parts of one revision partition the counts, so a reader merges them back by adding.
 import { emptyTally, mergeAll, type Tally } from '../core/tally.js';
+import { decodeBody, emptyLists, encodeBody, type TallyLists } from './rollup-body.js';
 
 export interface RollupDoc {
   /** blockKey#v, then #part for parts after the first */
@@ -16,13 +18,15 @@ export interface RollupDoc {
   validated: number;
   firstAt: Date | null;
   lastAt: Date | null;
-  predicted: { label: string; count: number }[];
-  cells: { actual: string; predicted: string; count: number }[];
-  confidence: { bin: number; count: number }[];
-  /** What calibration and estimation need (core/tally.ts); absent in blocks written before them. */
-  reliability?: { bin: number; validated: number; correct: number; confidenceMicros: number }[];
-  scoredBins?: { predicted: string; bin: number; count: number }[];
-  scoreSums?: { predicted: string; label: string; micros: number }[];
+  /** The counts (rollup-body.ts). */
+  body?: string;
+  /** The counts in documents written before `body`; reliability and scores only after estimation came. */
+  predicted?: TallyLists['predicted'];
+  cells?: TallyLists['cells'];
+  confidence?: TallyLists['confidence'];
+  reliability?: TallyLists['reliability'];
+  scoredBins?: TallyLists['scoredBins'];
+  scoreSums?: TallyLists['scoreSums'];
   /** Quarters only, first part: the watermark of its last recompute from raw rows (services/rollups.ts). */
   rawAt?: string | null;
   /** Quarters only, first part: journal entries of the last pass whose tallies this revision holds. */
@@ -46,36 +50,36 @@ const bytes = (...labels: string[]) => labels.reduce((sum, l) => sum + Buffer.by
 /** The start comes first and is all digits, so the separator cannot be confused with a model name. */
 export const blockKey = (model: string, start: Date) => `${start.getTime()}:${model}`;
 
-type PartDoc = Required<Omit<RollupDoc, 'rawAt' | 'applied'>> & Pick<RollupDoc, 'rawAt' | 'applied'>;
+interface Part {
+  doc: RollupDoc;
+  lists: TallyLists;
+}
 
 export function toDocs(model: string, start: Date, t: Tally, rev: number, partBytes = PART_BYTES): RollupDoc[] {
   const key = blockKey(model, start);
-  const part = (index: number): PartDoc => ({
-    _id: index === 0 ? `${key}#${rev}` : `${key}#${rev}#${index}`,
-    model,
-    start,
-    v: rev,
-    part: index,
-    predictions: index === 0 ? t.predictions : 0,
-    validated: index === 0 ? t.validated : 0,
-    firstAt: index === 0 ? t.firstAt : null,
-    lastAt: index === 0 ? t.lastAt : null,
-    predicted: [],
-    cells: [],
-    confidence: [],
-    reliability: [],
-    scoredBins: [],
-    scoreSums: [],
+  const part = (index: number): Part => ({
+    doc: {
+      _id: index === 0 ? `${key}#${rev}` : `${key}#${rev}#${index}`,
+      model,
+      start,
+      v: rev,
+      part: index,
+      predictions: index === 0 ? t.predictions : 0,
+      validated: index === 0 ? t.validated : 0,
+      firstAt: index === 0 ? t.firstAt : null,
+      lastAt: index === 0 ? t.lastAt : null,
+    },
+    lists: emptyLists(),
   });
-  const docs = [part(0)];
+  const parts = [part(0)];
   let used = 0;
-  const room = (size: number): PartDoc => {
+  const room = (size: number): TallyLists => {
     if (used + size > partBytes && used > 0) {
-      docs.push(part(docs.length));
+      parts.push(part(parts.length));
       used = 0;
     }
     used += size;
-    return docs[docs.length - 1];
+    return parts[parts.length - 1].lists;
   };
   for (const [label, count] of t.predicted) room(bytes(label)).predicted.push({ label, count });
   for (const [actual, byPredicted] of t.cells) {
@@ -85,7 +89,20 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
   for (const [bin, r] of t.reliability) room(bytes()).reliability.push({ bin, ...r });
   for (const [predicted, bins] of t.scoredBins) for (const [bin, count] of bins) room(bytes(predicted)).scoredBins.push({ predicted, bin, count });
   for (const [predicted, sums] of t.scoreSums) for (const [label, micros] of sums) room(bytes(predicted, label)).scoreSums.push({ predicted, label, micros });
-  return docs;
+  return parts.map(({ doc, lists }) => ({ ...doc, body: encodeBody(lists) }));
+}
+
+/** A document's counts, whichever layout it was written in. */
+export function docLists(doc: RollupDoc): TallyLists {
+  if (doc.body !== undefined) return decodeBody(doc.body);
+  return {
+    predicted: doc.predicted ?? [],
+    cells: doc.cells ?? [],
+    confidence: doc.confidence ?? [],
+    reliability: doc.reliability ?? [],
+    scoredBins: doc.scoredBins ?? [],
+    scoreSums: doc.scoreSums ?? [],
+  };
 }
 
 function fromDoc(doc: RollupDoc): Tally {
@@ -94,16 +111,13 @@ function fromDoc(doc: RollupDoc): Tally {
   t.validated = doc.validated;
   t.firstAt = doc.firstAt;
   t.lastAt = doc.lastAt;
-  for (const { label, count } of doc.predicted) t.predicted.set(label, count);
-  for (const { bin, count } of doc.confidence) t.confidence.set(bin, count);
-  for (const { actual, predicted, count } of doc.cells) {
-    let byPredicted = t.cells.get(actual);
-    if (!byPredicted) t.cells.set(actual, (byPredicted = new Map<string, number>()));
-    byPredicted.set(predicted, count);
-  }
-  for (const { bin, validated, correct, confidenceMicros } of doc.reliability ?? []) t.reliability.set(bin, { validated, correct, confidenceMicros });
-  for (const { predicted, bin, count } of doc.scoredBins ?? []) nested(t.scoredBins, predicted).set(bin, count);
-  for (const { predicted, label, micros } of doc.scoreSums ?? []) nested(t.scoreSums, predicted).set(label, micros);
+  const l = docLists(doc);
+  for (const { label, count } of l.predicted) t.predicted.set(label, count);
+  for (const { bin, count } of l.confidence) t.confidence.set(bin, count);
+  for (const { actual, predicted, count } of l.cells) nested(t.cells, actual).set(predicted, count);
+  for (const { bin, validated, correct, confidenceMicros } of l.reliability) t.reliability.set(bin, { validated, correct, confidenceMicros });
+  for (const { predicted, bin, count } of l.scoredBins) nested(t.scoredBins, predicted).set(bin, count);
+  for (const { predicted, label, micros } of l.scoreSums) nested(t.scoreSums, predicted).set(label, micros);
   return t;
 }
 

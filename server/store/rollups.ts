@@ -9,7 +9,7 @@ import type { Collection, Db } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
-import { NewestRevisions, toDocs, type RollupDoc, type StampedTally } from './rollup-docs.js';
+import { docLists, NewestRevisions, toDocs, type RollupDoc, type StampedTally } from './rollup-docs.js';
 import type { ServerTraits } from './server-traits.js';
 
 export { blockKey, type StampedTally } from './rollup-docs.js';
@@ -119,10 +119,11 @@ export class RollupStore {
   /** Labels (predicted or actual) in a model's day blocks, any revision. */
   async labels(model: string): Promise<string[]> {
     const labels = new Set<string>();
-    const projection = { 'predicted.label': 1, 'cells.actual': 1, 'cells.predicted': 1 };
+    const projection = { body: 1, 'predicted.label': 1, 'cells.actual': 1, 'cells.predicted': 1 };
     for await (const doc of this.levels.DAY.find({ model }, { projection })) {
-      for (const p of doc.predicted) labels.add(p.label);
-      for (const c of doc.cells) labels.add(c.actual).add(c.predicted);
+      const lists = docLists(doc);
+      for (const p of lists.predicted) labels.add(p.label);
+      for (const c of lists.cells) labels.add(c.actual).add(c.predicted);
     }
     return [...labels];
   }
@@ -135,7 +136,8 @@ export class RollupStore {
   /** Start, version and size of a model's blocks: a block whose version moved has been recomputed since. */
   async versions(level: RollupLevel, model: string): Promise<{ start: Date; v: number; rows: number }[]> {
     const newest = new NewestRevisions();
-    for await (const doc of this.levels[level].find({ model }, { projection: { predicted: 0, cells: 0, confidence: 0 } })) newest.add({ ...doc, predicted: [], cells: [], confidence: [] });
+    const counts = { body: 0, predicted: 0, cells: 0, confidence: 0, reliability: 0, scoredBins: 0, scoreSums: 0 };
+    for await (const doc of this.levels[level].find({ model }, { projection: counts })) newest.add(doc);
     return newest.list().map((b) => ({ start: b.start, v: b.v, rows: b.tally.predictions }));
   }
 

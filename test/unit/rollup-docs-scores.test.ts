@@ -1,7 +1,7 @@
 // The sums calibration and estimation need survive the trip through rollup documents, split or not.
 import { expect, test } from 'vitest';
 import { tallyRows } from '../../server/core/tally.js';
-import { fromDocs, toDocs } from '../../server/store/rollup-docs.js';
+import { fromDocs, toDocs, type RollupDoc } from '../../server/store/rollup-docs.js';
 
 const START = new Date('2026-03-01T00:00:00Z');
 
@@ -28,10 +28,26 @@ test('reliability, scored bins and score sums round-trip, also across parts', ()
   expect(fromDocs(split)).toEqual(tally);
 });
 
-test('a block written before these sums existed reads as having none', () => {
-  const [doc] = toDocs('m', START, tallyRows([{ predictedAt: START, predicted: 'a', confidence: 0.9, actual: 'a' }]), 1);
-  const { reliability: _r, scoredBins: _b, scoreSums: _s, ...old } = doc;
+test('a block written before the counts moved into one string (arrays of objects, no sums) still reads', () => {
+  const old: RollupDoc = {
+    _id: `${START.getTime()}:m#1`,
+    model: 'm',
+    start: START,
+    v: 1,
+    part: 0,
+    predictions: 2,
+    validated: 1,
+    firstAt: START,
+    lastAt: START,
+    predicted: [{ label: 'a', count: 2 }],
+    cells: [{ actual: 'b', predicted: 'a', count: 1 }],
+    confidence: [{ bin: 90, count: 2 }],
+  };
   const tally = fromDocs([old]);
+  expect(tally.predictions).toBe(2);
+  expect(tally.predicted.get('a')).toBe(2);
+  expect(tally.cells.get('b')?.get('a')).toBe(1);
+  expect(tally.confidence.get(90)).toBe(2);
   expect(tally.reliability.size).toBe(0);
-  expect(tally.predictions).toBe(1);
+  expect(tally.scoredBins.size).toBe(0);
 });
