@@ -7,6 +7,7 @@ import { isDuplicateKey } from './server-traits.js';
 import type { PredictionRow } from '../core/prediction.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
+import { parseWithDates, stringifyWithDates } from './json-dates.js';
 import { fromDocs, toDocs, type RollupDoc } from './rollup-docs.js';
 import type { Block } from './rollups.js';
 
@@ -42,7 +43,11 @@ export interface JournalEntry {
   validations: JournalValidation[];
 }
 
-type EntryDoc = Omit<JournalEntry, 'id' | 'stamp' | 'deltas'> & { _id: ObjectId; stamp?: ObjectId | null; deltas?: RollupDoc[] };
+/** What an entry holds besides its id, time and stamp, kept as one string (json-dates.ts). */
+type Content = Pick<JournalEntry, 'blocks' | 'inserted' | 'resent' | 'validations'> & { deltas: RollupDoc[] };
+
+/** An entry as stored; entries written before `content` have its lists as fields. */
+type EntryDoc = { _id: ObjectId; at: Date; stamp?: ObjectId | null; models?: string[]; content?: string } & Partial<Content>;
 
 /** Items per entry: keeps every document far below the 16 MiB BSON limit whatever the batch size. */
 const ITEMS_PER_ENTRY = 2000;
@@ -64,23 +69,23 @@ export class IngestJournal {
     return new ObjectId();
   }
 
-  async append(content: Partial<Omit<JournalEntry, 'id' | 'at'>>, at = new Date()): Promise<void> {
+  async append(given: Partial<Omit<JournalEntry, 'id' | 'at'>>, at = new Date()): Promise<void> {
+    const { stamp, ...content } = given;
     const docs: EntryDoc[] = [];
     const deltas = (content.deltas ?? []).flatMap(({ block, tally }) => toDocs(block.model, block.start, tally, 0));
     const lists = { blocks: content.blocks ?? [], inserted: content.inserted ?? [], resent: content.resent ?? [], validations: content.validations ?? [] };
     const longest = Math.max(...Object.values(lists).map((l) => l.length), Math.ceil(deltas.length / DELTAS_PER_ENTRY) * ITEMS_PER_ENTRY);
     for (let i = 0, n = 0; i < longest; i += ITEMS_PER_ENTRY, n++) {
       const part = <T>(list: T[]) => list.slice(i, i + ITEMS_PER_ENTRY);
-      docs.push({
-        _id: new ObjectId(),
-        at,
+      const content: Content = {
         blocks: part(lists.blocks),
         inserted: part(lists.inserted),
         resent: part(lists.resent),
         validations: part(lists.validations),
-        stamp: content.stamp ?? null,
         deltas: deltas.slice(n * DELTAS_PER_ENTRY, (n + 1) * DELTAS_PER_ENTRY),
-      });
+      };
+      const models = [...new Set([...content.blocks, ...content.inserted, ...content.resent, ...content.validations, ...content.deltas].map((x) => x.model))];
+      docs.push({ _id: new ObjectId(), at, stamp: stamp ?? null, models, content: stringifyWithDates(content) });
     }
     if (docs.length > 0) await this.entries.insertMany(docs, { ordered: true });
   }
@@ -88,12 +93,7 @@ export class IngestJournal {
   /** The oldest entries, in the order they were written. */
   async oldest(limit: number): Promise<JournalEntry[]> {
     const docs = await this.entries.find({}).sort({ _id: 1 }).limit(limit).toArray();
-    return docs.map(({ _id, stamp, deltas, ...rest }) => ({
-      id: _id,
-      ...rest,
-      stamp: stamp ?? null,
-      deltas: (deltas ?? []).map((d) => ({ block: { model: d.model, start: d.start }, tally: fromDocs([d]) })),
-    }));
+    return docs.map(toEntry);
   }
 
   /** When the oldest entry still waiting was written; null when the rollups hold everything. */
@@ -103,7 +103,7 @@ export class IngestJournal {
   }
 
   async models(): Promise<string[]> {
-    const names = await Promise.all(['blocks.model', 'deltas.model', 'validations.model', 'resent.model'].map((field) => this.entries.distinct(field)));
+    const names = await Promise.all(['models', 'blocks.model', 'validations.model', 'resent.model'].map((field) => this.entries.distinct(field)));
     return [...new Set(names.flat().map(String))];
   }
 
@@ -118,8 +118,9 @@ export class IngestJournal {
   async quarantine(entry: JournalEntry, reason: string, at = new Date()): Promise<void> {
     const { id, stamp, deltas, ...rest } = entry;
     // Its inserted rows are stored; what it held back is which quarters `refresh --full` must redo.
-    const blocks = [...rest.blocks, ...deltas.map((d) => d.block)];
-    await this.failed.insertOne({ _id: id, ...rest, blocks, stamp, reason, quarantinedAt: at }).catch((error: unknown) => {
+    const content: Content = { ...rest, blocks: [...rest.blocks, ...deltas.map((d) => d.block)], deltas: [] };
+    const models = [...new Set([...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model))];
+    await this.failed.insertOne({ _id: id, at: entry.at, stamp, models, content: stringifyWithDates(content), reason, quarantinedAt: at }).catch((error: unknown) => {
       // Set aside already by a quarantine that crashed before removing it from the journal.
       if (!isDuplicateKey(error)) throw error;
     });
@@ -129,4 +130,18 @@ export class IngestJournal {
   async quarantined(): Promise<number> {
     return this.failed.countDocuments({});
   }
+}
+
+function toEntry(doc: EntryDoc): JournalEntry {
+  const content: Partial<Content> = doc.content === undefined ? doc : parseWithDates<Content>(doc.content);
+  return {
+    id: doc._id,
+    at: doc.at,
+    stamp: doc.stamp ?? null,
+    blocks: content.blocks ?? [],
+    inserted: content.inserted ?? [],
+    resent: content.resent ?? [],
+    validations: content.validations ?? [],
+    deltas: (content.deltas ?? []).map((d) => ({ block: { model: d.model, start: d.start }, tally: fromDocs([d]) })),
+  };
 }

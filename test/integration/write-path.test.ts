@@ -139,7 +139,7 @@ test('an entry whose recompute always fails is quarantined after failing alone; 
     store.write = write;
     services.rollups.start(60_000);
   }
-  expect(await app.runtime.db.collection('ingest_journal_failed').countDocuments({ 'inserted.model': 'poison' })).toBe(1);
+  expect(await app.runtime.db.collection('ingest_journal_failed').countDocuments({ models: 'poison' })).toBe(1);
   const healthy = await app.gql<Summary>(SUMMARY, { m: 'healthy', from: '2026-06-11T00:00:00Z', to: '2026-06-12T00:00:00Z' });
   expect(healthy.data?.metrics.overall.predictions).toBe(1);
   // Once the cause is gone, a full refresh takes the quarantined rows in.
