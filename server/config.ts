@@ -21,6 +21,8 @@ export interface FieldMapping {
   predicted: string;
   confidence: string;
   scores: string;
+  /** The model version (optional on every row). */
+  version: string;
   actual: string;
   validatedAt: string;
 }
@@ -254,6 +256,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       predicted: fieldName(env, 'CLARA_FIELD_PREDICTED', 'predicted'),
       confidence: fieldName(env, 'CLARA_FIELD_CONFIDENCE', 'confidence'),
       scores: fieldName(env, 'CLARA_FIELD_SCORES', 'scores'),
+      version: fieldName(env, 'CLARA_FIELD_VERSION', 'version'),
       actual: fieldName(env, 'CLARA_FIELD_ACTUAL', 'actual'),
       validatedAt: fieldName(env, 'CLARA_FIELD_VALIDATED_AT', 'validatedAt'),
     },

@@ -1,5 +1,6 @@
 // The domain's raw rows and the rules a prediction or validation must satisfy to be stored.
 import { InputError } from './errors.js';
+import { SERIES_SEPARATOR } from './series.js';
 
 /** One class's score of a prediction (checked in core/scores.ts, which re-exports it). */
 export interface ClassScore {
@@ -17,6 +18,8 @@ export interface PredictionRow {
   scores?: ClassScore[] | null;
   actual: string | null;
   validatedAt: Date | null;
+  /** The model version that made the prediction (see core/series.ts); absent or null when unsent. */
+  version?: string | null;
 }
 
 export const MAX_LABEL_LENGTH = 256;
@@ -37,7 +40,14 @@ export function checkId(field: string, value: string): string {
 }
 
 export function checkModel(field: string, value: string): string {
+  // The separator joins a model and a version into a rollup series name.
+  if (value.includes(SERIES_SEPARATOR)) throw new InputError(field, 'must not contain the control character U+001F');
   return checkLabel(field, value);
+}
+
+/** A model version: optional, otherwise a label's rules (non-empty, at most 256 characters). */
+export function checkVersion(field: string, value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : checkLabel(field, value);
 }
 
 export function checkConfidence(field: string, value: number | null | undefined): number | null {

@@ -13,7 +13,7 @@ import type { PredictionStore } from '../store/predictions.js';
 import type { TrainingStore } from '../store/training.js';
 import { commitAlerts, type AlertOutbox, type AlertStates } from './alert-outbox.js';
 import type { CalibrationService } from './calibration.js';
-import type { ReportService } from './reports.js';
+import type { ReportService, Subject } from './reports.js';
 
 export interface DriftPointView extends WindowEvaluation {
   /** The check-drift job's Page–Hinkley verdict for exactly this window; null when it has none. */
@@ -33,7 +33,7 @@ export interface CheckSummary {
 
 /** What the drift service reads and writes, each narrowed to what it uses. */
 export interface DriftDeps {
-  reports: Pick<ReportService, 'checkRange' | 'resolveZone' | 'resolveModel' | 'knownModels' | 'tallies'>;
+  reports: Pick<ReportService, 'checkRange' | 'resolveZone' | 'resolveSubject' | 'knownModels' | 'tallies'>;
   predictions: Pick<PredictionStore, 'rowsBetween'>;
   training: Pick<TrainingStore, 'get'>;
   results: Pick<DriftResultStore, 'save' | 'verdicts'>;
@@ -71,20 +71,24 @@ export class DriftService {
     }
   }
 
-  /** One point per calendar bucket of the range (clipped to it, as `metrics`), each against the reference. */
-  async series(range: Window, granularity: Granularity, model: string | null | undefined, reference: DriftReference, zone: string | null | undefined): Promise<DriftPointView[]> {
+  /**
+   * One point per calendar bucket of the range (clipped to it, as `metrics`), each against the
+   * reference. With a version: that version's windows and baselines, against the model's training
+   * distribution and calibration; Page-Hinkley verdicts are the check-drift job's, kept per model only.
+   */
+  async series(range: Window, granularity: Granularity, subject: Subject, reference: DriftReference, zone: string | null | undefined): Promise<DriftPointView[]> {
     this.deps.reports.checkRange(range);
     const timeZone = this.deps.reports.resolveZone(zone);
-    const name = await this.deps.reports.resolveModel(model);
+    const { model: name, version } = await this.deps.reports.resolveSubject(subject);
     const { points, whole } = this.windowsOf(range, granularity, timeZone);
     const context = this.options.settings.baselineWindows;
     // The first point may be clipped; later points' baselines include its whole bucket.
     const clipped = points[0].start.getTime() !== whole[context].start.getTime();
-    const tallies = await this.deps.reports.tallies(name, clipped ? [...whole, points[0]] : whole);
+    const tallies = await this.deps.reports.tallies(name, clipped ? [...whole, points[0]] : whole, version);
     const baselines = rollingBaselines(tallies.slice(0, whole.length), context);
     const training = reference === 'TRAINING' ? await this.deps.training.get(name) : null;
     const rules = this.options.settings.rules;
-    const stored = rules.enabled.includes('page-hinkley') ? await this.deps.results.verdicts(name, granularity, 'page-hinkley', points) : new Map<number, boolean>();
+    const stored = rules.enabled.includes('page-hinkley') && version === null ? await this.deps.results.verdicts(name, granularity, 'page-hinkley', points) : new Map<number, boolean>();
     const calibration = rules.enabled.includes('estimated-accuracy-drop') ? ((await this.deps.calibrations.current(name, range.start))?.calibration ?? null) : null;
     return points.map((w, i) => {
       const current = clipped && i === 0 ? tallies[whole.length] : tallies[context + i];

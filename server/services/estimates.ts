@@ -4,7 +4,7 @@ import type { Granularity, Window } from '../core/buckets.js';
 import { estimatePerformance, type EstimatedValues } from '../core/estimate.js';
 import type { MetricValues } from '../core/metrics.js';
 import type { CalibrationService, CalibrationView } from './calibration.js';
-import { valuesOf, type ReportService } from './reports.js';
+import { valuesOf, type ReportService, type Subject } from './reports.js';
 
 export interface EstimatedPoint extends Window {
   predictions: number;
@@ -26,13 +26,14 @@ export class EstimateService {
     private readonly calibration: CalibrationService,
   ) {}
 
-  async performanceEstimate(range: Window, granularity: Granularity, model: string | null | undefined, zone: string | null | undefined): Promise<PerformanceEstimate> {
+  /** With a version, its windows are estimated with the model's calibration (fitted on every version). */
+  async performanceEstimate(range: Window, granularity: Granularity, subject: Subject, zone: string | null | undefined): Promise<PerformanceEstimate> {
     this.reports.checkRange(range);
     const timeZone = this.reports.resolveZone(zone);
-    const name = await this.reports.resolveModel(model);
+    const { model, version } = await this.reports.resolveSubject(subject);
     const buckets = this.reports.buckets(range, granularity, timeZone);
-    const tallies = await this.reports.tallies(name, buckets);
-    const reference = await this.calibration.current(name, range.start);
+    const tallies = await this.reports.tallies(model, buckets, version);
+    const reference = await this.calibration.current(model, range.start);
     return {
       reference,
       series: buckets.map((b, i) => {

@@ -1,6 +1,6 @@
 // Stores predictions, validations and training counts; every call is safe to retry.
 import { InputError } from '../core/errors.js';
-import { checkConfidence, checkId, checkInstant, checkLabel, checkModel, type PredictionRow } from '../core/prediction.js';
+import { checkConfidence, checkId, checkInstant, checkLabel, checkModel, checkVersion, type PredictionRow } from '../core/prediction.js';
 import { checkScores, type ClassScore } from '../core/scores.js';
 import type { IngestJournal, JournalValidation } from '../store/ingest-journal.js';
 import type { PredictionStore } from '../store/predictions.js';
@@ -17,6 +17,7 @@ export interface PredictionItem {
   confidence?: number | null;
   scores?: ClassScore[] | null;
   actual?: string | null;
+  version?: string | null;
 }
 
 export interface ValidationItem {
@@ -83,6 +84,7 @@ export class IngestService {
           scores,
           actual,
           validatedAt: actual === null ? null : now,
+          version: checkVersion(`${at}.version`, item.version),
         };
         this.labels.admit(row.model, [
           { field: `${at}.predicted`, label: row.predicted },

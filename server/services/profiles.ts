@@ -7,6 +7,7 @@ import { displayReason } from '../core/public-error.js';
 import { checkRange, type RangeLimits } from '../core/range-limits.js';
 import { LEVEL_MS, levelStart } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
+import { isVersionSeries } from '../core/series.js';
 import type { UploadState } from '../core/upload-state.js';
 import { encodeProfile } from '../core/whylogs/profile.js';
 import type { WhyLabsConfig } from '../config.js';
@@ -88,7 +89,8 @@ export class ProfileService {
    */
   async logClosedWindows(signal: AbortSignal, now = new Date()): Promise<LogSummary> {
     const summary: LogSummary = { windows: 0, rowsRead: 0, profiles: 0, predictions: 0, validations: 0 };
-    for (const model of await this.deps.rollupStore.models()) {
+    // A model's profiles cover every version: its version series are not profiled apart.
+    for (const model of (await this.deps.rollupStore.models()).filter((name) => !isVersionSeries(name))) {
       const examined = await this.deps.ledger.examined(model);
       const due = (await this.deps.rollupStore.versions('HOUR', model)).filter(
         (w) => w.start.getTime() + HOUR <= now.getTime() && examined.get(w.start.getTime()) !== w.v,

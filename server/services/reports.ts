@@ -4,6 +4,8 @@ import type { ClassField } from '../core/class-field.js';
 import { InputError } from '../core/errors.js';
 import { checkBlocks, checkRange, type RangeLimits } from '../core/range-limits.js';
 import { decompose, type RollupLevel } from '../core/grid.js';
+import { checkVersion } from '../core/prediction.js';
+import { inSeries, parseSeries, seriesName, type SeriesName } from '../core/series.js';
 import { classMetrics, confusionMatrix, metricValues, type ClassMetrics, type ConfusionMatrix, type MetricValues } from '../core/metrics.js';
 import { actualCounts, emptyTally, mergeInto, tallyCells, tallyRows, type Tally } from '../core/tally.js';
 import type { PredictionStore } from '../store/predictions.js';
@@ -17,8 +19,15 @@ export interface ClassCount {
   share: number;
 }
 
+/** Which predictions a query is about: a model (omitted: the default) and, optionally, one version of it. */
+export interface Subject {
+  model?: string | null;
+  version?: string | null;
+}
+
 export interface MetricsReport {
   model: string;
+  version: string | null;
   granularity: Granularity;
   timeZone: string;
   asOf: Date | null;
@@ -26,12 +35,16 @@ export interface MetricsReport {
   series: { start: Date; end: Date; values: MetricValues }[];
 }
 
-export interface ModelInfo {
+export interface VersionInfo {
   name: string;
   predictions: number;
   validated: number;
   firstPredictedAt: Date | null;
   lastPredictedAt: Date | null;
+}
+
+export interface ModelInfo extends VersionInfo {
+  versions: VersionInfo[];
 }
 
 export function withShares(counts: Iterable<[string, number]>): ClassCount[] {
@@ -64,11 +77,34 @@ export class ReportService {
     private readonly options: ReportOptions,
   ) {}
 
+  /** Every rollup series (models and their versions), those still only in the journal included. */
+  private async knownSeries(): Promise<SeriesName[]> {
+    const names = new Set([...(await this.deps.rollups.models()), ...(await this.deps.refresher.pendingModels())]);
+    return [...names].map(parseSeries);
+  }
+
   async knownModels(): Promise<string[]> {
     // Models still only in the journal are known too: a query right after their first write is
     // answered (from rollups that have not caught up yet, as asOf says), not refused.
-    const names = new Set([this.options.defaultModel, ...(await this.deps.rollups.models()), ...(await this.deps.refresher.pendingModels()), ...(await this.deps.training.models())]);
+    const fromSeries = (await this.knownSeries()).filter((s) => s.version === null).map((s) => s.model);
+    const names = new Set([this.options.defaultModel, ...fromSeries, ...(await this.deps.training.models())]);
     return [...names].sort();
+  }
+
+  /** The versions a model has predictions of (or had: a version whose rows all moved stays listed). */
+  async knownVersions(model: string): Promise<string[]> {
+    const versions = (await this.knownSeries()).flatMap((s) => (s.model === model && s.version !== null ? [s.version] : []));
+    return [...new Set(versions)].sort();
+  }
+
+  /** The series a query reads: the model's, or one version's; an unknown version is the caller's mistake. */
+  async resolveSubject(subject: Subject): Promise<SeriesName> {
+    const model = await this.resolveModel(subject.model);
+    const version = checkVersion('version', subject.version);
+    if (version === null) return { model, version };
+    const known = await this.knownVersions(model);
+    if (!known.includes(version)) throw new InputError('version', `unknown version "${version}" of model "${model}"; known versions: ${known.join(', ') || 'none'}`);
+    return { model, version };
   }
 
   /** The model to report on: the default when omitted; an unknown name is the caller's mistake. */
@@ -94,12 +130,17 @@ export class ReportService {
     return checkRange(range, this.options.limits);
   }
 
-  /** Exact tallies of each window: rollup blocks inside it, raw rows only for sub-block slivers. */
-  async tallies(model: string, windows: Window[]): Promise<Tally[]> {
+  /**
+   * Exact tallies of each window: rollup blocks inside it, raw rows only for sub-block slivers. With
+   * a version, the blocks of its series and the slivers' rows of that version.
+   */
+  async tallies(model: string, windows: Window[], version: string | null = null): Promise<Tally[]> {
     checkBlocks(windows, this.options.limits);
+    const series = { model, version };
+    const key = seriesName(model, version);
     const plans = windows.map((w) => decompose(w));
     const wanted: Record<RollupLevel, Map<string, { model: string; start: Date }>> = { QUARTER: new Map(), HOUR: new Map(), DAY: new Map() };
-    for (const plan of plans) for (const b of plan.blocks) wanted[b.level].set(blockKey(model, b.start), { model, start: b.start });
+    for (const plan of plans) for (const b of plan.blocks) wanted[b.level].set(blockKey(key, b.start), { model: key, start: b.start });
     const stored = {
       QUARTER: await this.deps.rollups.read('QUARTER', [...wanted.QUARTER.values()]),
       HOUR: await this.deps.rollups.read('HOUR', [...wanted.HOUR.values()]),
@@ -109,32 +150,36 @@ export class ReportService {
     for (const plan of plans) {
       const tally = emptyTally();
       for (const b of plan.blocks) {
-        const block = stored[b.level].get(blockKey(model, b.start));
+        const block = stored[b.level].get(blockKey(key, b.start));
         if (block) mergeInto(tally, block);
       }
-      for (const edge of plan.rawEdges) mergeInto(tally, tallyRows(await this.deps.predictions.rowsBetween(model, edge.start, edge.end)));
+      for (const edge of plan.rawEdges) {
+        const rows = await this.deps.predictions.rowsBetween(model, edge.start, edge.end);
+        mergeInto(tally, tallyRows(rows.filter((r) => inSeries(series, r))));
+      }
       result.push(tally);
     }
     return result;
   }
 
-  async total(range: Window, model: string | null | undefined): Promise<{ model: string; tally: Tally }> {
+  async total(range: Window, subject: Subject): Promise<Tally> {
     this.checkRange(range);
-    const name = await this.resolveModel(model);
-    const [tally] = await this.tallies(name, [range]);
-    return { model: name, tally };
+    const { model, version } = await this.resolveSubject(subject);
+    const [tally] = await this.tallies(model, [range], version);
+    return tally;
   }
 
-  async metrics(range: Window, granularity: Granularity, model: string | null | undefined, zone: string | null | undefined): Promise<MetricsReport> {
+  async metrics(range: Window, granularity: Granularity, subject: Subject, zone: string | null | undefined): Promise<MetricsReport> {
     this.checkRange(range);
     const timeZone = this.resolveZone(zone);
-    const name = await this.resolveModel(model);
+    const { model, version } = await this.resolveSubject(subject);
     const buckets = this.buckets(range, granularity, timeZone);
-    const tallies = await this.tallies(name, buckets);
+    const tallies = await this.tallies(model, buckets, version);
     const overall = emptyTally();
     for (const t of tallies) mergeInto(overall, t);
     return {
-      model: name,
+      model,
+      version,
       granularity,
       timeZone,
       asOf: await this.deps.refresher.asOf(),
@@ -155,18 +200,18 @@ export class ReportService {
     }
   }
 
-  async metricsByClass(range: Window, model: string | null | undefined): Promise<ClassMetrics[]> {
-    const { tally } = await this.total(range, model);
+  async metricsByClass(range: Window, subject: Subject): Promise<ClassMetrics[]> {
+    const tally = await this.total(range, subject);
     return classMetrics(confusionMatrix(tallyCells(tally)));
   }
 
-  async confusionMatrix(range: Window, model: string | null | undefined): Promise<ConfusionMatrix> {
-    const { tally } = await this.total(range, model);
+  async confusionMatrix(range: Window, subject: Subject): Promise<ConfusionMatrix> {
+    const tally = await this.total(range, subject);
     return confusionMatrix(tallyCells(tally));
   }
 
-  async sampleDistribution(range: Window, model: string | null | undefined, by: ClassField): Promise<ClassCount[]> {
-    const { tally } = await this.total(range, model);
+  async sampleDistribution(range: Window, subject: Subject, by: ClassField): Promise<ClassCount[]> {
+    const tally = await this.total(range, subject);
     return withShares(by === 'ACTUAL' ? actualCounts(tally) : tally.predicted);
   }
 
@@ -178,12 +223,18 @@ export class ReportService {
   async models(): Promise<ModelInfo[]> {
     const infos: ModelInfo[] = [];
     for (const name of await this.knownModels()) {
-      const days = await this.deps.rollups.readAll('DAY', name);
-      const total = emptyTally();
-      for (const d of days) mergeInto(total, d.tally);
-      infos.push({ name, predictions: total.predictions, validated: total.validated, firstPredictedAt: total.firstAt, lastPredictedAt: total.lastAt });
+      const versions: VersionInfo[] = [];
+      for (const version of await this.knownVersions(name)) versions.push(await this.seriesInfo(version, seriesName(name, version)));
+      infos.push({ ...(await this.seriesInfo(name, name)), versions });
     }
     return infos;
+  }
+
+  /** Counts and first and last prediction of a series, from its day blocks. */
+  private async seriesInfo(name: string, series: string): Promise<VersionInfo> {
+    const total = emptyTally();
+    for (const d of await this.deps.rollups.readAll('DAY', series)) mergeInto(total, d.tally);
+    return { name, predictions: total.predictions, validated: total.validated, firstPredictedAt: total.firstAt, lastPredictedAt: total.lastAt };
   }
 }
 

@@ -11,7 +11,12 @@
 // watermark (the highest stamp any pass has taken in), and a batch's tallies are added to a quarter
 // only when its stamp is above the quarter's last recompute from raw and the quarter does not list
 // the batch's entry as applied already (a pass that crashed after writing it).
+//
+// A "model" here is a rollup series (core/series.ts): a row with a version counts in its model's
+// series and in its version's, so every step above runs for both, and a version is reported from
+// rollups like a model.
 import { LEVEL_MS, levelStart, parentStart, type RollupLevel } from '../core/grid.js';
+import { parseSeries, seriesOfRow } from '../core/series.js';
 import { addRow, emptyTally, mergeAll, mergeInto, type Tally } from '../core/tally.js';
 import type { Logger } from '../logger.js';
 import type { EarlyValidations } from '../store/early-validations.js';
@@ -48,15 +53,17 @@ const POISON_AFTER = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The rows' tallies per quarter: what a batch adds to the rollups. */
+/** The rows' tallies per quarter of each series they count in: what a batch adds to the rollups. */
 export function quarterTallies(rows: Iterable<PredictionRow>): BlockDelta[] {
   const deltas = new Map<string, BlockDelta>();
   for (const row of rows) {
     const start = levelStart('QUARTER', row.predictedAt);
-    const key = blockKey(row.model, start);
-    let delta = deltas.get(key);
-    if (!delta) deltas.set(key, (delta = { block: { model: row.model, start }, tally: emptyTally() }));
-    addRow(delta.tally, row);
+    for (const series of seriesOfRow(row)) {
+      const key = blockKey(series, start);
+      let delta = deltas.get(key);
+      if (!delta) deltas.set(key, (delta = { block: { model: series, start }, tally: emptyTally() }));
+      addRow(delta.tally, row);
+    }
   }
   return [...deltas.values()];
 }
@@ -341,25 +348,37 @@ export class RollupService {
 
   /**
    * Raw rows read in as few range queries as suit the server: one per model where every filter
-   * scans the collection anyway, one per run of nearby quarters where indexes serve ranges.
+   * scans the collection anyway, one per run of nearby quarters where indexes serve ranges. A
+   * version's series is read from its model's rows, so one read serves the model and its versions.
    */
   private async fromRaw(blocks: Block[], watermark: string | null, lease: Lease): Promise<Map<string, Tally>> {
     const tallies = new Map<string, Tally>();
     let rows = 0;
     const gap = this.settings.traits.scansEveryFilter ? Infinity : INDEXED_READ_GAP_MS;
-    for (const b of blocks) tallies.set(blockKey(b.model, b.start), emptyTally());
-    for (let i = 0; i < blocks.length; ) {
-      let j = i + 1;
-      while (j < blocks.length && blocks[j].model === blocks[i].model && blocks[j].start.getTime() - blocks[j - 1].start.getTime() <= gap) j++;
-      const { model } = blocks[i];
-      const to = new Date(blocks[j - 1].start.getTime() + LEVEL_MS.QUARTER);
-      for await (const row of this.stores.predictions.streamBetween(model, blocks[i].start, to)) {
-        const tally = tallies.get(blockKey(model, levelStart('QUARTER', row.predictedAt)));
-        // Rows of batches above the watermark are added with their batch's tallies instead.
-        if (tally && countedBelow(row.stamp, watermark)) addRow(tally, row);
-        if (++rows % RENEW_ROWS === 0 && !(await lease.renew())) throw new Error('rollup lease lost while reading raw rows');
+    const startsByModel = new Map<string, Set<number>>();
+    for (const b of blocks) {
+      tallies.set(blockKey(b.model, b.start), emptyTally());
+      const { model } = parseSeries(b.model);
+      startsByModel.set(model, (startsByModel.get(model) ?? new Set()).add(b.start.getTime()));
+    }
+    for (const [model, set] of startsByModel) {
+      const starts = [...set].sort((a, b) => a - b);
+      for (let i = 0; i < starts.length; ) {
+        let j = i + 1;
+        while (j < starts.length && starts[j] - starts[j - 1] <= gap) j++;
+        for await (const row of this.stores.predictions.streamBetween(model, new Date(starts[i]), new Date(starts[j - 1] + LEVEL_MS.QUARTER))) {
+          // Rows of batches above the watermark are added with their batch's tallies instead.
+          if (countedBelow(row.stamp, watermark)) {
+            const start = levelStart('QUARTER', row.predictedAt);
+            for (const series of seriesOfRow(row)) {
+              const tally = tallies.get(blockKey(series, start));
+              if (tally) addRow(tally, row);
+            }
+          }
+          if (++rows % RENEW_ROWS === 0 && !(await lease.renew())) throw new Error('rollup lease lost while reading raw rows');
+        }
+        i = j;
       }
-      i = j;
     }
     return tallies;
   }
@@ -392,7 +411,7 @@ export class RollupService {
     for await (const ref of this.stores.predictions.changedSince(since, since)) {
       rowsScanned++;
       const start = levelStart('QUARTER', ref.predictedAt);
-      touched.set(blockKey(ref.model, start), { model: ref.model, start });
+      for (const series of seriesOfRow(ref)) touched.set(blockKey(series, start), { model: series, start });
     }
     // A full refresh also revisits blocks whose rows were all deleted.
     if (full) for (const b of await this.storedQuarters()) touched.set(blockKey(b.model, b.start), b);

@@ -2,6 +2,7 @@
 // order they were acknowledged, validations that arrived before their prediction kept for later.
 import { levelStart } from '../core/grid.js';
 import type { PredictionRow } from '../core/prediction.js';
+import { seriesOfRow } from '../core/series.js';
 import type { Document } from 'mongodb';
 import type { EarlyValidation } from '../store/early-validations.js';
 import type { JournalEntry, RowId } from '../store/ingest-journal.js';
@@ -36,6 +37,7 @@ function sameRow(a: PredictionRow | null, b: PredictionRow | null): boolean {
     a.predictedAt.getTime() === b.predictedAt.getTime() &&
     a.predicted === b.predicted &&
     a.confidence === b.confidence &&
+    (a.version ?? null) === (b.version ?? null) &&
     JSON.stringify(a.scores ?? null) === JSON.stringify(b.scores ?? null) &&
     a.actual === b.actual &&
     a.validatedAt?.getTime() === b.validatedAt?.getTime()
@@ -57,7 +59,8 @@ export async function planRowChanges(entries: JournalEntry[], early: EarlyValida
   const result: RowChanges = { docs: [], blocks, early: [], usedEarly: [] };
   const touch = (doc: Document) => {
     const row = rows.fromDoc(doc);
-    if (row) blocks.push({ model: row.model, start: levelStart('QUARTER', row.predictedAt) });
+    // The version series too: a re-send that changes version leaves the old one's quarter, as a move in time does.
+    if (row) for (const series of seriesOfRow(row)) blocks.push({ model: series, start: levelStart('QUARTER', row.predictedAt) });
   };
   const replace = (key: string, doc: Document) => {
     touch(doc);

@@ -49,6 +49,7 @@ export interface StampedRow extends PredictionRow {
 export interface RowRef {
   model: string;
   predictedAt: Date;
+  version: string | null;
 }
 
 export class PredictionStore {
@@ -73,6 +74,11 @@ export class PredictionStore {
     return typeof value === 'string' ? value : this.defaultModel;
   }
 
+  private versionOf(doc: Document): string | null {
+    const version: unknown = doc[this.mapping.version];
+    return typeof version === 'string' && version !== '' ? version : null;
+  }
+
   toDoc(row: PredictionRow, stamp?: ObjectId): Document {
     const m = this.mapping;
     const doc: Document = { _id: rowKey(row.model, row.id), [m.id]: row.id, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
@@ -80,6 +86,7 @@ export class PredictionStore {
     if (m.model) doc[m.model] = row.model;
     if (row.confidence !== null) doc[m.confidence] = row.confidence;
     if (row.scores) doc[m.scores] = row.scores;
+    if (row.version) doc[m.version] = row.version;
     if (row.actual !== null) {
       doc[m.actual] = row.actual;
       doc[m.validatedAt] = row.validatedAt;
@@ -108,6 +115,7 @@ export class PredictionStore {
       scores,
       actual: typeof actual === 'string' && actual !== '' ? actual : null,
       validatedAt: validatedAt instanceof Date ? validatedAt : null,
+      version: this.versionOf(doc),
     };
   }
 
@@ -169,6 +177,9 @@ export class PredictionStore {
     else next[m.confidence] = row.confidence;
     if (row.scores) next[m.scores] = row.scores;
     else delete next[m.scores];
+    // A re-send may move the row to another version (or to none), as it may move it in time.
+    if (row.version) next[m.version] = row.version;
+    else delete next[m.version];
     if (row.actual !== null) {
       next[m.actual] = row.actual;
       next[m.validatedAt] = row.validatedAt;
@@ -208,6 +219,7 @@ export class PredictionStore {
           [m.predicted]: 1,
           [m.confidence]: 1,
           [m.scores]: 1,
+          [m.version]: 1,
           [m.actual]: 1,
           [m.validatedAt]: 1,
           [STAMP_FIELD]: 1,
@@ -228,7 +240,7 @@ export class PredictionStore {
    */
   async *changedSince(insertedAfter: Date | null, validatedSince: Date | null): AsyncGenerator<RowRef> {
     const m = this.mapping;
-    const projection = { [m.predictedAt]: 1, ...(m.model ? { [m.model]: 1 } : {}) };
+    const projection = { [m.predictedAt]: 1, [m.version]: 1, ...(m.model ? { [m.model]: 1 } : {}) };
     const filters: Filter<Document>[] =
       insertedAfter && validatedSince
         ? [{ _id: { $gte: ObjectId.createFromTime(Math.floor(insertedAfter.getTime() / 1000)) } }, { [m.validatedAt]: { $gte: validatedSince } }]
@@ -236,7 +248,7 @@ export class PredictionStore {
     for (const filter of filters) {
       for await (const doc of this.collection.find(filter, { projection })) {
         const at: unknown = doc[m.predictedAt];
-        if (at instanceof Date) yield { model: this.modelOf(doc), predictedAt: at };
+        if (at instanceof Date) yield { model: this.modelOf(doc), predictedAt: at, version: this.versionOf(doc) };
       }
     }
   }

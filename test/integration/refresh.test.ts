@@ -16,6 +16,7 @@ const MAPPING = {
   CLARA_FIELD_PREDICTED_AT: 'ts',
   CLARA_FIELD_PREDICTED: 'label',
   CLARA_FIELD_CONFIDENCE: 'score',
+  CLARA_FIELD_VERSION: 'modelVersion',
   CLARA_FIELD_ACTUAL: 'truth',
   CLARA_FIELD_VALIDATED_AT: 'truthAt',
 };
@@ -41,6 +42,8 @@ function appRows(seed: number, count: number, model: string) {
       label: random() < 0.75 ? truth : pick(random, ['spam', 'ham']),
       score: Math.round(random() * 100) / 100,
       ...(random() < 0.6 ? { truth, truthAt: new Date() } : {}),
+      // Two versions and rows without one: every rollup check covers the version series too.
+      ...(i % 3 === 0 ? {} : { modelVersion: `v${i % 3}` }),
     };
   });
 }
@@ -48,6 +51,8 @@ function appRows(seed: number, count: number, model: string) {
 const expectRollupsEqualRaw = (model: string) => expectRollupsEqualOnRaw(rawOf(app.runtime), model);
 
 const METRICS = `query($m: String) { metrics(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: $m) { asOf overall { predictions validated accuracy } } }`;
+
+const METRICS_OF_VERSION = `query($m: String, $v: String) { metrics(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: $m, version: $v) { overall { predictions validated } } }`;
 
 describe('rows written directly to a mapped collection', () => {
   test('are picked up by refresh, with late validations and corrections', async () => {
@@ -61,6 +66,9 @@ describe('rows written directly to a mapped collection', () => {
     const res = await app.gql<{ metrics: { asOf: string; overall: { predictions: number; validated: number } } }>(METRICS, { m: 'fraud' });
     expect(res.data?.metrics.overall.predictions).toBe(400);
     expect(res.data?.metrics.overall.validated).toBe(first.filter((r) => 'truth' in r).length);
+    const v1 = await app.gql<{ metrics: { overall: { predictions: number; validated: number } } }>(METRICS_OF_VERSION, { m: 'fraud', v: 'v1' });
+    const mine = first.filter((r) => r.modelVersion === 'v1');
+    expect(v1.data?.metrics.overall).toMatchObject({ predictions: mine.length, validated: mine.filter((r) => 'truth' in r).length });
     expect(new Date(res.data!.metrics.asOf).getTime()).toBeGreaterThan(before.data?.metrics.asOf ? Date.parse(before.data.metrics.asOf) : 0);
 
     // A late validation and a correction, written by the application itself.
@@ -89,7 +97,7 @@ describe('crashes and repeated runs converge', () => {
     };
     try {
       const res = await app.gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, {
-        p: appRows(2, 300, 'fraud').map((r) => ({ id: r.requestId, model: r.modelName, predictedAt: r.ts.toISOString(), predicted: r.label, confidence: r.score, actual: r.truth ?? null })),
+        p: appRows(2, 300, 'fraud').map((r) => ({ id: r.requestId, model: r.modelName, predictedAt: r.ts.toISOString(), predicted: r.label, confidence: r.score, actual: r.truth ?? null, version: r.modelVersion ?? null })),
       });
       // The write is acknowledged; the recompute behind it fails on its own.
       expect(res.errors).toBeUndefined();

@@ -25,9 +25,9 @@ describe('fieldName', () => {
 
 describe('readLine', () => {
   test('a line with a predicted label is a prediction, typed from CSV text', () => {
-    expect(readLine(values({ id: '7', predictedAt: '2026-01-02T03:04:05+01:00', predicted: 'cat', confidence: '0.25', actual: 'dog', model: 'm' }), false)).toEqual({
+    expect(readLine(values({ id: '7', predictedAt: '2026-01-02T03:04:05+01:00', predicted: 'cat', confidence: '0.25', actual: 'dog', model: 'm', version: '2.1' }), false)).toEqual({
       kind: 'prediction',
-      prediction: { id: '7', model: 'm', predictedAt: new Date('2026-01-02T02:04:05Z'), predicted: 'cat', confidence: 0.25, scores: null, actual: 'dog' },
+      prediction: { id: '7', model: 'm', version: '2.1', predictedAt: new Date('2026-01-02T02:04:05Z'), predicted: 'cat', confidence: 0.25, scores: null, actual: 'dog' },
       validation: null,
     });
   });
@@ -43,7 +43,7 @@ describe('readLine', () => {
     const line = readLine(values({ id: 'a', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', actual: 'y', validatedAt: '2026-01-03T00:00:00Z' }), false);
     expect(line).toEqual({
       kind: 'prediction',
-      prediction: { id: 'a', model: null, predictedAt: new Date('2026-01-01T00:00:00Z'), predicted: 'x', confidence: null, scores: null, actual: null },
+      prediction: { id: 'a', model: null, version: null, predictedAt: new Date('2026-01-01T00:00:00Z'), predicted: 'x', confidence: null, scores: null, actual: null },
       validation: { id: 'a', model: null, actual: 'y', validatedAt: new Date('2026-01-03T00:00:00Z') },
     });
   });
@@ -67,6 +67,8 @@ describe('readLine', () => {
     [{ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', scores: '[{"label": "x"}]' }, 'scores[0]'],
     [{ id: '1' }, 'predicted'],
     [{ id: '1', actual: 'x', model: 'm'.repeat(257) }, 'model'],
+    [{ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', version: 'v'.repeat(257) }, 'version'],
+    [{ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', version: true }, 'version'],
   ])('%o is refused naming %s', (given, field) => {
     expect(fieldOfError(() => readLine(values(given), false))).toBe(field);
   });

@@ -1,7 +1,7 @@
 // What one line of an import file holds: a prediction, a validation or (with --training) a class count.
 import { InputError } from '../errors.js';
 import { INSTANT_HINT, parseInstant } from '../instant.js';
-import { checkLabel, checkModel } from '../prediction.js';
+import { checkLabel, checkModel, checkVersion } from '../prediction.js';
 import type { ClassScore } from '../scores.js';
 
 export interface ImportedPrediction {
@@ -12,6 +12,7 @@ export interface ImportedPrediction {
   confidence: number | null;
   scores: ClassScore[] | null;
   actual: string | null;
+  version?: string | null;
 }
 
 export interface ImportedValidation {
@@ -36,7 +37,7 @@ export type ImportLine =
 /** Field name → value: strings from CSV, any JSON value from JSON Lines. */
 export type Values = Map<string, unknown>;
 
-const PREDICTION_FIELDS = ['id', 'model', 'predictedAt', 'predicted', 'confidence', 'scores', 'actual', 'validatedAt'];
+const PREDICTION_FIELDS = ['id', 'model', 'version', 'predictedAt', 'predicted', 'confidence', 'scores', 'actual', 'validatedAt'];
 const COUNT_FIELDS = ['model', 'label', 'count'];
 
 const squash = (name: string): string => name.toLowerCase().replace(/[\s_-]/g, '');
@@ -131,7 +132,16 @@ export function readLine(values: Values, training: boolean): ImportLine {
   if (given(values, 'predicted') || given(values, 'predictedAt')) {
     const predictedAt = instant(values, 'predictedAt');
     if (!predictedAt) throw new InputError('predictedAt', 'missing');
-    const prediction = { id, model, predictedAt, predicted: required(values, 'predicted'), confidence: number(values, 'confidence'), scores: scoresOf(values), actual };
+    const prediction = {
+      id,
+      model,
+      version: checkVersion('version', text(values, 'version')),
+      predictedAt,
+      predicted: required(values, 'predicted'),
+      confidence: number(values, 'confidence'),
+      scores: scoresOf(values),
+      actual,
+    };
     if (actual === null || validatedAt === null) return { kind: 'prediction', prediction, validation: null };
     return { kind: 'prediction', prediction: { ...prediction, actual: null }, validation: { id, model, actual, validatedAt } };
   }

@@ -9,6 +9,12 @@ export class PredictionInput {
   @Field(() => String, { nullable: true, description: 'Omitted: the configured default model.' })
   model?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The model version that made it, 1–256 characters; metric queries can filter by it. A re-send may change it.',
+  })
+  version?: string | null;
+
   @Field(() => Date, { description: 'When the model made the prediction; at most a day in the future.' })
   predictedAt!: Date;
 

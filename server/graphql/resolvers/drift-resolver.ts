@@ -6,6 +6,7 @@ import { DriftPoint } from '../types/drift-point.js';
 import { DriftReference } from '../types/drift-reference.js';
 import { DriftSettings } from '../types/drift-settings.js';
 import type { DriftPointView } from '../../services/drift.js';
+import { VersionArg } from '../version-arg.js';
 
 const toPoint = (p: DriftPointView): DriftPoint => ({
   start: p.start,
@@ -35,12 +36,13 @@ export class DriftResolver {
   async drift(
     @Arg('range', () => TimeRangeInput) range: TimeRangeInput,
     @Arg('model', () => String, { nullable: true }) model: string | null,
+    @VersionArg() version: string | null,
     @Arg('granularity', () => Granularity, { nullable: true, defaultValue: Granularity.DAY }) granularity: Granularity | null,
     @Arg('reference', () => DriftReference, { nullable: true, defaultValue: DriftReference.TRAINING }) reference: DriftReference | null,
     @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' }) timeZone: string | null,
     @Ctx() { services }: Context,
   ): Promise<DriftPoint[]> {
-    return (await services.drift.series(toWindow(range), granularity ?? Granularity.DAY, model, reference ?? DriftReference.TRAINING, timeZone)).map(toPoint);
+    return (await services.drift.series(toWindow(range), granularity ?? Granularity.DAY, { model, version }, reference ?? DriftReference.TRAINING, timeZone)).map(toPoint);
   }
 
   @Query(() => DriftSettings)

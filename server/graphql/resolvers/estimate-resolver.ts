@@ -6,6 +6,7 @@ import { Granularity } from '../enums.js';
 import { TimeRangeInput, toWindow } from '../inputs/time-range-input.js';
 import { CalibrationInfo } from '../types/calibration-info.js';
 import { PerformanceEstimate } from '../types/performance-estimate.js';
+import { VersionArg } from '../version-arg.js';
 
 export function toCalibrationInfo({ model, reference, fittedAt, stored, calibration: c }: CalibrationView): CalibrationInfo {
   return {
@@ -32,10 +33,11 @@ export class EstimateResolver {
     @Arg('range', () => TimeRangeInput) range: TimeRangeInput,
     @Arg('granularity', () => Granularity) granularity: Granularity,
     @Arg('model', () => String, { nullable: true }) model: string | null,
+    @VersionArg() version: string | null,
     @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' }) timeZone: string | null,
     @Ctx() { services }: Context,
   ): Promise<PerformanceEstimate> {
-    const { reference, series } = await services.estimates.performanceEstimate(toWindow(range), granularity, model, timeZone);
+    const { reference, series } = await services.estimates.performanceEstimate(toWindow(range), granularity, { model, version }, timeZone);
     return { reference: reference ? toCalibrationInfo(reference) : null, series };
   }
 

@@ -8,6 +8,9 @@ export class MetricsReport {
   @Field(() => String)
   model!: string;
 
+  @Field(() => String, { nullable: true, description: 'The version the report is filtered to; null: every version.' })
+  version!: string | null;
+
   @Field(() => Granularity)
   granularity!: Granularity;
 

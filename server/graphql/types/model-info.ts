@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ModelVersion } from './model-version.js';
 
 @ObjectType()
 export class ModelInfo {
@@ -16,4 +17,7 @@ export class ModelInfo {
 
   @Field(() => Date, { nullable: true })
   lastPredictedAt!: Date | null;
+
+  @Field(() => [ModelVersion], { description: 'The versions its predictions name, by name; empty when none names one.' })
+  versions!: ModelVersion[];
 }
