@@ -9,7 +9,8 @@ import type { Collection, Db } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
-import { docLists, NewestRevisions, toDocs, type RollupDoc, type StampedTally } from './rollup-docs.js';
+import { RollupCache } from './rollup-cache.js';
+import { blockKey, docLists, NewestRevisions, toDocs, type RollupDoc, type StampedTally } from './rollup-docs.js';
 import type { ServerTraits } from './server-traits.js';
 
 export { blockKey, type StampedTally } from './rollup-docs.js';
@@ -34,6 +35,8 @@ const nextRevision = () => Date.now() * 1000 + (revisions++ % 1000);
 
 export class RollupStore {
   private readonly levels: Record<RollupLevel, Collection<RollupDoc>>;
+  /** Only where every filter scans; indexes make reading just the wanted blocks cheap elsewhere. */
+  private readonly cache: RollupCache | null;
 
   constructor(
     db: Db,
@@ -44,6 +47,7 @@ export class RollupStore {
       HOUR: db.collection<RollupDoc>(COLLECTIONS.rollups.HOUR),
       DAY: db.collection<RollupDoc>(COLLECTIONS.rollups.DAY),
     };
+    this.cache = traits.scansEveryFilter ? new RollupCache(db) : null;
   }
 
   /** Stores recomputed blocks whole as new revisions, then drops older ones: writing the same tally twice changes nothing. */
@@ -59,6 +63,7 @@ export class RollupStore {
     });
     await collection.insertMany(docs, { ordered: false });
     for (const [model, starts] of byModel(entries.map((e) => e.block))) await this.dropOlder(collection, model, starts, rev);
+    await this.cache?.written();
   }
 
   /**
@@ -89,7 +94,18 @@ export class RollupStore {
    * such a server tests against every document.
    */
   async read(level: RollupLevel, blocks: Block[]): Promise<Map<string, Tally>> {
-    return (await this.newest(level, blocks)).tallies();
+    if (!this.cache || level === 'QUARTER') return (await this.newest(level, blocks)).tallies();
+    // Read whole once (a scan costs the same whatever the range), then served until the next write.
+    const found = new Map<string, Tally>();
+    const token = await this.cache.token();
+    for (const [model, starts] of byModel(blocks)) {
+      const all = await this.cache.blocks(`${level}:${model}`, token, async () => new Map((await this.readAll(level, model)).map((b) => [b.start.getTime(), b.tally])));
+      for (const start of starts) {
+        const tally = all.get(start.getTime());
+        if (tally) found.set(blockKey(model, start), tally);
+      }
+    }
+    return found;
   }
 
   /** The same, with the stamps the drainer keeps on quarters. */

@@ -120,3 +120,24 @@ test('a stream of new batches is taken in without reading raw rows, and equals t
   expect(rawReads).toBe(0);
   await check('stream');
 });
+
+test('a replica that served a range from memory answers the new counts once another process has written the rollups', async () => {
+  const db = { MONGODB_DB: `t_cache_${Date.now().toString(36)}` };
+  const [reader, writer] = [await startTestApp('stamps', db), await startTestApp('stamps', db)];
+  try {
+    const ask = async () =>
+      (await reader.gqlNow<{ metrics: { overall: { predictions: number } } }>(`{ metrics(range: {from: "2026-05-01T00:00:00Z", to: "2026-05-08T00:00:00Z"}, model: "cached", granularity: DAY) { overall { predictions } } }`)).data?.metrics.overall.predictions;
+    const send = async (ids: string[]) => {
+      await writer.runtime.services.ingest.recordPredictions(rows('cached', ids, '2026-05-03T10:00:00Z'));
+      await writer.runtime.services.rollups.settle();
+    };
+    await send(['k1', 'k2']);
+    expect(await ask()).toBe(2);
+    expect(await ask()).toBe(2);
+    await send(['k3']);
+    expect(await ask()).toBe(3);
+  } finally {
+    await reader.close();
+    await writer.close();
+  }
+});

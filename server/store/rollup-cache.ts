@@ -1,0 +1,62 @@
+// Hour and day blocks kept in memory between two rollup writes, for servers where every read scans
+// the whole collection (FerretDB): there, reading 48 hours costs as much as reading a year of them,
+// so a model's level is read whole once and served from memory until a drain writes again.
+//
+// Every rollup write (in any process) sets a new token in one small document; a reader compares it
+// with its copy's by an `_id` read, the one read such a server answers without a scan.
+import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { Tally } from '../core/tally.js';
+import { COLLECTIONS } from './collections.js';
+
+interface TokenDoc {
+  _id: string;
+  token?: string;
+}
+
+const TOKEN_ID = 'rollups-written';
+
+interface Copy {
+  token: string;
+  /** Block start (ms) → tally of its newest revision. */
+  blocks: Map<number, Tally>;
+}
+
+export class RollupCache {
+  private readonly states: Collection<TokenDoc>;
+  private readonly copies = new Map<string, Copy>();
+
+  constructor(
+    db: Db,
+    /** Model levels kept (least recently used dropped first): a year of hours is ~9,000 tallies. */
+    private readonly maxCopies = 16,
+  ) {
+    this.states = db.collection<TokenDoc>(COLLECTIONS.refreshState);
+  }
+
+  /** The token of the last rollup write; readers compare copies against it. */
+  async token(): Promise<string> {
+    return (await this.states.findOne({ _id: TOKEN_ID }))?.token ?? 'never written';
+  }
+
+  /** Called after every rollup write, so every process's copies go stale. */
+  async written(): Promise<void> {
+    this.copies.clear();
+    await this.states.updateOne({ _id: TOKEN_ID }, { $set: { token: new ObjectId().toHexString() } }, { upsert: true });
+  }
+
+  /** The blocks of one model level as of `token`, loading them whole when the copy is missing or stale. */
+  async blocks(key: string, token: string, load: () => Promise<Map<number, Tally>>): Promise<Map<number, Tally>> {
+    const copy = this.copies.get(key);
+    if (copy && copy.token === token) {
+      // Most recently used last.
+      this.copies.delete(key);
+      this.copies.set(key, copy);
+      return copy.blocks;
+    }
+    const blocks = await load();
+    this.copies.delete(key);
+    this.copies.set(key, { token, blocks });
+    while (this.copies.size > this.maxCopies) this.copies.delete(this.copies.keys().next().value as string);
+    return blocks;
+  }
+}
