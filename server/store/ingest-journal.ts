@@ -8,7 +8,7 @@ import type { PredictionRow } from '../core/prediction.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
 import { parseWithDates, stringifyWithDates } from './json-dates.js';
-import { fromDocs, toDocs, type RollupDoc } from './rollup-docs.js';
+import { compactTally, expandTally, type CompactTally } from './rollup-docs.js';
 import type { Block } from './rollups.js';
 
 export interface RowId {
@@ -44,7 +44,10 @@ export interface JournalEntry {
 }
 
 /** What an entry holds besides its id, time and stamp, kept as one string (json-dates.ts). */
-type Content = Pick<JournalEntry, 'blocks' | 'inserted' | 'resent' | 'validations'> & { deltas: RollupDoc[] };
+type Content = Pick<JournalEntry, 'blocks' | 'inserted' | 'resent' | 'validations'> & { deltas: StoredDelta[] };
+
+/** A quarter's tally in an entry: model, start and the tally in plain JSON values (a batch has many). */
+type StoredDelta = [string, number, CompactTally];
 
 /** An entry as stored; entries written before `content` have its lists as fields. */
 type EntryDoc = { _id: ObjectId; at: Date; stamp?: ObjectId | null; models?: string[]; content?: string } & Partial<Content>;
@@ -72,7 +75,7 @@ export class IngestJournal {
   async append(given: Partial<Omit<JournalEntry, 'id' | 'at'>>, at = new Date()): Promise<void> {
     const { stamp, ...content } = given;
     const docs: EntryDoc[] = [];
-    const deltas = (content.deltas ?? []).flatMap(({ block, tally }) => toDocs(block.model, block.start, tally, 0));
+    const deltas = (content.deltas ?? []).map(({ block, tally }): StoredDelta => [block.model, block.start.getTime(), compactTally(tally)]);
     const lists = { blocks: content.blocks ?? [], inserted: content.inserted ?? [], resent: content.resent ?? [], validations: content.validations ?? [] };
     const longest = Math.max(...Object.values(lists).map((l) => l.length), Math.ceil(deltas.length / DELTAS_PER_ENTRY) * ITEMS_PER_ENTRY);
     for (let i = 0, n = 0; i < longest; i += ITEMS_PER_ENTRY, n++) {
@@ -84,7 +87,7 @@ export class IngestJournal {
         validations: part(lists.validations),
         deltas: deltas.slice(n * DELTAS_PER_ENTRY, (n + 1) * DELTAS_PER_ENTRY),
       };
-      const models = [...new Set([...content.blocks, ...content.inserted, ...content.resent, ...content.validations, ...content.deltas].map((x) => x.model))];
+      const models = [...new Set([...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model).concat(content.deltas.map(([model]) => model)))];
       docs.push({ _id: new ObjectId(), at, stamp: stamp ?? null, models, content: stringifyWithDates(content) });
     }
     if (docs.length > 0) await this.entries.insertMany(docs, { ordered: true });
@@ -142,6 +145,6 @@ function toEntry(doc: EntryDoc): JournalEntry {
     inserted: content.inserted ?? [],
     resent: content.resent ?? [],
     validations: content.validations ?? [],
-    deltas: (content.deltas ?? []).map((d) => ({ block: { model: d.model, start: d.start }, tally: fromDocs([d]) })),
+    deltas: (content.deltas ?? []).map(([model, start, tally]) => ({ block: { model, start: new Date(start) }, tally: expandTally(tally) })),
   };
 }

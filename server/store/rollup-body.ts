@@ -16,7 +16,7 @@ export interface TallyLists {
 export const emptyLists = (): TallyLists => ({ predicted: [], cells: [], confidence: [], reliability: [], scoredBins: [], scoreSums: [] });
 
 /** Flat arrays, one record after another: [label, count, label, count, …]. */
-interface Body {
+export interface Body {
   p: (string | number)[];
   c: (string | number)[];
   h: number[];
@@ -26,7 +26,11 @@ interface Body {
 }
 
 export function encodeBody(l: TallyLists): string {
-  const body: Body = {
+  return JSON.stringify(toBody(l));
+}
+
+export function toBody(l: TallyLists): Body {
+  return {
     p: l.predicted.flatMap((x) => [x.label, x.count]),
     c: l.cells.flatMap((x) => [x.actual, x.predicted, x.count]),
     h: l.confidence.flatMap((x) => [x.bin, x.count]),
@@ -34,7 +38,6 @@ export function encodeBody(l: TallyLists): string {
     b: l.scoredBins.flatMap((x) => [x.predicted, x.bin, x.count]),
     s: l.scoreSums.flatMap((x) => [x.predicted, x.label, x.micros]),
   };
-  return JSON.stringify(body);
 }
 
 /** Splits a flat array into records of `width` values. */
@@ -48,7 +51,10 @@ const str = (v: unknown): string => String(v);
 const num = (v: unknown): number => Number(v);
 
 export function decodeBody(text: string): TallyLists {
-  const b = JSON.parse(text) as Partial<Body>;
+  return fromBody(JSON.parse(text) as Partial<Body>);
+}
+
+export function fromBody(b: Partial<Body>): TallyLists {
   return {
     predicted: records(b.p ?? [], 2, (at) => ({ label: str(at(0)), count: num(at(1)) })),
     cells: records(b.c ?? [], 3, (at) => ({ actual: str(at(0)), predicted: str(at(1)), count: num(at(2)) })),

@@ -4,7 +4,7 @@
 // long) labels is split into parts that each stay far below MongoDB's 16 MiB document limit; the
 // parts of one revision partition the counts, so a reader merges them back by adding.
 import { emptyTally, mergeAll, type Tally } from '../core/tally.js';
-import { decodeBody, emptyLists, encodeBody, type TallyLists } from './rollup-body.js';
+import { decodeBody, emptyLists, encodeBody, fromBody, toBody, type Body, type TallyLists } from './rollup-body.js';
 
 export interface RollupDoc {
   /** blockKey#v, then #part for parts after the first */
@@ -81,6 +81,12 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
     used += size;
     return parts[parts.length - 1].lists;
   };
+  fillLists(t, room);
+  return parts.map(({ doc, lists }) => ({ ...doc, body: encodeBody(lists) }));
+}
+
+/** Lays the tally's counts out in lists; `room` says which lists an entry of this many bytes goes to. */
+function fillLists(t: Tally, room: (size: number) => TallyLists): void {
   for (const [label, count] of t.predicted) room(bytes(label)).predicted.push({ label, count });
   for (const [actual, byPredicted] of t.cells) {
     for (const [predicted, count] of byPredicted) room(bytes(actual, predicted)).cells.push({ actual, predicted, count });
@@ -89,7 +95,6 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
   for (const [bin, r] of t.reliability) room(bytes()).reliability.push({ bin, ...r });
   for (const [predicted, bins] of t.scoredBins) for (const [bin, count] of bins) room(bytes(predicted)).scoredBins.push({ predicted, bin, count });
   for (const [predicted, sums] of t.scoreSums) for (const [label, micros] of sums) room(bytes(predicted, label)).scoreSums.push({ predicted, label, micros });
-  return parts.map(({ doc, lists }) => ({ ...doc, body: encodeBody(lists) }));
 }
 
 /** A document's counts, whichever layout it was written in. */
@@ -106,12 +111,17 @@ export function docLists(doc: RollupDoc): TallyLists {
 }
 
 function fromDoc(doc: RollupDoc): Tally {
+  return fromLists(doc, docLists(doc));
+}
+
+type Totals = Pick<Tally, 'predictions' | 'validated' | 'firstAt' | 'lastAt'>;
+
+function fromLists(totals: Totals, l: TallyLists): Tally {
   const t = emptyTally();
-  t.predictions = doc.predictions;
-  t.validated = doc.validated;
-  t.firstAt = doc.firstAt;
-  t.lastAt = doc.lastAt;
-  const l = docLists(doc);
+  t.predictions = totals.predictions;
+  t.validated = totals.validated;
+  t.firstAt = totals.firstAt;
+  t.lastAt = totals.lastAt;
   for (const { label, count } of l.predicted) t.predicted.set(label, count);
   for (const { bin, count } of l.confidence) t.confidence.set(bin, count);
   for (const { actual, predicted, count } of l.cells) nested(t.cells, actual).set(predicted, count);
@@ -119,6 +129,26 @@ function fromDoc(doc: RollupDoc): Tally {
   for (const { predicted, bin, count } of l.scoredBins) nested(t.scoredBins, predicted).set(bin, count);
   for (const { predicted, label, micros } of l.scoreSums) nested(t.scoreSums, predicted).set(label, micros);
   return t;
+}
+
+/** A whole tally as plain JSON values, for documents that carry tallies among other things (the journal). */
+export interface CompactTally {
+  n: number;
+  v: number;
+  f: number | null;
+  l: number | null;
+  b: Body;
+}
+
+export function compactTally(t: Tally): CompactTally {
+  const lists = emptyLists();
+  fillLists(t, () => lists);
+  return { n: t.predictions, v: t.validated, f: t.firstAt?.getTime() ?? null, l: t.lastAt?.getTime() ?? null, b: toBody(lists) };
+}
+
+export function expandTally(c: CompactTally): Tally {
+  const at = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return fromLists({ predictions: c.n, validated: c.v, firstAt: at(c.f), lastAt: at(c.l) }, fromBody(c.b));
 }
 
 function nested<K, L>(map: Map<K, Map<L, number>>, key: K): Map<L, number> {

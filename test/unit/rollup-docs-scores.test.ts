@@ -1,7 +1,7 @@
 // The sums calibration and estimation need survive the trip through rollup documents, split or not.
 import { expect, test } from 'vitest';
 import { tallyRows } from '../../server/core/tally.js';
-import { fromDocs, toDocs, type RollupDoc } from '../../server/store/rollup-docs.js';
+import { compactTally, expandTally, fromDocs, toDocs, type RollupDoc } from '../../server/store/rollup-docs.js';
 
 const START = new Date('2026-03-01T00:00:00Z');
 
@@ -23,6 +23,8 @@ test('reliability, scored bins and score sums round-trip, also across parts', ()
   );
   expect(tally.reliability.size).toBeGreaterThan(10);
   expect(fromDocs(toDocs('m', START, tally, 1))).toEqual(tally);
+  // The journal's form of a batch's tally survives JSON whole.
+  expect(expandTally(JSON.parse(JSON.stringify(compactTally(tally))) as ReturnType<typeof compactTally>)).toEqual(tally);
   const split = toDocs('m', START, tally, 1, 1_000);
   expect(split.length).toBeGreaterThan(5);
   expect(fromDocs(split)).toEqual(tally);
