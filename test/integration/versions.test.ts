@@ -33,7 +33,14 @@ const QUERY = `query($r: TimeRangeInput!, $m: String, $v: String) {
 
 interface Answer {
   metrics: { model: string; version: string | null; overall: Record<string, number | null> };
-  metricsByClass: { label: string; support: number; predicted: number; precision: number | null; recall: number | null; f1: number | null }[];
+  metricsByClass: {
+    label: string;
+    support: number;
+    predicted: number;
+    precision: number | null;
+    recall: number | null;
+    f1: number | null;
+  }[];
   confusionMatrix: { labels: string[]; counts: number[][] };
 }
 
@@ -90,7 +97,9 @@ async function expectEveryVersionMatches(): Promise<void> {
     });
     const labels = confusionMatrix.labels;
     expect(labels).toEqual(classes.map((c) => c.label));
-    const counts = labels.map((a) => labels.map((p) => pairs.filter((x) => x.actual === a && x.predicted === p).length));
+    const counts = labels.map((a) =>
+      labels.map((p) => pairs.filter((x) => x.actual === a && x.predicted === p).length),
+    );
     expect(confusionMatrix.counts, `version ${version} confusion matrix`).toEqual(counts);
   }
   await expectRollupsEqualRaw(rawOf(app.runtime), MODEL);
@@ -129,14 +138,26 @@ test('sampleDistribution, performanceEstimate and drift read only the version to
   expect(new Map(res.data!.sampleDistribution.map((c) => [c.label, c.count]))).toEqual(counts);
   const sum = (list: { predictions: number }[]) => list.reduce((a, p) => a + p.predictions, 0);
   expect(sum(res.data!.performanceEstimate.series)).toBe(inside.length);
-  expect(res.data!.performanceEstimate.series.reduce((a, p) => a + p.validated, 0)).toBe(inside.filter((r) => r.actual !== undefined).length);
+  expect(res.data!.performanceEstimate.series.reduce((a, p) => a + p.validated, 0)).toBe(
+    inside.filter((r) => r.actual !== undefined).length,
+  );
   expect(sum(res.data!.drift)).toBe(inside.length);
 });
 
 test('models lists the versions with their counts, and no version series as a model', async () => {
-  const res = await app.gql<{ models: { name: string; predictions: number; versions: { name: string; predictions: number; validated: number; firstPredictedAt: string; lastPredictedAt: string }[] }[] }>(
-    `{ models { name predictions versions { name predictions validated firstPredictedAt lastPredictedAt } } }`,
-  );
+  const res = await app.gql<{
+    models: {
+      name: string;
+      predictions: number;
+      versions: {
+        name: string;
+        predictions: number;
+        validated: number;
+        firstPredictedAt: string;
+        lastPredictedAt: string;
+      }[];
+    }[];
+  }>(`{ models { name predictions versions { name predictions validated firstPredictedAt lastPredictedAt } } }`);
   expect(res.errors).toBeUndefined();
   expect(res.data!.models.map((m) => m.name)).toEqual(['default', MODEL]);
   expect(res.data!.models[0].versions).toEqual([]);
@@ -187,10 +208,17 @@ test('a full refresh recomputes every version series to the same tallies', async
 test('imports carry the version column, in CSV and JSON Lines', async () => {
   const ingest = app.runtime.services.ingest;
   const options = { training: false, model: 'imported', batchSize: 100 };
-  const csv = 'id,version,predictedAt,predicted,actual\nc1,v1,2026-03-02T10:00:00Z,a,a\nc2,v2,2026-03-02T10:01:00Z,a,b\nc3,,2026-03-02T10:02:00Z,b,b\n';
+  const csv =
+    'id,version,predictedAt,predicted,actual\nc1,v1,2026-03-02T10:00:00Z,a,a\nc2,v2,2026-03-02T10:01:00Z,a,b\nc3,,2026-03-02T10:02:00Z,b,b\n';
   const jsonl = '{"id":"j1","version":"v2","predictedAt":"2026-03-02T11:00:00Z","predicted":"b","actual":"b"}\n';
   for (const text of [csv, jsonl]) {
-    const summary = await importText((async function* () { yield text; })(), ingest, options);
+    const summary = await importText(
+      (async function* () {
+        yield text;
+      })(),
+      ingest,
+      options,
+    );
     expect(summary.rejected.count).toBe(0);
   }
   const accuracy = async (version: string | null) => {
@@ -205,7 +233,9 @@ test('imports carry the version column, in CSV and JSON Lines', async () => {
 
 test('bad versions: a prediction is rejected naming predictions[i].version; a query gets BAD_USER_INPUT', async () => {
   const at = '2026-03-02T12:00:00Z';
-  const res = await app.gql<{ recordPredictions: { accepted: number; rejected: { index: number; id: string; message: string }[] } }>(PREDICT, {
+  const res = await app.gql<{
+    recordPredictions: { accepted: number; rejected: { index: number; id: string; message: string }[] };
+  }>(PREDICT, {
     p: [
       { id: 'ok', model: 'bad-versions', version: 'v1', predictedAt: at, predicted: 'x' },
       { id: 'empty', model: 'bad-versions', version: '', predictedAt: at, predicted: 'x' },
@@ -225,5 +255,8 @@ test('bad versions: a prediction is rejected naming predictions[i].version; a qu
     expect(q.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'version' } });
   }
   const model = await app.gql(PREDICT, { p: [{ id: 'sep', model: 'a\u001fb', predictedAt: at, predicted: 'x' }] });
-  expect(model.data?.recordPredictions).toMatchObject({ accepted: 0, rejected: [{ index: 0, message: expect.stringContaining('predictions[0].model') }] });
+  expect(model.data?.recordPredictions).toMatchObject({
+    accepted: 0,
+    rejected: [{ index: 0, message: expect.stringContaining('predictions[0].model') }],
+  });
 });
