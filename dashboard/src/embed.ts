@@ -9,3 +9,4 @@ import './components/clara-jobs.js';
 import './components/clara-metric-chart.js';
 import './components/clara-overview.js';
 import './components/clara-training-distribution.js';
+import './components/clara-version-comparison.js';

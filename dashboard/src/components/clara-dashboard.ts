@@ -22,6 +22,7 @@ import './clara-metric-chart.js';
 import './clara-profile-uploads.js';
 import './clara-overview.js';
 import './clara-training-distribution.js';
+import './clara-version-comparison.js';
 import { QueryController } from './query-controller.js';
 import { theme } from './theme.js';
 
@@ -38,6 +39,8 @@ const PANELS: Record<TabId, (s: DashboardState, revision: number) => TemplateRes
       )}
       <clara-estimate .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .revision=${r}></clara-estimate>
     </div>`,
+  versions: (s, r) =>
+    html`<clara-version-comparison .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .revision=${r}></clara-version-comparison>`,
   samples: (s, r) => html`<clara-class-distribution .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-class-distribution>`,
   classes: (s, r) =>
     html`<div class="stack">

@@ -264,6 +264,28 @@ export type ProfileUploadsQueryVariables = Exact<{
 
 export type ProfileUploadsQuery = { profiles: Array<{ id: string, upload: UploadState, uploadedAt: string | null, uploadError: string | null }> };
 
+export type ModelVersionsQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+}>;
+
+
+export type ModelVersionsQuery = { models: Array<{ name: string, versions: Array<{ name: string, predictions: number, validated: number, lastPredictedAt: string | null }> }>, current: { model: string } };
+
+export type VersionComparisonQueryVariables = Exact<{
+  model?: string | null | undefined;
+  range: TimeRangeInput;
+  granularity: Granularity;
+  timeZone?: string | null | undefined;
+  a: string;
+  b: string;
+}>;
+
+
+export type VersionComparisonQuery = { a: { version: string | null, timeZone: string, overall: { predictions: number, validated: number, accuracy: number | null, precision: number | null, recall: number | null, f1: number | null }, series: Array<{ start: string, values: { validated: number, accuracy: number | null, precision: number | null, recall: number | null, f1: number | null } }> }, b: { version: string | null, timeZone: string, overall: { predictions: number, validated: number, accuracy: number | null, precision: number | null, recall: number | null, f1: number | null }, series: Array<{ start: string, values: { validated: number, accuracy: number | null, precision: number | null, recall: number | null, f1: number | null } }> } };
+
+export type VersionReportFragment = { version: string | null, timeZone: string, overall: { predictions: number, validated: number, accuracy: number | null, precision: number | null, recall: number | null, f1: number | null }, series: Array<{ start: string, values: { validated: number, accuracy: number | null, precision: number | null, recall: number | null, f1: number | null } }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -455,6 +477,30 @@ export const OverallValuesFragmentDoc = new TypedDocumentString(`
   f1
 }
     `, {"fragmentName":"OverallValues"}) as unknown as TypedDocumentString<OverallValuesFragment, unknown>;
+export const VersionReportFragmentDoc = new TypedDocumentString(`
+    fragment VersionReport on MetricsReport {
+  version
+  timeZone
+  overall {
+    predictions
+    validated
+    accuracy
+    precision
+    recall
+    f1
+  }
+  series {
+    start
+    values {
+      validated
+      accuracy
+      precision
+      recall
+      f1
+    }
+  }
+}
+    `, {"fragmentName":"VersionReport"}) as unknown as TypedDocumentString<VersionReportFragment, unknown>;
 export const AlertsDocument = new TypedDocumentString(`
     query Alerts($status: AlertStatus, $model: String, $limit: Int) {
   alerts(status: $status, model: $model, limit: $limit) {
@@ -895,3 +941,67 @@ export const ProfileUploadsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProfileUploadsQuery, ProfileUploadsQueryVariables>;
+export const ModelVersionsDocument = new TypedDocumentString(`
+    query ModelVersions($model: String, $range: TimeRangeInput!) {
+  models {
+    name
+    versions {
+      name
+      predictions
+      validated
+      lastPredictedAt
+    }
+  }
+  current: metrics(
+    model: $model
+    range: $range
+    granularity: MONTH
+    timeZone: "UTC"
+  ) {
+    model
+  }
+}
+    `) as unknown as TypedDocumentString<ModelVersionsQuery, ModelVersionsQueryVariables>;
+export const VersionComparisonDocument = new TypedDocumentString(`
+    query VersionComparison($model: String, $range: TimeRangeInput!, $granularity: Granularity!, $timeZone: String, $a: String!, $b: String!) {
+  a: metrics(
+    model: $model
+    version: $a
+    range: $range
+    granularity: $granularity
+    timeZone: $timeZone
+  ) {
+    ...VersionReport
+  }
+  b: metrics(
+    model: $model
+    version: $b
+    range: $range
+    granularity: $granularity
+    timeZone: $timeZone
+  ) {
+    ...VersionReport
+  }
+}
+    fragment VersionReport on MetricsReport {
+  version
+  timeZone
+  overall {
+    predictions
+    validated
+    accuracy
+    precision
+    recall
+    f1
+  }
+  series {
+    start
+    values {
+      validated
+      accuracy
+      precision
+      recall
+      f1
+    }
+  }
+}`) as unknown as TypedDocumentString<VersionComparisonQuery, VersionComparisonQueryVariables>;

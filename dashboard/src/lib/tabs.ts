@@ -3,6 +3,7 @@
 export const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'metrics', label: 'Metrics' },
+  { id: 'versions', label: 'Versions' },
   { id: 'samples', label: 'Samples by class' },
   { id: 'classes', label: 'Metrics by class' },
   { id: 'training', label: 'Training data' },
