@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 export const COLLECTIONS = {
   trainingDistribution: 'training_distribution',
   ingestJournal: 'ingest_journal',
+  ingestJournalContent: 'ingest_journal_content',
   ingestJournalFailed: 'ingest_journal_failed',
   earlyValidations: 'early_validations',
   rowRewrites: 'row_rewrites',

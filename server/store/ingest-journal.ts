@@ -1,7 +1,9 @@
 // The write path's queue: each acknowledged batch leaves one entry (or a few for very large
 // batches) saying what the rollups must take in. Entries are inserted (cheap on every server), read
-// whole by the single drainer, and deleted once their effects are in the rollups, so the collection
-// stays small and scanning it is cheap even where every filter is a scan.
+// whole by the single drainer, and deleted once their effects are in the rollups. An entry is a
+// few small fields (when, stamp, models); what it carries (a batch's rows, tallies, validations)
+// lies in a second collection under the same _id, read by _id only by the drainer, so the scans
+// every query makes of the journal (asOf, pending models) stay cheap where every filter scans.
 import { ObjectId, type Collection, type Db } from 'mongodb';
 import { isDuplicateKey } from './server-traits.js';
 import type { PredictionRow } from '../core/prediction.js';
@@ -49,8 +51,19 @@ type Content = Pick<JournalEntry, 'blocks' | 'inserted' | 'resent' | 'validation
 /** A quarter's tally in an entry: model, start and the tally in plain JSON values (a batch has many). */
 type StoredDelta = [string, number, CompactTally];
 
-/** An entry as stored; entries written before `content` have its lists as fields. */
-type EntryDoc = { _id: ObjectId; at: Date; stamp?: ObjectId | null; models?: string[]; content?: string } & Partial<Content>;
+/**
+ * An entry as stored. Its content is in the content collection (`external`); entries written
+ * before that have it in `content`, and older ones still as fields.
+ */
+type EntryDoc = { _id: ObjectId; at: Date; stamp?: ObjectId | null; models?: string[]; external?: boolean; content?: string } & Partial<Content>;
+
+interface ContentDoc {
+  _id: ObjectId;
+  content: string;
+}
+
+/** Content documents read at once by the drainer (each by its _id). */
+const READS_AT_ONCE = 8;
 
 /** Items per entry: keeps every document far below the 16 MiB BSON limit whatever the batch size. */
 const ITEMS_PER_ENTRY = 2000;
@@ -59,11 +72,13 @@ const DELTAS_PER_ENTRY = 500;
 
 export class IngestJournal {
   private readonly entries: Collection<EntryDoc>;
+  private readonly contents: Collection<ContentDoc>;
 
   private readonly failed: Collection<EntryDoc & { reason: string; quarantinedAt: Date }>;
 
   constructor(db: Db) {
     this.entries = db.collection<EntryDoc>(COLLECTIONS.ingestJournal);
+    this.contents = db.collection<ContentDoc>(COLLECTIONS.ingestJournalContent);
     this.failed = db.collection(COLLECTIONS.ingestJournalFailed);
   }
 
@@ -75,6 +90,7 @@ export class IngestJournal {
   async append(given: Partial<Omit<JournalEntry, 'id' | 'at'>>, at = new Date()): Promise<void> {
     const { stamp, ...content } = given;
     const docs: EntryDoc[] = [];
+    const contents: ContentDoc[] = [];
     const deltas = (content.deltas ?? []).map(({ block, tally }): StoredDelta => [block.model, block.start.getTime(), compactTally(tally)]);
     const lists = { blocks: content.blocks ?? [], inserted: content.inserted ?? [], resent: content.resent ?? [], validations: content.validations ?? [] };
     const longest = Math.max(...Object.values(lists).map((l) => l.length), Math.ceil(deltas.length / DELTAS_PER_ENTRY) * ITEMS_PER_ENTRY);
@@ -88,15 +104,26 @@ export class IngestJournal {
         deltas: deltas.slice(n * DELTAS_PER_ENTRY, (n + 1) * DELTAS_PER_ENTRY),
       };
       const models = [...new Set([...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model).concat(content.deltas.map(([model]) => model)))];
-      docs.push({ _id: new ObjectId(), at, stamp: stamp ?? null, models, content: stringifyWithDates(content) });
+      const _id = new ObjectId();
+      contents.push({ _id, content: stringifyWithDates(content) });
+      docs.push({ _id, at, stamp: stamp ?? null, models, external: true });
     }
-    if (docs.length > 0) await this.entries.insertMany(docs, { ordered: true });
+    if (docs.length === 0) return;
+    // Content first: an entry the drainer can see always has its content.
+    await this.contents.insertMany(contents, { ordered: false });
+    await this.entries.insertMany(docs, { ordered: true });
   }
 
   /** The oldest entries, in the order they were written. */
   async oldest(limit: number): Promise<JournalEntry[]> {
     const docs = await this.entries.find({}).sort({ _id: 1 }).limit(limit).toArray();
-    return docs.map(toEntry);
+    const texts = new Map<string, string>();
+    const external = docs.filter((d) => d.external);
+    for (let i = 0; i < external.length; i += READS_AT_ONCE) {
+      const found = await Promise.all(external.slice(i, i + READS_AT_ONCE).map((d) => this.contents.findOne({ _id: d._id })));
+      for (const c of found) if (c) texts.set(c._id.toHexString(), c.content);
+    }
+    return docs.map((doc) => toEntry(doc, texts.get(doc._id.toHexString()) ?? doc.content));
   }
 
   /** When the oldest entry still waiting was written; null when the rollups hold everything. */
@@ -106,12 +133,20 @@ export class IngestJournal {
   }
 
   async models(): Promise<string[]> {
-    const names = await Promise.all(['models', 'blocks.model', 'validations.model', 'resent.model'].map((field) => this.entries.distinct(field)));
-    return [...new Set(names.flat().map(String))];
+    const names = new Set<string>();
+    const projection = { models: 1, 'blocks.model': 1, 'validations.model': 1, 'resent.model': 1 };
+    for await (const doc of this.entries.find({}, { projection })) {
+      for (const list of [doc.blocks, doc.validations, doc.resent]) for (const item of list ?? []) names.add(item.model);
+      for (const model of doc.models ?? []) names.add(model);
+    }
+    return [...names];
   }
 
   async remove(ids: ObjectId[]): Promise<void> {
-    if (ids.length > 0) await this.entries.deleteMany({ _id: { $in: ids } });
+    if (ids.length === 0) return;
+    await this.entries.deleteMany({ _id: { $in: ids } });
+    // After the entries: content without an entry is never read, an entry without content would be.
+    await this.contents.deleteMany({ _id: { $in: ids } });
   }
 
   /**
@@ -135,8 +170,9 @@ export class IngestJournal {
   }
 }
 
-function toEntry(doc: EntryDoc): JournalEntry {
-  const content: Partial<Content> = doc.content === undefined ? doc : parseWithDates<Content>(doc.content);
+function toEntry(doc: EntryDoc, text: string | undefined): JournalEntry {
+  if (doc.external && text === undefined) throw new Error(`journal entry ${doc._id.toHexString()} has no content`);
+  const content: Partial<Content> = text === undefined ? doc : parseWithDates<Content>(text);
   return {
     id: doc._id,
     at: doc.at,
