@@ -9,7 +9,16 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const INPUTS = ['server', 'dashboard/src', 'dashboard/index.html', 'dashboard/playground.html', 'dashboard/vite.config.ts', 'dashboard/tsconfig.json', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = [
+  'server',
+  'dashboard/src',
+  'dashboard/index.html',
+  'dashboard/playground.html',
+  'dashboard/vite.config.ts',
+  'dashboard/tsconfig.json',
+  'tsconfig.json',
+  'package-lock.json',
+];
 const OUTPUTS = ['dist/server/cli/main.js', 'dashboard/dist/index.html'];
 const STAMP = join(root, 'dist', '.build-stamp');
 
@@ -18,9 +27,13 @@ function files(path) {
 }
 
 const hash = createHash('sha256');
-for (const file of INPUTS.flatMap((input) => files(join(root, input))).sort()) hash.update(relative(root, file)).update('\0').update(readFileSync(file));
+for (const file of INPUTS.flatMap((input) => files(join(root, input))).sort())
+  hash.update(relative(root, file)).update('\0').update(readFileSync(file));
 const wanted = hash.digest('hex');
-const fresh = OUTPUTS.every((output) => existsSync(join(root, output))) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted;
+const fresh =
+  OUTPUTS.every((output) => existsSync(join(root, output))) &&
+  existsSync(STAMP) &&
+  readFileSync(STAMP, 'utf8') === wanted;
 if (!fresh) {
   try {
     execSync('npm run build', { cwd: root, stdio: 'inherit' });

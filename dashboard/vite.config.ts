@@ -35,7 +35,12 @@ export default defineConfig({
         // The panels, Lit and Chart.js go to one hashed chunk that both the page and embed.js load:
         // otherwise Rollup puts them in embed.js itself, and the page's immutable chunks would
         // import a file whose content changes with every release.
-        manualChunks: (id) => (/\/dashboard\/src\/(components|lib|charts|client|gql)\/|\/node_modules\/(lit|lit-html|lit-element|@lit|chart\.js|@kurkle)\//.test(id) ? 'panels' : undefined),
+        manualChunks: (id) =>
+          /\/dashboard\/src\/(components|lib|charts|client|gql)\/|\/node_modules\/(lit|lit-html|lit-element|@lit|chart\.js|@kurkle)\//.test(
+            id,
+          )
+            ? 'panels'
+            : undefined,
       },
     },
   },

@@ -26,7 +26,11 @@ export const MIN_TOKEN_LENGTH = 16;
 
 /** A short token can be guessed; refuse it at start rather than guard the API with it. */
 export function checkToken(variable: string, token: string | null): string | null {
-  if (token !== null && token.length < MIN_TOKEN_LENGTH) throw new ConfigError(variable, `must be at least ${MIN_TOKEN_LENGTH} characters long (got ${token.length}); e.g. openssl rand -hex 24`);
+  if (token !== null && token.length < MIN_TOKEN_LENGTH)
+    throw new ConfigError(
+      variable,
+      `must be at least ${MIN_TOKEN_LENGTH} characters long (got ${token.length}); e.g. openssl rand -hex 24`,
+    );
   return token;
 }
 
@@ -43,7 +47,15 @@ function isLoopback(host: string): boolean {
 /** Host header names answered; bound to loopback, only loopback names, so rebound DNS names get nowhere. */
 function allowedHosts(env: Env, host: string): string[] {
   const fallback = isLoopback(host) ? [...new Set([...LOOPBACK_HOSTS, host])].join(',') : '*';
-  const names = text(env, 'CLARA_ALLOWED_HOSTS', fallback).split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean);
+  const names = text(env, 'CLARA_ALLOWED_HOSTS', fallback)
+    .split(',')
+    .map((h) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, ''),
+    )
+    .filter(Boolean);
   return names.includes('*') ? [] : names;
 }
 
@@ -74,6 +86,7 @@ export function readAccess(env: Env, host: string): ReadAccess {
   const apiToken = token(env, 'CLARA_API_TOKEN');
   const readToken = token(env, 'CLARA_READ_TOKEN');
   const protectReads = flag(env, 'CLARA_PROTECT_READS');
-  if (protectReads && !apiToken && !readToken) throw new ConfigError('CLARA_PROTECT_READS', 'needs CLARA_API_TOKEN or CLARA_READ_TOKEN, or nothing could read');
+  if (protectReads && !apiToken && !readToken)
+    throw new ConfigError('CLARA_PROTECT_READS', 'needs CLARA_API_TOKEN or CLARA_READ_TOKEN, or nothing could read');
   return { apiToken, readToken, protectReads, allowedHosts: allowedHosts(env, host) };
 }

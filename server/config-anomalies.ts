@@ -7,7 +7,8 @@ export function anomaliesConfig(env: Env, criticalFactor: number): AnomalySettin
   const d = ANOMALY_DEFAULTS;
   const silenceMinutes = integer(env, 'CLARA_ANOMALY_SILENCE_MINUTES', d.silenceMinutes, 15, 7 * 24 * 60);
   // Spans are read from quarter-hour rollup blocks.
-  if (silenceMinutes % 15 !== 0) throw new ConfigError('CLARA_ANOMALY_SILENCE_MINUTES', `must be a multiple of 15, got ${silenceMinutes}`);
+  if (silenceMinutes % 15 !== 0)
+    throw new ConfigError('CLARA_ANOMALY_SILENCE_MINUTES', `must be a multiple of 15, got ${silenceMinutes}`);
   return {
     weeks: integer(env, 'CLARA_ANOMALY_WEEKS', d.weeks, 2, 52),
     volumeChange: decimal(env, 'CLARA_ANOMALY_VOLUME_CHANGE', d.volumeChange, 0, 100),

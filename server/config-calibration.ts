@@ -18,7 +18,8 @@ export function calibrationConfig(env: Env): CalibrationConfig {
   const [from, to, ...rest] = raw.split('/').map((part) => part.trim());
   const start = from ? parseInstant(from) : null;
   const end = to ? parseInstant(to) : null;
-  if (!start || !end || rest.length > 0) throw new ConfigError(name, `expected two ISO-8601 instants as from/to, got "${raw}"`);
+  if (!start || !end || rest.length > 0)
+    throw new ConfigError(name, `expected two ISO-8601 instants as from/to, got "${raw}"`);
   if (start >= end) throw new ConfigError(name, 'the range must start before it ends');
   return { reference: { start, end } };
 }

@@ -4,7 +4,10 @@ import { parseDuration } from './core/duration.js';
 export type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`${variable}: ${reason}`);
   }
 }
@@ -34,7 +37,8 @@ export function flag(env: Env, name: string): boolean {
 export function duration(env: Env, name: string, fallback: string, minMs: number): number {
   const raw = text(env, name, fallback);
   const ms = parseDuration(raw);
-  if (ms === null) throw new ConfigError(name, `expected a duration such as "30 seconds", "5 minutes" or "1 hour", got "${raw}"`);
+  if (ms === null)
+    throw new ConfigError(name, `expected a duration such as "30 seconds", "5 minutes" or "1 hour", got "${raw}"`);
   if (ms < minMs) throw new ConfigError(name, `must be at least ${minMs} ms, got "${raw}"`);
   return ms;
 }
@@ -43,7 +47,8 @@ export function decimal(env: Env, name: string, fallback: number, min: number, m
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || value < min || value > max) throw new ConfigError(name, `expected a number between ${min} and ${max}, got "${raw}"`);
+  if (!/^\d*\.?\d+(e-?\d+)?$/i.test(raw) || value < min || value > max)
+    throw new ConfigError(name, `expected a number between ${min} and ${max}, got "${raw}"`);
   return value;
 }
 
@@ -56,6 +61,10 @@ function httpUrl(env: Env, name: string, fallback: string): string {
 /** The API key travels to this endpoint: plain http only when explicitly allowed. */
 export function whyLabsEndpoint(env: Env): string {
   const endpoint = httpUrl(env, 'WHYLABS_API_ENDPOINT', 'https://api.whylabsapp.com');
-  if (endpoint.startsWith('http:') && !flag(env, 'CLARA_WHYLABS_ALLOW_HTTP')) throw new ConfigError('WHYLABS_API_ENDPOINT', 'must be an https URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow http, e.g. for a local test server)');
+  if (endpoint.startsWith('http:') && !flag(env, 'CLARA_WHYLABS_ALLOW_HTTP'))
+    throw new ConfigError(
+      'WHYLABS_API_ENDPOINT',
+      'must be an https URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow http, e.g. for a local test server)',
+    );
   return endpoint;
 }

@@ -2,7 +2,14 @@
 // page of each part: jobs-and-whylogs.md, drift-and-alerts.md, …) mirror this file.
 import { assertTimeZone, type Granularity } from './core/buckets.js';
 import type { WebhookFormat } from './core/alerts/payload.js';
-import { DRIFT_RULE_DEFAULTS, DRIFT_RULES, isDriftRule, type DriftReference, type DriftRule, type DriftRuleSettings } from './core/drift-rules/rules.js';
+import {
+  DRIFT_RULE_DEFAULTS,
+  DRIFT_RULES,
+  isDriftRule,
+  type DriftReference,
+  type DriftRule,
+  type DriftRuleSettings,
+} from './core/drift-rules/rules.js';
 import { limitsConfig, readAccess, type LimitsConfig } from './config-access.js';
 import { anomaliesConfig } from './config-anomalies.js';
 import { calibrationConfig, type CalibrationConfig } from './config-calibration.js';
@@ -76,7 +83,14 @@ export interface DriftConfig {
 export interface AlertsConfig {
   /** Quiet windows in a row that resolve an alert. */
   resolveAfter: number;
-  webhooks: { urls: string[]; secret: string | null; format: WebhookFormat; timeoutMs: number; retries: number; retryDelayMs: number };
+  webhooks: {
+    urls: string[];
+    secret: string | null;
+    format: WebhookFormat;
+    timeoutMs: number;
+    retries: number;
+    retryDelayMs: number;
+  };
 }
 
 export interface RollupsConfig {
@@ -131,11 +145,18 @@ function jobIntervals(env: Env): Record<string, number> {
 
 function datasetMap(env: Env): Record<string, string> {
   const map: Record<string, string> = {};
-  for (const entry of text(env, 'WHYLABS_DATASET_ID_MAP', '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text(env, 'WHYLABS_DATASET_ID_MAP', '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.lastIndexOf('=');
     const model = entry.slice(0, at).trim();
     const dataset = entry.slice(at + 1).trim();
-    if (at < 0 || !model || !dataset) throw new ConfigError('WHYLABS_DATASET_ID_MAP', `expected model=dataset-id pairs separated by commas, got "${entry}"`);
+    if (at < 0 || !model || !dataset)
+      throw new ConfigError(
+        'WHYLABS_DATASET_ID_MAP',
+        `expected model=dataset-id pairs separated by commas, got "${entry}"`,
+      );
     map[model] = dataset;
   }
   return map;
@@ -149,14 +170,21 @@ function choice<T extends string>(env: Env, name: string, fallback: T, options: 
 }
 
 function driftRules(env: Env): DriftRule[] {
-  const names = text(env, 'CLARA_DRIFT_RULES', DRIFT_RULES.join(',')).split(',').map((r) => r.trim()).filter(Boolean);
+  const names = text(env, 'CLARA_DRIFT_RULES', DRIFT_RULES.join(','))
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = names.find((n) => !isDriftRule(n));
-  if (unknown !== undefined) throw new ConfigError('CLARA_DRIFT_RULES', `unknown rule "${unknown}"; rules: ${DRIFT_RULES.join(', ')}`);
+  if (unknown !== undefined)
+    throw new ConfigError('CLARA_DRIFT_RULES', `unknown rule "${unknown}"; rules: ${DRIFT_RULES.join(', ')}`);
   return names.filter(isDriftRule);
 }
 
 function webhookUrls(env: Env): string[] {
-  const urls = text(env, 'CLARA_ALERT_WEBHOOKS', '').split(',').map((u) => u.trim()).filter(Boolean);
+  const urls = text(env, 'CLARA_ALERT_WEBHOOKS', '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   urls.forEach((url, i) => {
     let protocol = '';
     try {
@@ -165,7 +193,8 @@ function webhookUrls(env: Env): string[] {
       protocol = '';
     }
     // A webhook URL may itself be a credential (Slack's are): name the entry, never its text.
-    if (protocol !== 'http:' && protocol !== 'https:') throw new ConfigError('CLARA_ALERT_WEBHOOKS', `entry ${i + 1} is not an http(s) URL`);
+    if (protocol !== 'http:' && protocol !== 'https:')
+      throw new ConfigError('CLARA_ALERT_WEBHOOKS', `entry ${i + 1} is not an http(s) URL`);
   });
   return urls;
 }
@@ -185,7 +214,8 @@ function driftConfig(env: Env): DriftConfig {
       classRecallDrop: decimal(env, 'CLARA_DRIFT_CLASS_RECALL_DROP_POINTS', d.classRecallDrop * 100, 0, 100) / 100,
       classRecallPValue: decimal(env, 'CLARA_DRIFT_CLASS_RECALL_P_VALUE', d.classRecallPValue, 0, 1),
       ks: decimal(env, 'CLARA_DRIFT_KS_THRESHOLD', d.ks, 0, 1),
-      estimatedAccuracyDrop: decimal(env, 'CLARA_DRIFT_ESTIMATED_ACCURACY_DROP_POINTS', d.estimatedAccuracyDrop * 100, 0, 100) / 100,
+      estimatedAccuracyDrop:
+        decimal(env, 'CLARA_DRIFT_ESTIMATED_ACCURACY_DROP_POINTS', d.estimatedAccuracyDrop * 100, 0, 100) / 100,
       pValue: decimal(env, 'CLARA_DRIFT_P_VALUE', d.pValue, 0, 1),
       minSamples: integer(env, 'CLARA_DRIFT_MIN_SAMPLES', d.minSamples, 1, 1_000_000_000),
       pageHinkley: {
@@ -202,7 +232,11 @@ function driftConfig(env: Env): DriftConfig {
 function alertsConfig(env: Env, drift: DriftConfig): AlertsConfig {
   const resolveAfter = integer(env, 'CLARA_ALERT_RESOLVE_AFTER', 3, 1, 100);
   // Quiet windows are counted among the re-checked ones, so more could never be seen.
-  if (resolveAfter > drift.recheckWindows) throw new ConfigError('CLARA_ALERT_RESOLVE_AFTER', `must be at most CLARA_DRIFT_RECHECK_WINDOWS (${drift.recheckWindows}), got ${resolveAfter}`);
+  if (resolveAfter > drift.recheckWindows)
+    throw new ConfigError(
+      'CLARA_ALERT_RESOLVE_AFTER',
+      `must be at most CLARA_DRIFT_RECHECK_WINDOWS (${drift.recheckWindows}), got ${resolveAfter}`,
+    );
   return {
     resolveAfter,
     webhooks: {
@@ -219,7 +253,8 @@ function alertsConfig(env: Env, drift: DriftConfig): AlertsConfig {
 function fieldName(env: Env, name: string, fallback: string): string {
   const value = text(env, name, fallback);
   // MongoDB reads "a.b" as a path into a subdocument, never as one field named "a.b".
-  if (value.startsWith('$') || value.includes('\0') || value.includes('.')) throw new ConfigError(name, `"${value}" is not a usable field name (no "$" at the start, no "." or NUL)`);
+  if (value.startsWith('$') || value.includes('\0') || value.includes('.'))
+    throw new ConfigError(name, `"${value}" is not a usable field name (no "$" at the start, no "." or NUL)`);
   return value;
 }
 
@@ -246,7 +281,10 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     // The embedded default is the demo unless CLARA_DEMO says otherwise.
     demo: argv.includes('--demo') || (env.CLARA_DEMO?.trim() ? flag(env, 'CLARA_DEMO') : !env.MONGODB_URI?.trim()),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
-    corsOrigins: text(env, 'CLARA_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: text(env, 'CLARA_CORS_ORIGINS', '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     shutdownGraceMs: duration(env, 'CLARA_SHUTDOWN_GRACE', '10 seconds', 0),
     mapping: {
       collection: text(env, 'CLARA_PREDICTIONS_COLLECTION', 'predictions'),
@@ -265,7 +303,9 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       drainEveryMs: duration(env, 'CLARA_ROLLUP_DRAIN_EVERY', '2 seconds', 100),
       passEntries: integer(env, 'CLARA_ROLLUP_PASS_ENTRIES', 500, 1, 100_000),
       passBlocks: integer(env, 'CLARA_ROLLUP_PASS_BLOCKS', 20_000, 100, 1_000_000),
-      watchDirectWrites: env.CLARA_WATCH_DIRECT_WRITES?.trim() ? flag(env, 'CLARA_WATCH_DIRECT_WRITES') : Boolean(env.CLARA_PREDICTIONS_COLLECTION?.trim()),
+      watchDirectWrites: env.CLARA_WATCH_DIRECT_WRITES?.trim()
+        ? flag(env, 'CLARA_WATCH_DIRECT_WRITES')
+        : Boolean(env.CLARA_PREDICTIONS_COLLECTION?.trim()),
     },
     jobs: {
       intervals: jobIntervals(env),

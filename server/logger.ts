@@ -2,7 +2,17 @@ import { pino, type Logger } from 'pino';
 
 // Secrets can only reach a log line through these paths; pino replaces them before writing.
 const redact = {
-  paths: ['apiToken', 'authorization', 'headers.authorization', 'req.headers.authorization', '*.apiKey', 'apiKey', 'config.apiToken', 'uri', 'mongoUri'],
+  paths: [
+    'apiToken',
+    'authorization',
+    'headers.authorization',
+    'req.headers.authorization',
+    '*.apiKey',
+    'apiKey',
+    'config.apiToken',
+    'uri',
+    'mongoUri',
+  ],
   censor: '[redacted]',
 };
 

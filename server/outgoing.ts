@@ -12,7 +12,9 @@ export function call(url: string, init: RequestInit, timeoutMs: number): Promise
 export const isRedirect = (status: number) => status >= 300 && status < 400;
 
 export function failureOf(error: unknown): CallFailure {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? 'timeout' : 'unreachable';
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+    ? 'timeout'
+    : 'unreachable';
 }
 
 /** What went wrong, for the log only: the error and its cause. */

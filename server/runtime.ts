@@ -63,7 +63,12 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     schema: await buildClaraSchema(),
     formatError: formatError(log),
     validationRules: [depthLimit(config.limits.queryDepth)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), budgetPlugin(costSettings(config), config.limits.queryCost), metricsPlugin(telemetry), unavailablePlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      budgetPlugin(costSettings(config), config.limits.queryCost),
+      metricsPlugin(telemetry),
+      unavailablePlugin(),
+    ],
     includeStacktraceInErrorResponses: false,
     // A query stored by hash would run without the HTTP handler seeing its text (and its type).
     persistedQueries: false,
@@ -76,15 +81,30 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   const dashboardDist = join(projectRoot, 'dashboard', 'dist');
   const playground = playgroundPage(dashboardDist);
   const routes: Route[] = [
-    { method: 'GET', path: '/healthz', handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}') },
+    {
+      method: 'GET',
+      path: '/healthz',
+      handle: (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
+    },
     {
       method: 'GET',
       path: '/readyz',
       handle: async (_req, res) => {
         // While shutting down, a load balancer should send new requests elsewhere.
-        if (http.closing) return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"shutting down"}');
-        const ready = client !== null && (await client.db('admin').command({ ping: 1 }).then(() => true, () => false));
-        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'database unreachable' }));
+        if (http.closing)
+          return void res.writeHead(503, { 'content-type': 'application/json' }).end('{"status":"shutting down"}');
+        const ready =
+          client !== null &&
+          (await client
+            .db('admin')
+            .command({ ping: 1 })
+            .then(
+              () => true,
+              () => false,
+            ));
+        res
+          .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: ready ? 'ready' : 'database unreachable' }));
       },
     },
     { method: 'GET', path: '/playground', handle: playground },
@@ -100,13 +120,25 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
           services: () => services,
           tokens: config,
           bodyLimit: config.limits.bodyBytes,
-          limits: { maxOperations: config.limits.operations, maxFields: config.limits.queryFields, maxTokens: config.limits.queryTokens },
+          limits: {
+            maxOperations: config.limits.operations,
+            maxFields: config.limits.queryFields,
+            maxTokens: config.limits.queryTokens,
+          },
         }),
         playground,
       ),
     },
   ];
-  const server: Server = createServer(createApp({ routes, staticRoot: dashboardDist, corsOrigins: config.corsOrigins, allowedHosts: config.allowedHosts, log }));
+  const server: Server = createServer(
+    createApp({
+      routes,
+      staticRoot: dashboardDist,
+      corsOrigins: config.corsOrigins,
+      allowedHosts: config.allowedHosts,
+      log,
+    }),
+  );
   answerClientErrors(server);
   const http = graceful(server);
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
@@ -125,7 +157,11 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     db,
     close: once(async () => {
       const cut = await http.close(config.shutdownGraceMs);
-      if (cut > 0) log.warn({ cut, graceMs: config.shutdownGraceMs }, 'requests still running after the shutdown grace period were cut');
+      if (cut > 0)
+        log.warn(
+          { cut, graceMs: config.shutdownGraceMs },
+          'requests still running after the shutdown grace period were cut',
+        );
       await wired.jobs.close();
       await wired.services.rollups.stop();
       await apollo.stop();

@@ -25,14 +25,24 @@ export interface CommandResult {
   output: string;
 }
 
-export function runCommand(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, output: error.code === 'ENOENT' ? `${command} is not on PATH` : error.message }));
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      resolve({ code: null, output: error.code === 'ENOENT' ? `${command} is not on PATH` : error.message }),
+    );
     child.once('close', (code) => resolve({ code, output: output.trim() }));
   });
 }

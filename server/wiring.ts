@@ -26,7 +26,14 @@ export async function wire(db: Db, config: Config, log: Logger, telemetry = new 
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const services = createServices(stores, config, log, { telemetry, owner, jobNames: JOBS.map((j) => j.name) });
   const jobs = new JobService(
-    { definitions: JOBS, context: services, runs: stores.jobRuns, leases: stores.leases, backend: stores.agendaBackend, log },
+    {
+      definitions: JOBS,
+      context: services,
+      runs: stores.jobRuns,
+      leases: stores.leases,
+      backend: stores.agendaBackend,
+      log,
+    },
     { ...config.jobs, owner },
   );
   watchTelemetry(telemetry, stores, services, jobs);
@@ -52,10 +59,17 @@ function watchTelemetry(telemetry: Telemetry, stores: Stores, services: Services
       return oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0;
     },
     quarantinedEntries: () => stores.journal.quarantined(),
-    jobs: async () => (await jobs.list()).map((j) => ({ name: j.name, failCount: j.failCount, lastRunAt: j.lastRunAt, running: j.status === 'RUNNING' })),
+    jobs: async () =>
+      (await jobs.list()).map((j) => ({
+        name: j.name,
+        failCount: j.failCount,
+        lastRunAt: j.lastRunAt,
+        running: j.status === 'RUNNING',
+      })),
     deliveries: async () => {
       const byState = new Map<string, number>();
-      for (const alert of await services.alerts.list(null, null, 500)) for (const d of alert.deliveries) byState.set(d.state, (byState.get(d.state) ?? 0) + 1);
+      for (const alert of await services.alerts.list(null, null, 500))
+        for (const d of alert.deliveries) byState.set(d.state, (byState.get(d.state) ?? 0) + 1);
       return byState;
     },
   });

@@ -10,7 +10,12 @@ import { workerCommand } from './commands/worker.js';
 const commands: Command[] = [serveCommand, workerCommand, refreshCommand, importCommand];
 
 function help(): string {
-  return ['usage: clara-monitor <command> [options]', '', ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`), ''].join('\n');
+  return [
+    'usage: clara-monitor <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(44)} ${c.summary}`),
+    '',
+  ].join('\n');
 }
 
 const [name, ...args] = process.argv.slice(2);

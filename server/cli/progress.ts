@@ -37,7 +37,10 @@ export function progressReporter(sink: Sink, total: number, now: () => number = 
     const share = total > 0 ? Math.min(1, state.bytes / total) : 1;
     const seconds = Math.max((now() - started) / 1000, 0.001);
     const rate = Math.round(state.lines / seconds).toLocaleString('en-US');
-    return { share, text: `${Math.floor(share * 100)}%  ${formatBytes(state.bytes)} / ${formatBytes(total)}  ${state.lines.toLocaleString('en-US')} lines, ${rate} lines/s` };
+    return {
+      share,
+      text: `${Math.floor(share * 100)}%  ${formatBytes(state.bytes)} / ${formatBytes(total)}  ${state.lines.toLocaleString('en-US')} lines, ${rate} lines/s`,
+    };
   };
 
   const draw = (): void => {

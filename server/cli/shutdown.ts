@@ -25,7 +25,8 @@ export class Shutdown {
   install(): this {
     // `on`, not `once`: with no listener left, a second signal (or a library such as signal-exit
     // re-raising the first) would kill the process mid-shutdown. A repeat joins the shutdown under way.
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void this.run(signal).then(this.exit));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const)
+      process.on(signal, () => void this.run(signal).then(this.exit));
     return this;
   }
 

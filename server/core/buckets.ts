@@ -20,7 +20,9 @@ export class BucketLimitError extends Error {
     readonly count: number,
     readonly limit: number,
   ) {
-    super(`the range holds ${count} buckets, more than the limit of ${limit}; narrow the range or use a coarser granularity`);
+    super(
+      `the range holds ${count} buckets, more than the limit of ${limit}; narrow the range or use a coarser granularity`,
+    );
   }
 }
 
@@ -125,7 +127,7 @@ function calendarStarts(offsetAt: OffsetOf, unit: CalendarUnit, from: number, to
  *  buckets, and no bucket is longer than an hour. */
 function hourStarts(offsetAt: OffsetOf, from: number, to: number): number[] {
   const starts: number[] = [];
-  for (let at = from, offset = offsetAt(from); ; ) {
+  for (let at = from, offset = offsetAt(from); ;) {
     const mark = (Math.floor((at + offset) / HOUR_MS) + 1) * HOUR_MS - offset; // next hh:00 at this offset
     const markOffset = offsetAt(mark);
     // Offsets never change twice within an hour, so equal offsets at both ends mean no change.
@@ -151,7 +153,13 @@ function checkedTime(d: Date, name: string): number {
  *  zone skips that wall time, at the first instant after the gap; an HOUR bucket also starts at
  *  every change of UTC offset. Throws RangeError if from >= to,
  *  TimeZoneError for an unknown zone, BucketLimitError when more than `limit` buckets result. */
-export function calendarBuckets(from: Date, to: Date, granularity: Granularity, zone: string, limit?: number): Window[] {
+export function calendarBuckets(
+  from: Date,
+  to: Date,
+  granularity: Granularity,
+  zone: string,
+  limit?: number,
+): Window[] {
   const f = checkedTime(from, 'from');
   const t = checkedTime(to, 'to');
   if (f >= t) throw new RangeError(`from (${from.toISOString()}) must be before to (${to.toISOString()})`);
@@ -168,7 +176,8 @@ export function calendarBuckets(from: Date, to: Date, granularity: Granularity, 
     throw new BucketLimitError(estimate, limit);
   }
 
-  const starts = granularity === 'HOUR' ? hourStarts(offsetAt, f, t) : calendarStarts(offsetAt, CALENDAR_UNITS[granularity], f, t);
+  const starts =
+    granularity === 'HOUR' ? hourStarts(offsetAt, f, t) : calendarStarts(offsetAt, CALENDAR_UNITS[granularity], f, t);
   const edges = [f, ...starts, t];
   const buckets = edges.slice(1).map((end, k) => ({ start: new Date(edges[k]), end: new Date(end) }));
   if (limit !== undefined && buckets.length > limit) throw new BucketLimitError(buckets.length, limit);

@@ -48,7 +48,9 @@ function stepVariance(correct: number, n: number): number {
 }
 
 /** Pool-adjacent-violators over the non-empty bins, weighted by validated predictions. */
-function poolAdjacentViolators(bins: { bin: number; validated: number; correct: number }[]): { fromBin: number; validated: number; correct: number }[] {
+function poolAdjacentViolators(
+  bins: { bin: number; validated: number; correct: number }[],
+): { fromBin: number; validated: number; correct: number }[] {
   const pools: { fromBin: number; validated: number; correct: number }[] = [];
   for (const b of bins) {
     pools.push({ fromBin: b.bin, validated: b.validated, correct: b.correct });
@@ -57,7 +59,11 @@ function poolAdjacentViolators(bins: { bin: number; validated: number; correct: 
       const last = pools[pools.length - 1];
       const prev = pools[pools.length - 2];
       if (prev.correct * last.validated <= last.correct * prev.validated) break;
-      pools.splice(pools.length - 2, 2, { fromBin: prev.fromBin, validated: prev.validated + last.validated, correct: prev.correct + last.correct });
+      pools.splice(pools.length - 2, 2, {
+        fromBin: prev.fromBin,
+        validated: prev.validated + last.validated,
+        correct: prev.correct + last.correct,
+      });
     }
   }
   return pools;
@@ -68,8 +74,14 @@ function poolAdjacentViolators(bins: { bin: number; validated: number; correct: 
  * when no validated prediction has a confidence. Empty bins between steps belong to the step
  * below them (the first step also covers the bins below it).
  */
-export function fitCalibration(reliability: ReadonlyMap<number, Reliability>, histogram: ReadonlyMap<number, number>): Calibration | null {
-  const bins = [...reliability].filter(([, r]) => r.validated > 0).map(([bin, r]) => ({ bin, ...r })).sort((a, b) => a.bin - b.bin);
+export function fitCalibration(
+  reliability: ReadonlyMap<number, Reliability>,
+  histogram: ReadonlyMap<number, number>,
+): Calibration | null {
+  const bins = [...reliability]
+    .filter(([, r]) => r.validated > 0)
+    .map(([bin, r]) => ({ bin, ...r }))
+    .sort((a, b) => a.bin - b.bin);
   if (bins.length === 0) return null;
   const pools = poolAdjacentViolators(bins);
   const steps: CalibrationStep[] = pools.map((p, i) => ({
@@ -113,7 +125,10 @@ export function stepCounts(calibration: Calibration, histogram: ReadonlyMap<numb
  * Expected calibration error over 10 equal-width confidence ranges: Σ |right − expected| / N,
  * with expected = the summed raw confidence (before) or the calibrated value (after).
  */
-export function calibrationError(reliability: ReadonlyMap<number, Reliability>, calibration: Calibration): { before: number; after: number } {
+export function calibrationError(
+  reliability: ReadonlyMap<number, Reliability>,
+  calibration: Calibration,
+): { before: number; after: number } {
   const ranges = Array.from({ length: ECE_RANGES }, () => ({ correct: 0, raw: 0, calibrated: 0 }));
   let total = 0;
   for (const [bin, r] of reliability) {
@@ -124,6 +139,7 @@ export function calibrationError(reliability: ReadonlyMap<number, Reliability>, 
     total += r.validated;
   }
   if (total === 0) return { before: 0, after: 0 };
-  const sum = (pick: (r: (typeof ranges)[number]) => number) => ranges.reduce((s, r) => s + Math.abs(r.correct - pick(r)), 0) / total;
+  const sum = (pick: (r: (typeof ranges)[number]) => number) =>
+    ranges.reduce((s, r) => s + Math.abs(r.correct - pick(r)), 0) / total;
   return { before: sum((r) => r.raw), after: sum((r) => r.calibrated) };
 }

@@ -32,7 +32,10 @@ export interface AccuracyMixture {
 }
 
 /** Null when the tally has no prediction with a confidence. */
-export function accuracyMixture(histogram: ReadonlyMap<number, number>, calibration: Calibration): AccuracyMixture | null {
+export function accuracyMixture(
+  histogram: ReadonlyMap<number, number>,
+  calibration: Calibration,
+): AccuracyMixture | null {
   const counts = stepCounts(calibration, histogram);
   const n = counts.reduce((a, b) => a + b, 0);
   if (n === 0) return null;
@@ -79,7 +82,10 @@ const PRESENT = 0.5;
  * proportion to their summed scores. Macro precision, recall and F1 over the present classes,
  * with scikit-learn's zero_division=0 (an undefined value counts as 0 in the mean).
  */
-export function macroFromScores(tally: Tally, calibration: Calibration): { precision: number | null; recall: number | null; f1: number | null } {
+export function macroFromScores(
+  tally: Tally,
+  calibration: Calibration,
+): { precision: number | null; recall: number | null; f1: number | null } {
   if (tally.scoredBins.size === 0) return { precision: null, recall: null, f1: null };
   const predicted = new Map<string, number>();
   const truePositives = new Map<string, number>();
@@ -96,7 +102,9 @@ export function macroFromScores(tally: Tally, calibration: Calibration): { preci
     const spread = others ? [...others.values()].reduce((a, b) => a + b, 0) : 0;
     if (others && spread > 0) for (const [other, sum] of others) add(actual, other, ((n - tp) * sum) / spread);
   }
-  const labels = [...new Set([...predicted.keys(), ...actual.keys()])].filter((l) => (predicted.get(l) ?? 0) > 0 || (actual.get(l) ?? 0) >= PRESENT);
+  const labels = [...new Set([...predicted.keys(), ...actual.keys()])].filter(
+    (l) => (predicted.get(l) ?? 0) > 0 || (actual.get(l) ?? 0) >= PRESENT,
+  );
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
   let [precision, recall, f1] = [0, 0, 0];
   for (const label of labels) {

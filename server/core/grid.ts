@@ -51,7 +51,7 @@ export function decompose(w: Window): Decomposition {
   const rawEdges: Window[] = [];
   if (from < inner) rawEdges.push({ start: new Date(from), end: new Date(inner) });
   const blocks: Block[] = [];
-  for (let cursor = inner; cursor < outer; ) {
+  for (let cursor = inner; cursor < outer;) {
     // QUARTER always fits: cursor and outer both lie on the quarter grid.
     const level = COARSEST_FIRST.find((l) => cursor % LEVEL_MS[l] === 0 && cursor + LEVEL_MS[l] <= outer) ?? 'QUARTER';
     blocks.push({ level, start: new Date(cursor) });

@@ -171,11 +171,7 @@ export function metricValues(cm: ConfusionMatrix, predictions: number): MetricVa
  * successes = 0 and 1 when successes = n; rounding would leave an ulp-sized offset there (e.g.
  * 5.6e-17 for 0 / 7), so those ends are set exactly.
  */
-export function wilsonInterval(
-  successes: number,
-  n: number,
-  z: number = Z_95,
-): { low: number; high: number } | null {
+export function wilsonInterval(successes: number, n: number, z: number = Z_95): { low: number; high: number } | null {
   checkCount(n, 'n');
   checkCount(successes, 'successes');
   if (successes > n) throw new RangeError(`successes (${successes}) exceeds n (${n})`);

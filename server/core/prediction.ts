@@ -29,7 +29,8 @@ export const MAX_FUTURE_MS = 24 * 3600 * 1000;
 
 export function checkLabel(field: string, value: string): string {
   if (value.length === 0) throw new InputError(field, 'must not be empty');
-  if ([...value].length > MAX_LABEL_LENGTH) throw new InputError(field, `must be at most ${MAX_LABEL_LENGTH} characters`);
+  if ([...value].length > MAX_LABEL_LENGTH)
+    throw new InputError(field, `must be at most ${MAX_LABEL_LENGTH} characters`);
   return value;
 }
 
@@ -52,7 +53,8 @@ export function checkVersion(field: string, value: string | null | undefined): s
 
 export function checkConfidence(field: string, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new InputError(field, `must be a number in [0, 1], got ${value}`);
+  if (!Number.isFinite(value) || value < 0 || value > 1)
+    throw new InputError(field, `must be a number in [0, 1], got ${value}`);
   return value;
 }
 

@@ -18,7 +18,14 @@ const MAX_LENGTH = 300;
 
 export const INTERNAL_REASON = 'INTERNAL_ERROR: something unexpected failed; the server log has the details';
 
-const DATABASE_DOWN = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoTopologyClosedError', 'MongoNotConnectedError', 'MongoPoolClearedError']);
+const DATABASE_DOWN = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoTopologyClosedError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+]);
 
 /**
  * True when the database did not answer: the error or what it wraps (a bulk write keeps the
@@ -38,7 +45,8 @@ export function publicReason(error: unknown): string {
   if (error instanceof PublicError && error.message.length <= MAX_LENGTH) return error.message;
   const name = error instanceof Error ? error.name : '';
   if (isDatabaseDown(error)) return 'DATABASE_UNAVAILABLE: the database did not answer; the next run tries again';
-  if (name.startsWith('Mongo')) return 'DATABASE_ERROR: the database refused an operation (it may have been busy); the next run tries again';
+  if (name.startsWith('Mongo'))
+    return 'DATABASE_ERROR: the database refused an operation (it may have been busy); the next run tries again';
   return INTERNAL_REASON;
 }
 

@@ -17,9 +17,14 @@ const days = (ms: number) => Math.ceil(ms / DAY_MS).toLocaleString('en-US');
 export function checkRange(range: Window, limits: RangeLimits): Window {
   if (Number.isNaN(range.start.getTime())) throw new InputError('range.from', 'is not a valid date');
   if (Number.isNaN(range.end.getTime())) throw new InputError('range.to', 'is not a valid date');
-  if (range.start >= range.end) throw new InputError('range', '"from" must be before "to" (the range is half-open [from, to))');
+  if (range.start >= range.end)
+    throw new InputError('range', '"from" must be before "to" (the range is half-open [from, to))');
   const span = range.end.getTime() - range.start.getTime();
-  if (span > limits.spanMs) throw new InputError('range', `spans ${days(span)} days, more than the limit of ${days(limits.spanMs)} days; ask for a shorter range`);
+  if (span > limits.spanMs)
+    throw new InputError(
+      'range',
+      `spans ${days(span)} days, more than the limit of ${days(limits.spanMs)} days; ask for a shorter range`,
+    );
   return range;
 }
 
@@ -37,6 +42,9 @@ export function blocksOf(windows: readonly Window[]): number {
 export function checkBlocks(windows: readonly Window[], limits: RangeLimits): void {
   const total = blocksOf(windows);
   if (total > limits.blocks) {
-    throw new InputError('range', `needs ${total.toLocaleString('en-US')} rollup blocks, more than the limit of ${limits.blocks.toLocaleString('en-US')}; ask for a shorter range or a coarser granularity`);
+    throw new InputError(
+      'range',
+      `needs ${total.toLocaleString('en-US')} rollup blocks, more than the limit of ${limits.blocks.toLocaleString('en-US')}; ask for a shorter range or a coarser granularity`,
+    );
   }
 }

@@ -12,7 +12,11 @@ export const MAX_SCORES = 256;
 export const SCORE_SUM_TOLERANCE = 1e-3;
 
 /** Validates scores for the prediction `predicted`; null or undefined means none were given. */
-export function checkScores(field: string, scores: readonly ClassScore[] | null | undefined, predicted: string): ClassScore[] | null {
+export function checkScores(
+  field: string,
+  scores: readonly ClassScore[] | null | undefined,
+  predicted: string,
+): ClassScore[] | null {
   if (scores === null || scores === undefined) return null;
   if (scores.length === 0) throw new InputError(field, 'must name at least one class (or be omitted)');
   if (scores.length > MAX_SCORES) throw new InputError(field, `at most ${MAX_SCORES} classes, got ${scores.length}`);
@@ -23,14 +27,20 @@ export function checkScores(field: string, scores: readonly ClassScore[] | null 
     checkLabel(`${field}[${i}].label`, s.label);
     if (seen.has(s.label)) throw new InputError(`${field}[${i}].label`, `"${s.label}" appears twice`);
     seen.add(s.label);
-    if (!Number.isFinite(s.score) || s.score < 0 || s.score > 1) throw new InputError(`${field}[${i}].score`, `must be a number in [0, 1], got ${s.score}`);
+    if (!Number.isFinite(s.score) || s.score < 0 || s.score > 1)
+      throw new InputError(`${field}[${i}].score`, `must be a number in [0, 1], got ${s.score}`);
     sum += s.score;
     highest = Math.max(highest, s.score);
   });
-  if (Math.abs(sum - 1) > SCORE_SUM_TOLERANCE) throw new InputError(field, `scores must sum to 1 (within ${SCORE_SUM_TOLERANCE}), got ${sum}`);
+  if (Math.abs(sum - 1) > SCORE_SUM_TOLERANCE)
+    throw new InputError(field, `scores must sum to 1 (within ${SCORE_SUM_TOLERANCE}), got ${sum}`);
   const own = scores.find((s) => s.label === predicted);
   if (!own) throw new InputError(field, `has no score for the predicted label "${predicted}"`);
-  if (own.score < highest - SCORE_SUM_TOLERANCE) throw new InputError(field, `the predicted label "${predicted}" (${own.score}) must have the highest score (${highest})`);
+  if (own.score < highest - SCORE_SUM_TOLERANCE)
+    throw new InputError(
+      field,
+      `the predicted label "${predicted}" (${own.score}) must have the highest score (${highest})`,
+    );
   return scores.map((s) => ({ label: s.label, score: s.score }));
 }
 

@@ -37,7 +37,18 @@ export interface Reliability {
 }
 
 export function emptyTally(): Tally {
-  return { predictions: 0, validated: 0, firstAt: null, lastAt: null, predicted: new Map(), cells: new Map(), confidence: new Map(), reliability: new Map(), scoredBins: new Map(), scoreSums: new Map() };
+  return {
+    predictions: 0,
+    validated: 0,
+    firstAt: null,
+    lastAt: null,
+    predicted: new Map(),
+    cells: new Map(),
+    confidence: new Map(),
+    reliability: new Map(),
+    scoredBins: new Map(),
+    scoreSums: new Map(),
+  };
 }
 
 export function confidenceBin(confidence: number): number {
@@ -56,7 +67,12 @@ function bumpIn<K, L>(map: Map<K, Map<L, number>>, key: K, inner: L, by: number)
 
 function addReliability(map: Map<number, Reliability>, bin: number, r: Reliability): void {
   const seen = map.get(bin);
-  if (seen) map.set(bin, { validated: seen.validated + r.validated, correct: seen.correct + r.correct, confidenceMicros: seen.confidenceMicros + r.confidenceMicros });
+  if (seen)
+    map.set(bin, {
+      validated: seen.validated + r.validated,
+      correct: seen.correct + r.correct,
+      confidenceMicros: seen.confidenceMicros + r.confidenceMicros,
+    });
   else map.set(bin, { ...r });
 }
 
@@ -72,7 +88,10 @@ function latest(a: Date | null, b: Date | null): Date | null {
   return a >= b ? a : b;
 }
 
-export function addRow(tally: Tally, row: Pick<PredictionRow, 'predictedAt' | 'predicted' | 'confidence' | 'actual' | 'scores'>): void {
+export function addRow(
+  tally: Tally,
+  row: Pick<PredictionRow, 'predictedAt' | 'predicted' | 'confidence' | 'actual' | 'scores'>,
+): void {
   tally.predictions += 1;
   tally.firstAt = earliest(tally.firstAt, row.predictedAt);
   tally.lastAt = latest(tally.lastAt, row.predictedAt);
@@ -80,10 +99,17 @@ export function addRow(tally: Tally, row: Pick<PredictionRow, 'predictedAt' | 'p
   if (row.confidence !== null) {
     const bin = confidenceBin(row.confidence);
     bump(tally.confidence, bin, 1);
-    if (row.actual !== null) addReliability(tally.reliability, bin, { validated: 1, correct: row.actual === row.predicted ? 1 : 0, confidenceMicros: toMicros(row.confidence) });
+    if (row.actual !== null)
+      addReliability(tally.reliability, bin, {
+        validated: 1,
+        correct: row.actual === row.predicted ? 1 : 0,
+        confidenceMicros: toMicros(row.confidence),
+      });
     if (row.scores) {
       bumpIn(tally.scoredBins, row.predicted, bin, 1);
-      for (const s of row.scores) if (s.label !== row.predicted && s.score > 0) bumpIn(tally.scoreSums, row.predicted, s.label, toMicros(s.score));
+      for (const s of row.scores)
+        if (s.label !== row.predicted && s.score > 0)
+          bumpIn(tally.scoreSums, row.predicted, s.label, toMicros(s.score));
     }
   }
   if (row.actual !== null) {
@@ -106,10 +132,13 @@ export function mergeInto(into: Tally, from: Tally): Tally {
   into.lastAt = latest(into.lastAt, from.lastAt);
   for (const [label, n] of from.predicted) bump(into.predicted, label, n);
   for (const [bin, n] of from.confidence) bump(into.confidence, bin, n);
-  for (const [actual, byPredicted] of from.cells) for (const [predicted, n] of byPredicted) bumpIn(into.cells, actual, predicted, n);
+  for (const [actual, byPredicted] of from.cells)
+    for (const [predicted, n] of byPredicted) bumpIn(into.cells, actual, predicted, n);
   for (const [bin, r] of from.reliability) addReliability(into.reliability, bin, r);
-  for (const [predicted, bins] of from.scoredBins) for (const [bin, n] of bins) bumpIn(into.scoredBins, predicted, bin, n);
-  for (const [predicted, sums] of from.scoreSums) for (const [label, sum] of sums) bumpIn(into.scoreSums, predicted, label, sum);
+  for (const [predicted, bins] of from.scoredBins)
+    for (const [bin, n] of bins) bumpIn(into.scoredBins, predicted, bin, n);
+  for (const [predicted, sums] of from.scoreSums)
+    for (const [label, sum] of sums) bumpIn(into.scoreSums, predicted, label, sum);
   return into;
 }
 

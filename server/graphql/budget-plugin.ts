@@ -20,7 +20,9 @@ export function budgetPlugin(settings: CostSettings, maxCost: number): ApolloSer
           // A mutation's variables are its (already bounded) batch: only queries' ranges and limits are priced.
           let variables: Record<string, unknown> = {};
           if (operation.operation === OperationTypeNode.QUERY) {
-            const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+            const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
+              maxErrors: 1,
+            });
             if (coerced.coerced) variables = coerced.coerced;
           }
           const cost = operationCost(schema, document, operation, variables, settings);

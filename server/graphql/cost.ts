@@ -72,7 +72,13 @@ function bucketsOf(args: Args, s: CostSettings, fallback: Granularity): Window[]
   if (!range) return null;
   const granularity = (args.granularity as Granularity | undefined) ?? fallback;
   try {
-    return calendarBuckets(range.start, range.end, granularity, (args.timeZone as string | undefined) ?? s.timeZone, s.points);
+    return calendarBuckets(
+      range.start,
+      range.end,
+      granularity,
+      (args.timeZone as string | undefined) ?? s.timeZone,
+      s.points,
+    );
   } catch {
     return null; // too many points or an unknown zone: the resolver refuses it before reading anything
   }
@@ -81,18 +87,28 @@ function bucketsOf(args: Args, s: CostSettings, fallback: Granularity): Window[]
 const ESTIMATES: Record<string, (args: Args, s: CostSettings) => Estimate> = {
   'Query.metrics': (args, s) => {
     const buckets = bucketsOf(args, s, 'DAY');
-    return buckets ? { work: readCost(buckets), childItems: { series: buckets.length } } : { work: 0, childItems: { series: 0 } };
+    return buckets
+      ? { work: readCost(buckets), childItems: { series: buckets.length } }
+      : { work: 0, childItems: { series: 0 } };
   },
   // Priced as `metrics`: the same buckets; its calibration is stored, or fitted from day blocks.
   'Query.performanceEstimate': (args, s) => {
     const buckets = bucketsOf(args, s, 'DAY');
-    return buckets ? { work: readCost(buckets), childItems: { series: buckets.length } } : { work: 0, childItems: { series: 0 } };
+    return buckets
+      ? { work: readCost(buckets), childItems: { series: buckets.length } }
+      : { work: 0, childItems: { series: 0 } };
   },
   'Query.drift': (args, s) => {
     const range = windowOf(args, s);
     if (!range || bucketsOf(args, s, 'DAY') === null) return { work: 0, items: 0 };
     const granularity = (args.granularity as Granularity | undefined) ?? 'DAY';
-    const { points, whole } = rangeWindows(range, granularity, (args.timeZone as string | undefined) ?? s.timeZone, s.baselineWindows, s.points);
+    const { points, whole } = rangeWindows(
+      range,
+      granularity,
+      (args.timeZone as string | undefined) ?? s.timeZone,
+      s.baselineWindows,
+      s.points,
+    );
     return { work: readCost(whole), items: points.length };
   },
   'Query.metricsByClass': (args, s) => single(args, s),
@@ -100,7 +116,10 @@ const ESTIMATES: Record<string, (args: Args, s: CostSettings) => Estimate> = {
   'Query.sampleDistribution': (args, s) => single(args, s),
   'Query.profiles': (args, s) => {
     const range = windowOf(args, s);
-    return { work: 0, items: range ? Math.min(s.points, Math.ceil((range.end.getTime() - range.start.getTime()) / 3_600_000)) : 0 };
+    return {
+      work: 0,
+      items: range ? Math.min(s.points, Math.ceil((range.end.getTime() - range.start.getTime()) / 3_600_000)) : 0,
+    };
   },
 };
 
@@ -112,7 +131,11 @@ function single(args: Args, s: CostSettings): Estimate {
   return { work: range ? readCost([range]) : 0 };
 }
 
-function fieldDef(parent: GraphQLNamedType, name: string, schema: GraphQLSchema): GraphQLField<unknown, unknown> | undefined {
+function fieldDef(
+  parent: GraphQLNamedType,
+  name: string,
+  schema: GraphQLSchema,
+): GraphQLField<unknown, unknown> | undefined {
   if (name === '__typename') return TypeNameMetaFieldDef;
   if (parent === schema.getQueryType() && name === '__schema') return SchemaMetaFieldDef;
   if (parent === schema.getQueryType() && name === '__type') return TypeMetaFieldDef;
@@ -120,7 +143,13 @@ function fieldDef(parent: GraphQLNamedType, name: string, schema: GraphQLSchema)
 }
 
 /** The estimated cost of `operation`; `variables` are the coerced ones (empty for a mutation). */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Args, settings: CostSettings): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Args,
+  settings: CostSettings,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   // A fragment's cost depends only on the list lengths handed down to it: each is priced once,
@@ -138,18 +167,24 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     }
     const estimate = ESTIMATES[`${parent.name}.${def.name}`]?.(args, settings) ?? { work: 0 };
     const type = getNamedType(def.type);
-    const below = node.selectionSet && isCompositeType(type) ? setCost(node.selectionSet, type, estimate.childItems) : 0;
+    const below =
+      node.selectionSet && isCompositeType(type) ? setCost(node.selectionSet, type, estimate.childItems) : 0;
     if (!isListType(getNullableType(def.type))) return 1 + estimate.work + below;
     const limit = typeof args.limit === 'number' ? args.limit : undefined;
     const length = estimate.items ?? items ?? limit ?? LIST_SIZES[`${parent.name}.${def.name}`] ?? settings.listSize;
     return 1 + estimate.work + length * Math.max(below, 1);
   };
 
-  const setCost = (set: SelectionSetNode, parent: GraphQLNamedType, childItems: Record<string, number> | undefined): number => {
+  const setCost = (
+    set: SelectionSetNode,
+    parent: GraphQLNamedType,
+    childItems: Record<string, number> | undefined,
+  ): number => {
     let total = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) total += fieldCost(sel, parent, childItems?.[sel.name.value]);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) total += setCost(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, childItems);
+      else if (sel.kind === Kind.INLINE_FRAGMENT)
+        total += setCost(sel.selectionSet, typeNamed(sel.typeCondition?.name.value) ?? parent, childItems);
       else total += fragmentCost(sel.name.value, parent, childItems);
     }
     return total;
@@ -157,13 +192,19 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 
   const typeNamed = (name: string | undefined) => (name === undefined ? undefined : schema.getType(name));
 
-  const fragmentCost = (name: string, parent: GraphQLNamedType, childItems: Record<string, number> | undefined): number => {
+  const fragmentCost = (
+    name: string,
+    parent: GraphQLNamedType,
+    childItems: Record<string, number> | undefined,
+  ): number => {
     const key = `${name}|${parent.name}|${JSON.stringify(childItems ?? {})}`;
     const known = priced.get(key);
     if (known !== undefined) return known;
     const fragment = fragments.get(name);
     priced.set(key, 0); // cycles are refused by validation; never recurse forever regardless
-    const cost = fragment ? setCost(fragment.selectionSet, typeNamed(fragment.typeCondition.name.value) ?? parent, childItems) : 0;
+    const cost = fragment
+      ? setCost(fragment.selectionSet, typeNamed(fragment.typeCondition.name.value) ?? parent, childItems)
+      : 0;
     priced.set(key, cost);
     return cost;
   };

@@ -4,11 +4,15 @@ import { registerEnumType } from 'type-graphql';
 import { Granularity } from '../core/buckets.js';
 import { ClassField } from '../core/class-field.js';
 
-registerEnumType(Granularity, { name: 'Granularity', description: 'Calendar buckets in the requested time zone; WEEK starts Monday.' });
+registerEnumType(Granularity, {
+  name: 'Granularity',
+  description: 'Calendar buckets in the requested time zone; WEEK starts Monday.',
+});
 
 registerEnumType(ClassField, {
   name: 'ClassField',
-  description: 'ACTUAL counts validated predictions by true class; PREDICTED counts all predictions by predicted class.',
+  description:
+    'ACTUAL counts validated predictions by true class; PREDICTED counts all predictions by predicted class.',
 });
 
 export { ClassField, Granularity };

@@ -9,7 +9,17 @@ import { TOO_COMPLEX } from './budget-plugin.js';
 import type { Context } from './context.js';
 import { inputField, isBadLiteral } from './input-field.js';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', TOO_COMPLEX]);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  TOO_COMPLEX,
+]);
 
 function causedByBadInput(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e instanceof GraphQLError ? e.originalError : undefined) {
@@ -52,25 +62,48 @@ function clientError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof InputError) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', field: original.field } };
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'BAD_USER_INPUT', field: original.field },
+      };
     }
     // A scalar that rejects a literal in the query text reaches us as a validation failure.
     if (causedByBadInput(error) || isBadLiteral(error)) {
       const field = inputField(error);
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) },
+      };
     }
     // graphql-js stops validating a document whose overlapping fields would take too long to compare.
     if (formatted.message === 'Validation aborted.') {
-      return { message: 'query: too complex to validate (many fields or fragments with the same name in one selection); simplify it', extensions: { code: TOO_COMPLEX, field: 'query' } };
+      return {
+        message:
+          'query: too complex to validate (many fields or fragments with the same name in one selection); simplify it',
+        extensions: { code: TOO_COMPLEX, field: 'query' },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const field = formatted.extensions?.field;
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code, ...(typeof field === 'string' ? { field } : {}) },
+      };
     }
     if (isDatabaseDown(original)) {
       log.warn({ err: original, path: formatted.path }, 'database unavailable while answering a GraphQL request');
-      return { message: 'the database did not answer; try again shortly', path: formatted.path, extensions: { code: UNAVAILABLE } };
+      return {
+        message: 'the database did not answer; try again shortly',
+        path: formatted.path,
+        extensions: { code: UNAVAILABLE },
+      };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error while answering a GraphQL request');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

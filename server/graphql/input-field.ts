@@ -3,7 +3,16 @@
 // e.g. range.to or predictions[0].confidence).
 import { GraphQLError, Kind, parse, visit, type ASTNode, type Source, type ValueNode } from 'graphql';
 
-const VALUE_KINDS: ReadonlySet<string> = new Set([Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
+const VALUE_KINDS: ReadonlySet<string> = new Set([
+  Kind.STRING,
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+]);
 const VARIABLE = /^Variable "\$(\w+)"/;
 const VARIABLE_PATH = / at "([\w.[\]]+)"; /;
 

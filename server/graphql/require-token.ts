@@ -14,6 +14,7 @@ export function writeTokenNeeded(tokenConfigured: boolean): string {
  * refuses them before parsing their arguments; this is the second lock, for any other way in.
  */
 export const RequireToken: MiddlewareFn<Context> = async ({ context }, next) => {
-  if (!context.authorized) throw new GraphQLError(writeTokenNeeded(context.tokenConfigured), { extensions: { code: 'UNAUTHENTICATED' } });
+  if (!context.authorized)
+    throw new GraphQLError(writeTokenNeeded(context.tokenConfigured), { extensions: { code: 'UNAUTHENTICATED' } });
   return next() as Promise<unknown>;
 };

@@ -13,10 +13,24 @@ import { DateTimeScalar } from './scalars.js';
 import { EVIDENCE_TYPES } from './types/evidence-types.js';
 
 // Every resolver class of the API; a new capability adds its resolver here.
-const resolvers: NonEmptyArray<ClassType> = [MetricsResolver, ModelResolver, IngestResolver, JobResolver, ProfileResolver, DriftResolver, AlertResolver, EstimateResolver];
+const resolvers: NonEmptyArray<ClassType> = [
+  MetricsResolver,
+  ModelResolver,
+  IngestResolver,
+  JobResolver,
+  ProfileResolver,
+  DriftResolver,
+  AlertResolver,
+  EstimateResolver,
+];
 
 export function buildClaraSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, orphanedTypes: EVIDENCE_TYPES, scalarsMap: [{ type: Date, scalar: DateTimeScalar }], validate: false });
+  return buildSchema({
+    resolvers,
+    orphanedTypes: EVIDENCE_TYPES,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
 }
 
 /** The SDL committed at schema/schema.graphql: sorted, so it only changes when the API does. */

@@ -24,7 +24,8 @@ export function accessOf(req: IncomingMessage, tokens: Tokens): Access {
   return matches(given, tokens.readToken) ? 'read' : 'none';
 }
 
-export const READ_TOKEN_NEEDED = 'Reading needs a token here: send "Authorization: Bearer <CLARA_READ_TOKEN or CLARA_API_TOKEN>".';
+export const READ_TOKEN_NEEDED =
+  'Reading needs a token here: send "Authorization: Bearer <CLARA_READ_TOKEN or CLARA_API_TOKEN>".';
 
 /** Host header names answered (empty: any); /healthz and /readyz answer any, for probes. */
 export function hostAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {

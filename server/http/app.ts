@@ -27,7 +27,14 @@ export interface AppOptions {
 
 /** Liveness and readiness probes come from wherever the orchestrator calls; they reveal nothing. */
 const PROBES = new Set(['/healthz', '/readyz']);
-const HOST_REFUSED = JSON.stringify({ errors: [{ message: 'This Host header is not one this server answers (CLARA_ALLOWED_HOSTS).', extensions: { code: 'HOST_NOT_ALLOWED' } }] });
+const HOST_REFUSED = JSON.stringify({
+  errors: [
+    {
+      message: 'This Host header is not one this server answers (CLARA_ALLOWED_HOSTS).',
+      extensions: { code: 'HOST_NOT_ALLOWED' },
+    },
+  ],
+});
 
 function match(route: Route, method: string, pathname: string): string[] | null {
   if (route.method !== 'ANY' && route.method !== method && !(route.method === 'GET' && method === 'HEAD')) return null;
@@ -59,7 +66,11 @@ export function createApp(options: AppOptions): RequestListener {
     run().catch((error: unknown) => {
       options.log.error({ err: error, path: url.pathname }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        }),
+      );
     });
   };
 }
@@ -73,9 +84,18 @@ export function answerClientErrors(server: Server): void {
     if (!socket.writable) return void socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const body = JSON.stringify({
-      errors: [{ message: tooLarge ? 'request headers (or the URL) are too large; send the query in a POST body' : 'malformed HTTP request', extensions: { code: tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message: tooLarge
+            ? 'request headers (or the URL) are too large; send the query in a POST body'
+            : 'malformed HTTP request',
+          extensions: { code: tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST' },
+        },
+      ],
     });
     const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }

@@ -29,7 +29,10 @@ export function graceful(server: Server): GracefulServer {
     for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     server.closeIdleConnections();
     let timer: NodeJS.Timeout | undefined;
-    const late = await Promise.race([done.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)))]);
+    const late = await Promise.race([
+      done.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs))),
+    ]);
     clearTimeout(timer);
     const cut = late ? inFlight.size : 0;
     if (late) server.closeAllConnections();

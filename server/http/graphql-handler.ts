@@ -23,14 +23,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export function graphqlHandler(options: GraphQLHandlerOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const services = options.services();
-    if (!services) return sendJson(res, 503, { errors: [{ message: 'The database is not reachable yet; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    if (!services)
+      return sendJson(res, 503, {
+        errors: [
+          { message: 'The database is not reachable yet; retry shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        ],
+      });
     let raw = '';
     try {
       if (req.method === 'POST') raw = await readBody(req, options.bodyLimit);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         res.setHeader('connection', 'close');
-        return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE', field: 'body' } }] });
+        return sendJson(res, 413, {
+          errors: [{ message: error.message, extensions: { code: 'PAYLOAD_TOO_LARGE', field: 'body' } }],
+        });
       }
       throw error;
     }
@@ -39,18 +46,32 @@ export function graphqlHandler(options: GraphQLHandlerOptions) {
       try {
         body = JSON.parse(raw);
       } catch {
-        return sendJson(res, 400, { errors: [{ message: 'body: not valid JSON', extensions: { code: 'BAD_REQUEST', field: 'body' } }] });
+        return sendJson(res, 400, {
+          errors: [{ message: 'body: not valid JSON', extensions: { code: 'BAD_REQUEST', field: 'body' } }],
+        });
       }
     }
     const access = accessOf(req, options.tokens);
     const tokenConfigured = options.tokens.apiToken !== null;
-    const refusal = preflight(req.method ?? 'GET', url, body, access, { ...options.limits, protectReads: options.tokens.protectReads, tokenConfigured });
+    const refusal = preflight(req.method ?? 'GET', url, body, access, {
+      ...options.limits,
+      protectReads: options.tokens.protectReads,
+      tokenConfigured,
+    });
     if (refusal) {
       if (refusal.status === 401) res.setHeader('www-authenticate', 'Bearer');
-      return sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) } }] });
+      return sendJson(res, refusal.status, {
+        errors: [
+          {
+            message: refusal.message,
+            extensions: { code: refusal.code, ...(refusal.field ? { field: refusal.field } : {}) },
+          },
+        ],
+      });
     }
     const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    for (const [key, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => ({ services, authorized: access === 'write', tokenConfigured }),

@@ -2,7 +2,17 @@
 // without a token where reads are protected, documents with too many operations or fields (their
 // validation alone could cost quadratic time), and mutations without the write token, so an
 // unauthenticated 16 MB mutation is never looked at beyond finding out that it is one.
-import { Kind, Lexer, OperationTypeNode, parse, Source, TokenKind, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  Lexer,
+  OperationTypeNode,
+  parse,
+  Source,
+  TokenKind,
+  visit,
+  type DocumentNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { TOO_COMPLEX } from '../graphql/budget-plugin.js';
 import { writeTokenNeeded } from '../graphql/require-token.js';
 import { READ_TOKEN_NEEDED, type Access } from './access.js';
@@ -34,7 +44,9 @@ function requestOf(method: string, url: URL, body: unknown): Request | null {
   }
   if (typeof body !== 'object' || body === null) return null;
   const { query, operationName } = body as { query?: unknown; operationName?: unknown };
-  return typeof query === 'string' ? { query, operationName: typeof operationName === 'string' ? operationName : null } : null;
+  return typeof query === 'string'
+    ? { query, operationName: typeof operationName === 'string' ? operationName : null }
+    : null;
 }
 
 function countFields(document: DocumentNode): number {
@@ -48,7 +60,11 @@ function countFields(document: DocumentNode): number {
 }
 
 function chosen(operations: OperationDefinitionNode[], name: string | null): OperationDefinitionNode | undefined {
-  return name === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === name);
+  return name === null
+    ? operations.length === 1
+      ? operations[0]
+      : undefined
+    : operations.find((o) => o.name?.value === name);
 }
 
 /** Too long to parse: an anonymous caller learns it needs a token when the document starts as a write. */
@@ -63,9 +79,20 @@ function startsWithWrite(query: string): boolean {
 
 const tooComplex = (message: string): Refusal => ({ status: 400, code: TOO_COMPLEX, field: 'query', message });
 
-export function preflight(method: string, url: URL, body: unknown, access: Access, s: PreflightSettings): Refusal | null {
+export function preflight(
+  method: string,
+  url: URL,
+  body: unknown,
+  access: Access,
+  s: PreflightSettings,
+): Refusal | null {
   if (Array.isArray(body)) {
-    return { status: 400, code: 'BAD_REQUEST', field: 'body', message: 'body: a JSON array (a batch of operations) is not accepted; send one operation per request' };
+    return {
+      status: 400,
+      code: 'BAD_REQUEST',
+      field: 'body',
+      message: 'body: a JSON array (a batch of operations) is not accepted; send one operation per request',
+    };
   }
   if (s.protectReads && access === 'none') return { status: 401, code: 'UNAUTHENTICATED', message: READ_TOKEN_NEEDED };
   const request = requestOf(method, url, body);
@@ -75,18 +102,32 @@ export function preflight(method: string, url: URL, body: unknown, access: Acces
     document = parse(request.query, { noLocation: true, maxTokens: s.maxTokens });
   } catch (error) {
     if (error instanceof Error && /contains more tha[nt] \d+ tokens/.test(error.message)) {
-      if (access !== 'write' && startsWithWrite(request.query)) return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
-      return tooComplex(`query: more than ${s.maxTokens} tokens; send large inputs (such as a batch of predictions) as variables`);
+      if (access !== 'write' && startsWithWrite(request.query))
+        return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
+      return tooComplex(
+        `query: more than ${s.maxTokens} tokens; send large inputs (such as a batch of predictions) as variables`,
+      );
     }
     return null; // Apollo reports the syntax error, with its location
   }
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length > s.maxOperations) return tooComplex(`query: holds ${operations.length} operations, the limit is ${s.maxOperations}`);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operations.length > s.maxOperations)
+    return tooComplex(`query: holds ${operations.length} operations, the limit is ${s.maxOperations}`);
   const fields = countFields(document);
-  if (fields > s.maxFields) return tooComplex(`query: selects ${fields} fields (aliases included), the limit is ${s.maxFields}`);
+  if (fields > s.maxFields)
+    return tooComplex(`query: selects ${fields} fields (aliases included), the limit is ${s.maxFields}`);
   const operation = chosen(operations, request.operationName);
   // The schema has no subscriptions; graphql-js would only find out while executing.
-  if (operation?.operation === OperationTypeNode.SUBSCRIPTION) return { status: 400, code: 'BAD_REQUEST', field: 'query', message: 'query: subscriptions are not supported; send a query or a mutation' };
-  if (access !== 'write' && operation && operation.operation !== OperationTypeNode.QUERY) return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
+  if (operation?.operation === OperationTypeNode.SUBSCRIPTION)
+    return {
+      status: 400,
+      code: 'BAD_REQUEST',
+      field: 'query',
+      message: 'query: subscriptions are not supported; send a query or a mutation',
+    };
+  if (access !== 'write' && operation && operation.operation !== OperationTypeNode.QUERY)
+    return { status: 401, code: 'UNAUTHENTICATED', message: writeTokenNeeded(s.tokenConfigured) };
   return null;
 }

@@ -9,7 +9,9 @@ export function metricsRoute(telemetry: Telemetry, tokens: Tokens): Route {
     path: '/metrics',
     handle: async (req, res) => {
       if (tokens.protectReads && accessOf(req, tokens) === 'none') {
-        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' }).end(`${READ_TOKEN_NEEDED}\n`);
+        res
+          .writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' })
+          .end(`${READ_TOKEN_NEEDED}\n`);
         return;
       }
       const body = await telemetry.text();

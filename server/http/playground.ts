@@ -20,7 +20,10 @@ export function playgroundPage(staticRoot: string): Handler {
   const file = join(staticRoot, 'playground.html');
   return async (req, res) => {
     const page = await readFile(file, 'utf8').catch(() => null);
-    res.writeHead(page === null ? 503 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.writeHead(page === null ? 503 : 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
     res.end(req.method === 'HEAD' ? undefined : (page ?? NOT_BUILT));
   };
 }

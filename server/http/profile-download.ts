@@ -11,17 +11,25 @@ export function profileDownloadRoute(services: () => Services | null, tokens: To
     path: /^\/profiles\/([0-9a-f]{24})\.bin$/,
     handle: async (req, res, _url, [id]) => {
       if (tokens.protectReads && accessOf(req, tokens) === 'none') {
-        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' }).end(READ_TOKEN_NEEDED);
+        res
+          .writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer' })
+          .end(READ_TOKEN_NEEDED);
         return;
       }
       const ready = services();
       const bytes = ready ? await ready.profiles.download(id) : null;
       if (!bytes) {
-        res.writeHead(ready ? 404 : 503, { 'content-type': 'text/plain; charset=utf-8' }).end(ready ? 'no such profile' : 'starting up');
+        res
+          .writeHead(ready ? 404 : 503, { 'content-type': 'text/plain; charset=utf-8' })
+          .end(ready ? 'no such profile' : 'starting up');
         return;
       }
       res
-        .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length, 'content-disposition': `attachment; filename="profile-${id}.bin"` })
+        .writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-length': bytes.length,
+          'content-disposition': `attachment; filename="profile-${id}.bin"`,
+        })
         .end(bytes);
     },
   };

@@ -26,7 +26,9 @@ export function staticFiles(root: string) {
       relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     } catch {
       // A malformed %-escape is the client's mistake, not a server fault.
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request: malformed %-escape in the path');
+      res
+        .writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('bad request: malformed %-escape in the path');
       return true;
     }
     const path = normalize(join(root, relative));
@@ -45,7 +47,7 @@ export function staticFiles(root: string) {
       // Other sites load embed.js and its chunks as module scripts, which browsers fetch with CORS.
       ...(type === '.js' ? { 'access-control-allow-origin': '*' } : {}),
     });
-    if (req.method === 'HEAD') return void res.end(), true;
+    if (req.method === 'HEAD') return (void res.end(), true);
     // A file that vanishes or fails mid-read ends this response, never the process.
     const stream = createReadStream(path);
     stream.on('error', () => res.destroy());

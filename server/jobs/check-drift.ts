@@ -2,7 +2,8 @@ import type { JobDefinition } from './job.js';
 
 export const checkDrift: JobDefinition = {
   name: 'check-drift',
-  description: 'Evaluates the drift rules on the last closed windows of every model, stores the verdicts in drift_results, opens and resolves alerts and notifies the webhooks.',
+  description:
+    'Evaluates the drift rules on the last closed windows of every model, stores the verdicts in drift_results, opens and resolves alerts and notifies the webhooks.',
   every: 3_600_000,
   async run({ drift, rollups }, signal) {
     // A run sees every write acknowledged before it started.

@@ -7,4 +7,11 @@ import { refreshRollups } from './refresh-rollups.js';
 import { uploadProfiles } from './upload-profiles.js';
 
 // Every job the scheduler runs; a new job is a file in this folder and one entry here.
-export const JOBS: readonly JobDefinition[] = [refreshRollups, logProfiles, uploadProfiles, fitCalibration, checkDrift, checkAnomalies];
+export const JOBS: readonly JobDefinition[] = [
+  refreshRollups,
+  logProfiles,
+  uploadProfiles,
+  fitCalibration,
+  checkDrift,
+  checkAnomalies,
+];

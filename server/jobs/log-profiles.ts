@@ -2,7 +2,8 @@ import type { JobDefinition } from './job.js';
 
 export const logProfiles: JobDefinition = {
   name: 'log-profiles',
-  description: 'Writes a whylogs profile for each model and closed one-hour window not yet profiled, and delta profiles for rows that arrived since.',
+  description:
+    'Writes a whylogs profile for each model and closed one-hour window not yet profiled, and delta profiles for rows that arrived since.',
   every: 3_600_000,
   async run({ profiles, rollups }, signal) {
     // A run sees every write acknowledged before it started.

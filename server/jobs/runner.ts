@@ -40,7 +40,12 @@ export class JobRunner {
     return running.finally(() => this.inFlight.delete(running));
   }
 
-  private async execute(name: string, trigger: RunTrigger, controller: AbortController, keepAlive?: () => Promise<void>): Promise<JobRun | null> {
+  private async execute(
+    name: string,
+    trigger: RunTrigger,
+    controller: AbortController,
+    keepAlive?: () => Promise<void>,
+  ): Promise<JobRun | null> {
     const definition = this.definitions.get(name);
     if (!definition) throw new Error(`no job named "${name}"`);
     const { owner, lockLifetimeMs } = this.settings;
@@ -64,13 +69,28 @@ export class JobRunner {
       }
     } finally {
       clearInterval(beat);
-      await lease.release().catch((error: unknown) => this.log.warn({ job: name, error: message(error) }, 'could not release the job lock; it expires by itself'));
+      await lease
+        .release()
+        .catch((error: unknown) =>
+          this.log.warn({ job: name, error: message(error) }, 'could not release the job lock; it expires by itself'),
+        );
     }
   }
 
-  private async heartbeat(lease: Lease, run: JobRun | null, controller: AbortController, keepAlive?: () => Promise<void>): Promise<void> {
+  private async heartbeat(
+    lease: Lease,
+    run: JobRun | null,
+    controller: AbortController,
+    keepAlive?: () => Promise<void>,
+  ): Promise<void> {
     try {
-      if (!(await lease.renew())) controller.abort(new PublicError('LOCK_EXPIRED', 'the job lock expired before this process renewed it; the run stopped so that no other run overlaps it'));
+      if (!(await lease.renew()))
+        controller.abort(
+          new PublicError(
+            'LOCK_EXPIRED',
+            'the job lock expired before this process renewed it; the run stopped so that no other run overlaps it',
+          ),
+        );
       if (run) await this.runs.heartbeat(run.id);
       await keepAlive?.();
     } catch (error) {
@@ -83,7 +103,14 @@ export class JobRunner {
     const idle = Promise.allSettled([...this.inFlight.keys()]);
     const wait = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref());
     if ((await Promise.race([idle, wait(graceMs)])) !== 'late') return;
-    for (const controller of this.inFlight.values()) controller.abort(new PublicError('SHUTTING_DOWN', 'the process is shutting down; the next run continues the work'));
-    if ((await Promise.race([idle, wait(graceMs)])) === 'late') this.log.warn({ running: this.inFlight.size }, 'jobs still running at shutdown; their locks expire by themselves');
+    for (const controller of this.inFlight.values())
+      controller.abort(
+        new PublicError('SHUTTING_DOWN', 'the process is shutting down; the next run continues the work'),
+      );
+    if ((await Promise.race([idle, wait(graceMs)])) === 'late')
+      this.log.warn(
+        { running: this.inFlight.size },
+        'jobs still running at shutdown; their locks expire by themselves',
+      );
   }
 }

@@ -116,7 +116,9 @@ export class Scheduler {
   async states(): Promise<Map<string, ScheduleState>> {
     await whenReady(this.agenda);
     const { jobs } = await this.agenda.queryJobs({ names: this.jobs.map((j) => j.name) });
-    return new Map(jobs.map((j) => [j.name, { nextRunAt: j.disabled ? null : j.nextRunAt, disabled: j.disabled === true }]));
+    return new Map(
+      jobs.map((j) => [j.name, { nextRunAt: j.disabled ? null : j.nextRunAt, disabled: j.disabled === true }]),
+    );
   }
 
   async setEnabled(name: string, enabled: boolean): Promise<void> {

@@ -64,9 +64,22 @@ export class JobService implements JobControl {
     this.lockLifetimeMs = config.lockLifetimeMs;
     this.runs = runs;
     this.leases = leases;
-    this.runner = new JobRunner(this.definitions, context, this.runs, this.leases, { owner, lockLifetimeMs: config.lockLifetimeMs }, log);
+    this.runner = new JobRunner(
+      this.definitions,
+      context,
+      this.runs,
+      this.leases,
+      { owner, lockLifetimeMs: config.lockLifetimeMs },
+      log,
+    );
     const scheduled = definitions.map((d) => ({ name: d.name, every: this.intervals.get(d.name) ?? d.every }));
-    this.scheduler = new Scheduler(backend, scheduled, this.runner, { owner, lockLifetimeMs: config.lockLifetimeMs, pollMs: config.pollMs }, log);
+    this.scheduler = new Scheduler(
+      backend,
+      scheduled,
+      this.runner,
+      { owner, lockLifetimeMs: config.lockLifetimeMs, pollMs: config.pollMs },
+      log,
+    );
   }
 
   /** Starts running due jobs in this process. */
@@ -81,13 +94,15 @@ export class JobService implements JobControl {
 
   private check(field: string, name: string): JobDefinition {
     const definition = this.definitions.get(name);
-    if (!definition) throw new InputError(field, `unknown job "${name}"; jobs: ${[...this.definitions.keys()].join(', ')}`);
+    if (!definition)
+      throw new InputError(field, `unknown job "${name}"; jobs: ${[...this.definitions.keys()].join(', ')}`);
     return definition;
   }
 
   /** A run still marked RUNNING whose process stopped sending heartbeats died; it is shown as such. */
   private present(run: JobRun, now: Date): JobRun {
-    if (run.status !== 'RUNNING' || now.getTime() - run.heartbeatAt.getTime() < this.lockLifetimeMs) return { ...run, error: shownError(run.error) };
+    if (run.status !== 'RUNNING' || now.getTime() - run.heartbeatAt.getTime() < this.lockLifetimeMs)
+      return { ...run, error: shownError(run.error) };
     return { ...run, status: 'FAILED', finishedAt: run.heartbeatAt, error: INTERRUPTED };
   }
 
@@ -96,7 +111,10 @@ export class JobService implements JobControl {
     return Promise.all([...this.definitions.values()].map((d) => this.info(d, states)));
   }
 
-  private async info(definition: JobDefinition, states: Map<string, { nextRunAt: Date | null; disabled: boolean }>): Promise<JobInfo> {
+  private async info(
+    definition: JobDefinition,
+    states: Map<string, { nextRunAt: Date | null; disabled: boolean }>,
+  ): Promise<JobInfo> {
     const now = new Date();
     const history = (await this.runs.list(definition.name, HISTORY)).map((r) => this.present(r, now));
     const finished = history.filter((r) => r.status !== 'RUNNING');
@@ -120,7 +138,8 @@ export class JobService implements JobControl {
   /** Newest first. */
   async history(job: string | null, limit: number): Promise<JobRun[]> {
     if (job !== null) this.check('job', job);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RUNS_LISTED) throw new InputError('limit', `must be between 1 and ${MAX_RUNS_LISTED}, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RUNS_LISTED)
+      throw new InputError('limit', `must be between 1 and ${MAX_RUNS_LISTED}, got ${limit}`);
     const now = new Date();
     return (await this.runs.list(job, limit)).map((r) => this.present(r, now));
   }
@@ -132,7 +151,8 @@ export class JobService implements JobControl {
     for (;;) {
       const run = await this.runner.run(name, 'MANUAL');
       if (run) return run;
-      if (Date.now() >= deadline) throw new InputError('name', `job "${name}" is running now; try again when that run has finished`);
+      if (Date.now() >= deadline)
+        throw new InputError('name', `job "${name}" is running now; try again when that run has finished`);
       await sleep(MANUAL_POLL_MS);
     }
   }

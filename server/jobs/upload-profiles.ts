@@ -2,7 +2,8 @@ import type { JobDefinition } from './job.js';
 
 export const uploadProfiles: JobDefinition = {
   name: 'upload-profiles',
-  description: 'Sends pending profiles to WhyLabs when WHYLABS_API_KEY, WHYLABS_DEFAULT_ORG_ID and a dataset id are set.',
+  description:
+    'Sends pending profiles to WhyLabs when WHYLABS_API_KEY, WHYLABS_DEFAULT_ORG_ID and a dataset id are set.',
   every: 300_000,
   async run({ uploads }, signal) {
     if (!uploads.configured) return 'WhyLabs is not configured; profiles are kept locally';

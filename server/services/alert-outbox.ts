@@ -25,6 +25,7 @@ export async function commitAlerts(
   const outbox = [...new Set([...stored.outbox, ...queued])];
   await states.put(key, { state: next, outbox }, now);
   const delivered = await alerts.deliver(outbox, signal);
-  if (delivered.pending.length !== outbox.length) await states.put(key, { state: next, outbox: delivered.pending }, now);
+  if (delivered.pending.length !== outbox.length)
+    await states.put(key, { state: next, outbox: delivered.pending }, now);
   return delivered;
 }

@@ -27,7 +27,8 @@ export interface DeliverySummary {
 
 export const MAX_ALERTS_LISTED = 1000;
 
-const statusOf = (a: StoredAlert): AlertStatus => (a.resolvedAt ? 'RESOLVED' : a.acknowledgedAt ? 'ACKNOWLEDGED' : 'OPEN');
+const statusOf = (a: StoredAlert): AlertStatus =>
+  a.resolvedAt ? 'RESOLVED' : a.acknowledgedAt ? 'ACKNOWLEDGED' : 'OPEN';
 // A delivery's error is shown by the API: only coded text (older records may hold raw answers).
 const view = (a: StoredAlert): AlertView => ({
   ...a,
@@ -51,7 +52,8 @@ export class AlertService {
 
   /** Open first, then acknowledged (each most recently seen first), then resolved (latest first). */
   async list(status: AlertStatus | null, model: string | null, limit: number): Promise<AlertView[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ALERTS_LISTED) throw new InputError('limit', `must be between 1 and ${MAX_ALERTS_LISTED}, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ALERTS_LISTED)
+      throw new InputError('limit', `must be between 1 and ${MAX_ALERTS_LISTED}, got ${limit}`);
     const name = model === null ? null : await this.reports.resolveModel(model);
     const active =
       status === 'RESOLVED'
@@ -61,7 +63,8 @@ export class AlertService {
             .filter((a) => status === null || a.status === status)
             .sort((a, b) => ORDER[a.status] - ORDER[b.status] || b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
     const room = limit - active.length;
-    const resolved = status === null || status === 'RESOLVED' ? (room > 0 ? await this.store.resolved(name, room) : []) : [];
+    const resolved =
+      status === null || status === 'RESOLVED' ? (room > 0 ? await this.store.resolved(name, room) : []) : [];
     return [...active, ...resolved.map(view)].slice(0, limit);
   }
 
@@ -87,10 +90,20 @@ export class AlertService {
       for (const event of events) {
         this.config.webhooks.urls.forEach((url, webhook) => {
           if (deliveries.some((d) => d.event === event && d.webhook === webhook)) return;
-          deliveries.push({ webhook, target: new URL(url).origin, event, state: 'PENDING', attempts: 0, lastStatus: null, deliveredAt: null, lastError: null });
+          deliveries.push({
+            webhook,
+            target: new URL(url).origin,
+            event,
+            state: 'PENDING',
+            attempts: 0,
+            lastStatus: null,
+            deliveredAt: null,
+            lastError: null,
+          });
         });
       }
-      if (deliveries.length > (existing.get(alert.id)?.deliveries.length ?? 0)) await this.store.setDeliveries(alert.id, deliveries);
+      if (deliveries.length > (existing.get(alert.id)?.deliveries.length ?? 0))
+        await this.store.setDeliveries(alert.id, deliveries);
       if (deliveries.some((d) => d.state === 'PENDING')) queued.push(alert.id);
     }
     return queued;
@@ -101,7 +114,8 @@ export class AlertService {
     const summary: DeliverySummary = { sent: 0, failed: 0, pending: [] };
     for (const alert of await this.store.get(ids)) {
       const deliveries: Delivery[] = [];
-      for (const delivery of alert.deliveries) deliveries.push(delivery.state === 'PENDING' ? await this.send(alert, delivery, signal) : delivery);
+      for (const delivery of alert.deliveries)
+        deliveries.push(delivery.state === 'PENDING' ? await this.send(alert, delivery, signal) : delivery);
       await this.store.setDeliveries(alert.id, deliveries);
       for (const [before, after] of deliveries.map((d, i) => [alert.deliveries[i], d] as const)) {
         if (before?.state !== 'PENDING') continue;
@@ -116,7 +130,8 @@ export class AlertService {
   private async send(alert: StoredAlert, delivery: Delivery, signal: AbortSignal): Promise<Delivery> {
     const url = this.config.webhooks.urls[delivery.webhook];
     // The list changed since the delivery was queued: its webhook is no longer configured.
-    if (url === undefined || new URL(url).origin !== delivery.target) return { ...delivery, state: 'FAILED', lastError: 'NOT_CONFIGURED: this webhook is no longer configured' };
+    if (url === undefined || new URL(url).origin !== delivery.target)
+      return { ...delivery, state: 'FAILED', lastError: 'NOT_CONFIGURED: this webhook is no longer configured' };
     return this.sender.deliver(url, webhookBody(alert, delivery.event, this.config.webhooks.format), delivery, signal);
   }
 }

@@ -69,7 +69,10 @@ export async function seedDemoIfEmpty(
   const blocksRecomputed = await deps.rollups.processPending();
   await deps.rollups.settle();
   const drift = await checkDemoDrift(deps, log);
-  log.info({ model: demo.model, rows, validated, blocksRecomputed, drift, ms: Date.now() - started }, 'demo data seeded');
+  log.info(
+    { model: demo.model, rows, validated, blocksRecomputed, drift, ms: Date.now() - started },
+    'demo data seeded',
+  );
   return { seeded: true, rows, validated, blocksRecomputed };
 }
 
@@ -83,7 +86,8 @@ export async function seedDemoIfEmpty(
 async function checkDemoDrift(deps: DemoDeps, log: Logger): Promise<string> {
   try {
     const run = await deps.checkDrift();
-    if (run.status === 'FAILED') log.warn({ error: run.error }, 'demo data: check-drift failed; its next scheduled run will try again');
+    if (run.status === 'FAILED')
+      log.warn({ error: run.error }, 'demo data: check-drift failed; its next scheduled run will try again');
     return run.summary ?? run.status;
   } catch (error) {
     // Another process is running it right now; the data is there for its next run.

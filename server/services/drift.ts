@@ -65,7 +65,10 @@ export class DriftService {
       return rangeWindows(range, granularity, timeZone, this.options.settings.baselineWindows, this.options.maxPoints);
     } catch (error) {
       if (error instanceof BucketLimitError) {
-        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.options.maxPoints}; use a coarser granularity or a shorter range`);
+        throw new InputError(
+          'granularity',
+          `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.options.maxPoints}; use a coarser granularity or a shorter range`,
+        );
       }
       throw error;
     }
@@ -76,7 +79,13 @@ export class DriftService {
    * reference. With a version: that version's windows and baselines, against the model's training
    * distribution and calibration; Page-Hinkley verdicts are the check-drift job's, kept per model only.
    */
-  async series(range: Window, granularity: Granularity, subject: Subject, reference: DriftReference, zone: string | null | undefined): Promise<DriftPointView[]> {
+  async series(
+    range: Window,
+    granularity: Granularity,
+    subject: Subject,
+    reference: DriftReference,
+    zone: string | null | undefined,
+  ): Promise<DriftPointView[]> {
     this.deps.reports.checkRange(range);
     const timeZone = this.deps.reports.resolveZone(zone);
     const { model: name, version } = await this.deps.reports.resolveSubject(subject);
@@ -88,11 +97,20 @@ export class DriftService {
     const baselines = rollingBaselines(tallies.slice(0, whole.length), context);
     const training = reference === 'TRAINING' ? await this.deps.training.get(name) : null;
     const rules = this.options.settings.rules;
-    const stored = rules.enabled.includes('page-hinkley') && version === null ? await this.deps.results.verdicts(name, granularity, 'page-hinkley', points) : new Map<number, boolean>();
-    const calibration = rules.enabled.includes('estimated-accuracy-drop') ? ((await this.deps.calibrations.current(name, range.start))?.calibration ?? null) : null;
+    const stored =
+      rules.enabled.includes('page-hinkley') && version === null
+        ? await this.deps.results.verdicts(name, granularity, 'page-hinkley', points)
+        : new Map<number, boolean>();
+    const calibration = rules.enabled.includes('estimated-accuracy-drop')
+      ? ((await this.deps.calibrations.current(name, range.start))?.calibration ?? null)
+      : null;
     return points.map((w, i) => {
       const current = clipped && i === 0 ? tallies[whole.length] : tallies[context + i];
-      const evaluation = withOutcome(evaluateWindow(w, current, baselines[context + i], { kind: reference, training }, rules), estimatedAccuracyOutcome(current, calibration, rules), rules);
+      const evaluation = withOutcome(
+        evaluateWindow(w, current, baselines[context + i], { kind: reference, training }, rules),
+        estimatedAccuracyOutcome(current, calibration, rules),
+        rules,
+      );
       const pageHinkley = stored.get(w.start.getTime()) ?? null;
       return { ...evaluation, pageHinkley, drift: evaluation.drift || pageHinkley === true };
     });
@@ -107,7 +125,16 @@ export class DriftService {
     const s = this.options.settings;
     const windows = closedWindows(now, s.baselineWindows + this.options.recheckWindows, s.granularity, s.timeZone);
     const horizon = windows.slice(s.baselineWindows);
-    const summary: CheckSummary = { models: 0, windows: 0, firing: 0, written: 0, opened: 0, resolved: 0, sent: 0, failed: 0 };
+    const summary: CheckSummary = {
+      models: 0,
+      windows: 0,
+      firing: 0,
+      written: 0,
+      opened: 0,
+      resolved: 0,
+      sent: 0,
+      failed: 0,
+    };
     for (const model of await this.deps.reports.knownModels()) {
       signal.throwIfAborted();
       const tallies = await this.deps.reports.tallies(model, windows);
@@ -118,13 +145,26 @@ export class DriftService {
         windows: windows.map((w, i) => ({ ...w, tally: tallies[i] })),
         validatedRows: s.rules.enabled.includes('page-hinkley') ? await this.validatedRows(model, horizon) : [],
         training: s.reference === 'TRAINING' ? await this.deps.training.get(model) : null,
-        calibration: s.rules.enabled.includes('estimated-accuracy-drop') ? ((await this.deps.calibrations.current(model, horizon[0].start))?.calibration ?? null) : null,
+        calibration: s.rules.enabled.includes('estimated-accuracy-drop')
+          ? ((await this.deps.calibrations.current(model, horizon[0].start))?.calibration ?? null)
+          : null,
         state: stored.state,
         settings: s,
       });
-      const docs = result.evaluations.flatMap((e) => e.outcomes.map((o) => driftResultDoc(model, s.granularity, s.timeZone, e, o, now)));
+      const docs = result.evaluations.flatMap((e) =>
+        e.outcomes.map((o) => driftResultDoc(model, s.granularity, s.timeZone, e, o, now)),
+      );
       summary.written += await this.deps.results.save(docs);
-      const delivered = await commitAlerts(this.deps.alerts, this.deps.state, model, stored, result.state, result.changes, signal, now);
+      const delivered = await commitAlerts(
+        this.deps.alerts,
+        this.deps.state,
+        model,
+        stored,
+        result.state,
+        result.changes,
+        signal,
+        now,
+      );
       summary.models++;
       summary.windows += result.evaluations.length;
       summary.firing += docs.filter((d) => d.verdict).length;
@@ -141,7 +181,11 @@ export class DriftService {
     const rows: ValidatedRow[][] = [];
     for (const w of windows) {
       const raw = await this.deps.predictions.rowsBetween(model, w.start, w.end);
-      rows.push(raw.flatMap((r) => (r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 }])));
+      rows.push(
+        raw.flatMap((r) =>
+          r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 }],
+        ),
+      );
     }
     return rows;
   }

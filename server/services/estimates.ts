@@ -27,7 +27,12 @@ export class EstimateService {
   ) {}
 
   /** With a version, its windows are estimated with the model's calibration (fitted on every version). */
-  async performanceEstimate(range: Window, granularity: Granularity, subject: Subject, zone: string | null | undefined): Promise<PerformanceEstimate> {
+  async performanceEstimate(
+    range: Window,
+    granularity: Granularity,
+    subject: Subject,
+    zone: string | null | undefined,
+  ): Promise<PerformanceEstimate> {
     this.reports.checkRange(range);
     const timeZone = this.reports.resolveZone(zone);
     const { model, version } = await this.reports.resolveSubject(subject);

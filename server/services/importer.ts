@@ -90,7 +90,10 @@ class ImportRun {
     const stored: { model: string; classes: number }[] = [];
     for (const [model, labels] of this.counts) {
       try {
-        await this.ingest.setTrainingDistribution(model, [...labels].map(([label, c]) => ({ label, count: c.count })));
+        await this.ingest.setTrainingDistribution(
+          model,
+          [...labels].map(([label, c]) => ({ label, count: c.count })),
+        );
         stored.push({ model, classes: labels.size });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -105,7 +108,11 @@ class ImportRun {
   }
 }
 
-export async function importText(chunks: AsyncIterable<string>, ingest: IngestService, options: ImportOptions): Promise<ImportSummary> {
+export async function importText(
+  chunks: AsyncIterable<string>,
+  ingest: IngestService,
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const reader = new ImportReader(options.training);
   const run = new ImportRun(ingest, options);
   for await (const chunk of chunks) {

@@ -45,29 +45,72 @@ export interface ServiceSettings {
   jobNames: readonly string[];
 }
 
-export function createServices(stores: Stores, config: Config, log: Logger, { telemetry, owner, jobNames }: ServiceSettings): Services {
+export function createServices(
+  stores: Stores,
+  config: Config,
+  log: Logger,
+  { telemetry, owner, jobNames }: ServiceSettings,
+): Services {
   const { predictions, journal, training } = stores;
   const rollups = new RollupService(
-    { predictions, rollups: stores.rollups, journal, early: stores.early, rewrites: stores.rewrites, leases: stores.leases, state: stores.refreshState },
-    { passEntries: config.rollups.passEntries, passBlocks: config.rollups.passBlocks, watchDirectWrites: config.rollups.watchDirectWrites, traits: stores.traits, owner },
+    {
+      predictions,
+      rollups: stores.rollups,
+      journal,
+      early: stores.early,
+      rewrites: stores.rewrites,
+      leases: stores.leases,
+      state: stores.refreshState,
+    },
+    {
+      passEntries: config.rollups.passEntries,
+      passBlocks: config.rollups.passBlocks,
+      watchDirectWrites: config.rollups.watchDirectWrites,
+      traits: stores.traits,
+      owner,
+    },
     log,
   );
   const reports = new ReportService(
     { predictions, rollups: stores.rollups, refresher: rollups, training },
-    { defaultModel: config.defaultModel, defaultTimeZone: config.timeZone, maxPoints: config.limits.points, limits: rangeLimits(config) },
+    {
+      defaultModel: config.defaultModel,
+      defaultTimeZone: config.timeZone,
+      maxPoints: config.limits.points,
+      limits: rangeLimits(config),
+    },
   );
   const alerts = new AlertService(stores.alerts, reports, config.alerts, log);
-  const calibration = new CalibrationService(reports, stores.rollups, stores.calibrations, config.calibration.reference);
+  const calibration = new CalibrationService(
+    reports,
+    stores.rollups,
+    stores.calibrations,
+    config.calibration.reference,
+  );
   return {
     rollups,
-    ingest: new IngestService(predictions, journal, training, rollups, new LabelLimit(stores.rollups, config.limits.labels), telemetry, config.defaultModel, config.limits.batchSize),
+    ingest: new IngestService(
+      predictions,
+      journal,
+      training,
+      rollups,
+      new LabelLimit(stores.rollups, config.limits.labels),
+      telemetry,
+      config.defaultModel,
+      config.limits.batchSize,
+    ),
     reports,
     alerts,
     calibration,
     estimates: new EstimateService(reports, calibration),
     anomalies: new AnomalyService(
       { reports, rollups: stores.rollups, runs: stores.jobRuns, state: stores.anomalyState, alerts },
-      { settings: config.anomalies, enabled: config.drift.rules.enabled, resolveAfter: config.alerts.resolveAfter, jobs: jobNames },
+      {
+        settings: config.anomalies,
+        enabled: config.drift.rules.enabled,
+        resolveAfter: config.alerts.resolveAfter,
+        jobs: jobNames,
+      },
     ),
     drift: createDrift(stores, config, reports, alerts, calibration),
     profiles: new ProfileService(
@@ -81,11 +124,32 @@ export function createServices(stores: Stores, config: Config, log: Logger, { te
 
 const rangeLimits = (config: Config): RangeLimits => ({ spanMs: config.limits.rangeMs, blocks: config.limits.blocks });
 
-function createDrift(stores: Stores, config: Config, reports: ReportService, alerts: AlertService, calibrations: CalibrationService): DriftService {
+function createDrift(
+  stores: Stores,
+  config: Config,
+  reports: ReportService,
+  alerts: AlertService,
+  calibrations: CalibrationService,
+): DriftService {
   const { granularity, reference, baselineWindows, recheckWindows, rules } = config.drift;
-  const settings = { granularity, timeZone: config.timeZone, reference, baselineWindows, resolveAfter: config.alerts.resolveAfter, rules };
+  const settings = {
+    granularity,
+    timeZone: config.timeZone,
+    reference,
+    baselineWindows,
+    resolveAfter: config.alerts.resolveAfter,
+    rules,
+  };
   return new DriftService(
-    { reports, predictions: stores.predictions, training: stores.training, results: stores.driftResults, state: stores.driftState, alerts, calibrations },
+    {
+      reports,
+      predictions: stores.predictions,
+      training: stores.training,
+      results: stores.driftResults,
+      state: stores.driftState,
+      alerts,
+      calibrations,
+    },
     { settings, recheckWindows, maxPoints: config.limits.points },
   );
 }
@@ -96,5 +160,8 @@ function createUploads(stores: Stores, config: Config, owner: string, log: Logge
   const client = apiKey && orgId && anyDataset ? new WhyLabsClient({ ...config.whylabs, apiKey, orgId }, log) : null;
   // A claim must outlive the longest upload, or a slow upload could be sent again by another process.
   const claimMs = Math.max(config.jobs.lockLifetimeMs, (client?.maxDurationMs ?? 0) + 60_000);
-  return new UploadService({ store: stores.profiles, leases: stores.leases, client, log }, { config: config.whylabs, owner, claimMs });
+  return new UploadService(
+    { store: stores.profiles, leases: stores.leases, client, log },
+    { config: config.whylabs, owner, claimMs },
+  );
 }

@@ -1,6 +1,14 @@
 // Stores predictions, validations and training counts; every call is safe to retry.
 import { InputError } from '../core/errors.js';
-import { checkConfidence, checkId, checkInstant, checkLabel, checkModel, checkVersion, type PredictionRow } from '../core/prediction.js';
+import {
+  checkConfidence,
+  checkId,
+  checkInstant,
+  checkLabel,
+  checkModel,
+  checkVersion,
+  type PredictionRow,
+} from '../core/prediction.js';
 import { checkScores, type ClassScore } from '../core/scores.js';
 import type { IngestJournal, JournalValidation } from '../store/ingest-journal.js';
 import type { PredictionStore } from '../store/predictions.js';
@@ -51,7 +59,8 @@ export class IngestService {
   ) {}
 
   private checkBatch(field: string, size: number): void {
-    if (size > this.maxBatch) throw new InputError(field, `at most ${this.maxBatch} items per batch, got ${size}; split the batch`);
+    if (size > this.maxBatch)
+      throw new InputError(field, `at most ${this.maxBatch} items per batch, got ${size}; split the batch`);
   }
 
   private modelOf(field: string, model: string | null | undefined): string {
@@ -71,7 +80,8 @@ export class IngestService {
     items.forEach((item, index) => {
       const at = `predictions[${index}]`;
       try {
-        const actual = item.actual === null || item.actual === undefined ? null : checkLabel(`${at}.actual`, item.actual);
+        const actual =
+          item.actual === null || item.actual === undefined ? null : checkLabel(`${at}.actual`, item.actual);
         const predicted = checkLabel(`${at}.predicted`, item.predicted);
         const scores = checkScores(`${at}.scores`, item.scores, predicted);
         const row: PredictionRow = {
@@ -80,7 +90,10 @@ export class IngestService {
           predictedAt: checkInstant(`${at}.predictedAt`, item.predictedAt, now),
           predicted,
           // Scores without a confidence: the predicted label's score is the confidence.
-          confidence: checkConfidence(`${at}.confidence`, item.confidence) ?? scores?.find((s) => s.label === predicted)?.score ?? null,
+          confidence:
+            checkConfidence(`${at}.confidence`, item.confidence) ??
+            scores?.find((s) => s.label === predicted)?.score ??
+            null,
           scores,
           actual,
           validatedAt: actual === null ? null : now,
@@ -155,13 +168,17 @@ export class IngestService {
     return { accepted: validations.length, rejected };
   }
 
-  async setTrainingDistribution(model: string | null | undefined, counts: { label: string; count: number }[]): Promise<{ label: string; count: number }[]> {
+  async setTrainingDistribution(
+    model: string | null | undefined,
+    counts: { label: string; count: number }[],
+  ): Promise<{ label: string; count: number }[]> {
     const name = this.modelOf('model', model);
     this.checkBatch('counts', counts.length);
     const seen = new Set<string>();
     counts.forEach((c, i) => {
       checkLabel(`counts[${i}].label`, c.label);
-      if (!Number.isInteger(c.count) || c.count < 0) throw new InputError(`counts[${i}].count`, 'must be a whole number ≥ 0');
+      if (!Number.isInteger(c.count) || c.count < 0)
+        throw new InputError(`counts[${i}].count`, 'must be a whole number ≥ 0');
       if (seen.has(c.label)) throw new InputError(`counts[${i}].label`, `"${c.label}" appears twice`);
       seen.add(c.label);
     });

@@ -38,7 +38,10 @@ export class LabelLimit {
     const fresh = fields.filter((f): f is { field: string; label: string } => f.label !== null && !known.has(f.label));
     const distinct = new Set(fresh.map((f) => f.label));
     if (known.size + distinct.size > this.max) {
-      throw new InputError(fresh[0].field, `model "${model}" already has ${known.size} distinct labels; at most ${this.max} (CLARA_MAX_LABELS)`);
+      throw new InputError(
+        fresh[0].field,
+        `model "${model}" already has ${known.size} distinct labels; at most ${this.max} (CLARA_MAX_LABELS)`,
+      );
     }
     for (const label of distinct) known.add(label);
   }

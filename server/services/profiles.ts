@@ -36,7 +36,11 @@ function batches(windows: DueWindow[]): DueWindow[][] {
   let rows = 0;
   for (const window of windows) {
     const current = result[result.length - 1];
-    if (current && window.start.getTime() - current[0].start.getTime() < BATCH_SPAN_MS && rows + window.rows <= BATCH_ROWS) {
+    if (
+      current &&
+      window.start.getTime() - current[0].start.getTime() < BATCH_SPAN_MS &&
+      rows + window.rows <= BATCH_ROWS
+    ) {
       current.push(window);
       rows += window.rows;
     } else {
@@ -111,7 +115,11 @@ export class ProfileService {
     await this.deps.ledger.dropOrphans(model, starts, committedIds);
     const included = await this.deps.ledger.included(model, starts, committedIds);
     const rows = new Map<number, PredictionRow[]>();
-    for (const row of await this.deps.predictions.rowsBetween(model, starts[0], new Date(starts[starts.length - 1].getTime() + HOUR))) {
+    for (const row of await this.deps.predictions.rowsBetween(
+      model,
+      starts[0],
+      new Date(starts[starts.length - 1].getTime() + HOUR),
+    )) {
       const hour = levelStart('HOUR', row.predictedAt).getTime();
       const list = rows.get(hour);
       if (list) list.push(row);
@@ -119,7 +127,15 @@ export class ProfileService {
     }
     for (const window of batch) {
       const at = window.start.getTime();
-      await this.profileWindow(model, window, rows.get(at) ?? [], committed.get(at) ?? [], included.get(at), now, summary);
+      await this.profileWindow(
+        model,
+        window,
+        rows.get(at) ?? [],
+        committed.get(at) ?? [],
+        included.get(at),
+        now,
+        summary,
+      );
     }
   }
 
@@ -140,7 +156,9 @@ export class ProfileService {
     summary.windows++;
     summary.rowsRead += rows.length;
     const predictions = rows.filter((r) => !included?.predictions.has(r.id));
-    const validations = rows.filter((r): r is PredictionRow & { actual: string } => r.actual !== null && !included?.validations.has(r.id));
+    const validations = rows.filter(
+      (r): r is PredictionRow & { actual: string } => r.actual !== null && !included?.validations.has(r.id),
+    );
     if (predictions.length > 0 || validations.length > 0) {
       const id = this.deps.store.newId();
       const bytes = encodeProfile({
@@ -150,7 +168,13 @@ export class ProfileService {
         validations: validations.map((r) => ({ actual: r.actual, predicted: r.predicted })),
         tags: { model },
       });
-      await this.deps.ledger.writeManifest(id, model, windowStart, predictions.map((r) => r.id), validations.map((r) => r.id));
+      await this.deps.ledger.writeManifest(
+        id,
+        model,
+        windowStart,
+        predictions.map((r) => r.id),
+        validations.map((r) => r.id),
+      );
       const written = await this.deps.store.insert(
         {
           id,
@@ -184,9 +208,17 @@ export class ProfileService {
   async list(from: Date, to: Date, model: string | null): Promise<ProfileView[]> {
     checkRange({ start: from, end: to }, this.options.limits);
     const count = await this.deps.store.count(from, to, model);
-    if (count > this.options.maxProfiles) throw new InputError('range', `holds ${count} profiles, more than the limit of ${this.options.maxProfiles}; ask for a shorter range`);
+    if (count > this.options.maxProfiles)
+      throw new InputError(
+        'range',
+        `holds ${count} profiles, more than the limit of ${this.options.maxProfiles}; ask for a shorter range`,
+      );
     const profiles = await this.deps.store.list(from, to, model);
-    return profiles.map((p) => ({ ...p, upload: uploadState(p, this.options.whylabs), uploadError: displayReason(p.uploadError) }));
+    return profiles.map((p) => ({
+      ...p,
+      upload: uploadState(p, this.options.whylabs),
+      uploadError: displayReason(p.uploadError),
+    }));
   }
 
   /** The profile file, or null when there is no such profile. */

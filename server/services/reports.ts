@@ -1,12 +1,26 @@
 // Answers metric questions over any range from rollup blocks plus, at most, two raw slivers per window.
-import { calendarBuckets, assertTimeZone, BucketLimitError, TimeZoneError, type Granularity, type Window } from '../core/buckets.js';
+import {
+  calendarBuckets,
+  assertTimeZone,
+  BucketLimitError,
+  TimeZoneError,
+  type Granularity,
+  type Window,
+} from '../core/buckets.js';
 import type { ClassField } from '../core/class-field.js';
 import { InputError } from '../core/errors.js';
 import { checkBlocks, checkRange, type RangeLimits } from '../core/range-limits.js';
 import { decompose, type RollupLevel } from '../core/grid.js';
 import { checkVersion } from '../core/prediction.js';
 import { inSeries, parseSeries, seriesName, type SeriesName } from '../core/series.js';
-import { classMetrics, confusionMatrix, metricValues, type ClassMetrics, type ConfusionMatrix, type MetricValues } from '../core/metrics.js';
+import {
+  classMetrics,
+  confusionMatrix,
+  metricValues,
+  type ClassMetrics,
+  type ConfusionMatrix,
+  type MetricValues,
+} from '../core/metrics.js';
 import { actualCounts, emptyTally, mergeInto, tallyCells, tallyRows, type Tally } from '../core/tally.js';
 import type { PredictionStore } from '../store/predictions.js';
 import { blockKey, type RollupStore } from '../store/rollups.js';
@@ -93,7 +107,9 @@ export class ReportService {
 
   /** The versions a model has predictions of (or had: a version whose rows all moved stays listed). */
   async knownVersions(model: string): Promise<string[]> {
-    const versions = (await this.knownSeries()).flatMap((s) => (s.model === model && s.version !== null ? [s.version] : []));
+    const versions = (await this.knownSeries()).flatMap((s) =>
+      s.model === model && s.version !== null ? [s.version] : [],
+    );
     return [...new Set(versions)].sort();
   }
 
@@ -103,7 +119,11 @@ export class ReportService {
     const version = checkVersion('version', subject.version);
     if (version === null) return { model, version };
     const known = await this.knownVersions(model);
-    if (!known.includes(version)) throw new InputError('version', `unknown version "${version}" of model "${model}"; known versions: ${known.join(', ') || 'none'}`);
+    if (!known.includes(version))
+      throw new InputError(
+        'version',
+        `unknown version "${version}" of model "${model}"; known versions: ${known.join(', ') || 'none'}`,
+      );
     return { model, version };
   }
 
@@ -111,7 +131,8 @@ export class ReportService {
   async resolveModel(model: string | null | undefined): Promise<string> {
     if (model === null || model === undefined) return this.options.defaultModel;
     const known = await this.knownModels();
-    if (!known.includes(model)) throw new InputError('model', `unknown model "${model}"; known models: ${known.join(', ')}`);
+    if (!known.includes(model))
+      throw new InputError('model', `unknown model "${model}"; known models: ${known.join(', ')}`);
     return model;
   }
 
@@ -139,8 +160,13 @@ export class ReportService {
     const series = { model, version };
     const key = seriesName(model, version);
     const plans = windows.map((w) => decompose(w));
-    const wanted: Record<RollupLevel, Map<string, { model: string; start: Date }>> = { QUARTER: new Map(), HOUR: new Map(), DAY: new Map() };
-    for (const plan of plans) for (const b of plan.blocks) wanted[b.level].set(blockKey(key, b.start), { model: key, start: b.start });
+    const wanted: Record<RollupLevel, Map<string, { model: string; start: Date }>> = {
+      QUARTER: new Map(),
+      HOUR: new Map(),
+      DAY: new Map(),
+    };
+    for (const plan of plans)
+      for (const b of plan.blocks) wanted[b.level].set(blockKey(key, b.start), { model: key, start: b.start });
     const stored = {
       QUARTER: await this.deps.rollups.read('QUARTER', [...wanted.QUARTER.values()]),
       HOUR: await this.deps.rollups.read('HOUR', [...wanted.HOUR.values()]),
@@ -169,7 +195,12 @@ export class ReportService {
     return tally;
   }
 
-  async metrics(range: Window, granularity: Granularity, subject: Subject, zone: string | null | undefined): Promise<MetricsReport> {
+  async metrics(
+    range: Window,
+    granularity: Granularity,
+    subject: Subject,
+    zone: string | null | undefined,
+  ): Promise<MetricsReport> {
     this.checkRange(range);
     const timeZone = this.resolveZone(zone);
     const { model, version } = await this.resolveSubject(subject);
@@ -194,7 +225,10 @@ export class ReportService {
       return calendarBuckets(range.start, range.end, granularity, timeZone, this.options.maxPoints);
     } catch (error) {
       if (error instanceof BucketLimitError) {
-        throw new InputError('granularity', `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.options.maxPoints}; use a coarser granularity or a shorter range`);
+        throw new InputError(
+          'granularity',
+          `this range at ${granularity} gives ${error.count} points, more than the limit of ${this.options.maxPoints}; use a coarser granularity or a shorter range`,
+        );
       }
       throw error;
     }
@@ -224,7 +258,8 @@ export class ReportService {
     const infos: ModelInfo[] = [];
     for (const name of await this.knownModels()) {
       const versions: VersionInfo[] = [];
-      for (const version of await this.knownVersions(name)) versions.push(await this.seriesInfo(version, seriesName(name, version)));
+      for (const version of await this.knownVersions(name))
+        versions.push(await this.seriesInfo(version, seriesName(name, version)));
       infos.push({ ...(await this.seriesInfo(name, name)), versions });
     }
     return infos;
@@ -234,7 +269,13 @@ export class ReportService {
   private async seriesInfo(name: string, series: string): Promise<VersionInfo> {
     const total = emptyTally();
     for (const d of await this.deps.rollups.readAll('DAY', series)) mergeInto(total, d.tally);
-    return { name, predictions: total.predictions, validated: total.validated, firstPredictedAt: total.firstAt, lastPredictedAt: total.lastAt };
+    return {
+      name,
+      predictions: total.predictions,
+      validated: total.validated,
+      firstPredictedAt: total.firstAt,
+      lastPredictedAt: total.lastAt,
+    };
   }
 }
 

@@ -71,7 +71,9 @@ export function quarterTallies(rows: Iterable<PredictionRow>): BlockDelta[] {
 export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
   const unique = new Map<string, Block>();
   for (const b of blocks) unique.set(blockKey(b.model, b.start), { model: b.model, start: b.start });
-  return [...unique.values()].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : a.start.getTime() - b.start.getTime()));
+  return [...unique.values()].sort((a, b) =>
+    a.model < b.model ? -1 : a.model > b.model ? 1 : a.start.getTime() - b.start.getTime(),
+  );
 }
 
 /**
@@ -82,7 +84,9 @@ export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
 function withinBudget(entries: JournalEntry[]): JournalEntry[] {
   let rows = 0;
   let deltas = 0;
-  const taken = entries.findIndex((e) => (rows += e.resent.length + e.validations.length) > ROW_BUDGET || (deltas += e.deltas.length) > DELTA_BUDGET);
+  const taken = entries.findIndex(
+    (e) => (rows += e.resent.length + e.validations.length) > ROW_BUDGET || (deltas += e.deltas.length) > DELTA_BUDGET,
+  );
   return taken === -1 ? entries : entries.slice(0, Math.max(1, taken));
 }
 
@@ -151,7 +155,9 @@ export class RollupService {
     this.kicked = true;
     setImmediate(() => {
       this.kicked = false;
-      this.processPending().catch((error: unknown) => this.log.warn({ error: String(error) }, 'rollups drain failed; the journal keeps its entries for the next one'));
+      this.processPending().catch((error: unknown) =>
+        this.log.warn({ error: String(error) }, 'rollups drain failed; the journal keeps its entries for the next one'),
+      );
     });
   }
 
@@ -169,7 +175,10 @@ export class RollupService {
   async settle(limitMs = SETTLE_LIMIT_MS): Promise<void> {
     const since = new Date();
     for (;;) {
-      if (Date.now() - since.getTime() > limitMs) throw new Error(`the rollups did not take in the writes acknowledged before ${since.toISOString()} within ${limitMs / 1000} s`);
+      if (Date.now() - since.getTime() > limitMs)
+        throw new Error(
+          `the rollups did not take in the writes acknowledged before ${since.toISOString()} within ${limitMs / 1000} s`,
+        );
       await this.processPending();
       const pending = await this.stores.journal.oldestPendingAt();
       if (!pending || pending > since) return;
@@ -196,10 +205,18 @@ export class RollupService {
     if (!lease) return 0;
     try {
       let written = 0;
-      for (let blocks = await this.guardedPass(lease); blocks !== null; blocks = await this.guardedPass(lease)) written += blocks;
+      for (let blocks = await this.guardedPass(lease); blocks !== null; blocks = await this.guardedPass(lease))
+        written += blocks;
       return written;
     } finally {
-      await lease.release().catch((error: unknown) => this.log.warn({ error: String(error) }, 'rollup lease not released; this process reclaims it on its next drain'));
+      await lease
+        .release()
+        .catch((error: unknown) =>
+          this.log.warn(
+            { error: String(error) },
+            'rollup lease not released; this process reclaims it on its next drain',
+          ),
+        );
     }
   }
 
@@ -224,7 +241,10 @@ export class RollupService {
       if (failures < POISON_AFTER) throw error;
       this.suspect = null;
       await this.stores.journal.quarantine(first, String(error));
-      this.log.error({ entry: key, error: String(error) }, 'journal entry quarantined after failing alone; run `clara-monitor refresh --full` once the cause is fixed');
+      this.log.error(
+        { entry: key, error: String(error) },
+        'journal entry quarantined after failing alone; run `clara-monitor refresh --full` once the cause is fixed',
+      );
       return 0;
     }
   }
@@ -245,7 +265,10 @@ export class RollupService {
     const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);
     const started = Date.now();
     const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions);
-    this.log.debug({ entries: entries.length, rewrites: changes.docs.length, ms: Date.now() - started }, 'rollups pass: rows to change read');
+    this.log.debug(
+      { entries: entries.length, rewrites: changes.docs.length, ms: Date.now() - started },
+      'rollups pass: rows to change read',
+    );
     // A rewritten row whose batch is not drained yet is counted from raw from now on; that batch's
     // tallies no longer describe it, so its quarters will be recomputed from raw too.
     const staleNow = restamp(changes.docs, STAMP_FIELD, watermark);
@@ -256,9 +279,13 @@ export class RollupService {
     await early.add(changes.early);
 
     const fromRaw = new Map<string, Block>();
-    for (const b of [...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks]) fromRaw.set(blockKey(b.model, b.start), b);
+    for (const b of [...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks])
+      fromRaw.set(blockKey(b.model, b.start), b);
     const added = await this.addedQuarters(entries, fromRaw, new Set([...stamps.stale, ...staleNow]));
-    this.log.debug({ fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started }, 'rollups pass: quarters planned');
+    this.log.debug(
+      { fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started },
+      'rollups pass: quarters planned',
+    );
     const written = await this.recompute(uniqueBlocks(fromRaw.values()), added, watermark, lease);
     this.log.debug({ written, ms: Date.now() - started }, 'rollups pass: blocks written');
     await early.remove(changes.usedEarly);
@@ -272,19 +299,30 @@ export class RollupService {
    * The quarters whose batch tallies can be added to what is stored, with their new tallies; the
    * others join `fromRaw`.
    */
-  private async addedQuarters(entries: JournalEntry[], fromRaw: Map<string, Block>, stale: Set<string>): Promise<BlockWrite[]> {
+  private async addedQuarters(
+    entries: JournalEntry[],
+    fromRaw: Map<string, Block>,
+    stale: Set<string>,
+  ): Promise<BlockWrite[]> {
     const pending = new Map<string, PendingDelta>();
     for (const entry of entries) {
       const stamp = entry.stamp?.toHexString() ?? null;
       for (const { block, tally } of entry.deltas) {
         const key = blockKey(block.model, block.start);
         if (stamp === null || stale.has(stamp)) fromRaw.set(key, block);
-        else pending.set(key, { block, parts: [...(pending.get(key)?.parts ?? []), { entry: entry.id.toHexString(), stamp, tally }] });
+        else
+          pending.set(key, {
+            block,
+            parts: [...(pending.get(key)?.parts ?? []), { entry: entry.id.toHexString(), stamp, tally }],
+          });
       }
     }
     const candidates = [...pending].filter(([key]) => !fromRaw.has(key));
     if (candidates.length === 0) return [];
-    const stored = await this.stores.rollups.readStamped('QUARTER', candidates.map(([, d]) => d.block));
+    const stored = await this.stores.rollups.readStamped(
+      'QUARTER',
+      candidates.map(([, d]) => d.block),
+    );
     const added: BlockWrite[] = [];
     for (const [key, { block, parts }] of candidates) {
       const current = stored.get(key) ?? { tally: emptyTally(), rawAt: null, applied: [] };
@@ -302,7 +340,12 @@ export class RollupService {
   }
 
   /** Quarters from raw rows or with batch tallies added, hours from quarters, days from hours. */
-  private async recompute(fromRaw: Block[], added: BlockWrite[], watermark: string | null, lease: Lease): Promise<number> {
+  private async recompute(
+    fromRaw: Block[],
+    added: BlockWrite[],
+    watermark: string | null,
+    lease: Lease,
+  ): Promise<number> {
     let written = 0;
     // Tallies this pass just wrote at the level below: a parent reads from the store only the
     // children the pass did not recompute (bounded, so a huge pass does not hold every tally).
@@ -312,7 +355,8 @@ export class RollupService {
     };
     const write = async (level: RollupLevel, writes: BlockWrite[]) => {
       // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
-      if (!(await lease.renew())) throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
+      if (!(await lease.renew()))
+        throw new Error('rollup lease lost; the journal keeps its entries for the next drain');
       const started = Date.now();
       await this.stores.rollups.write(level, writes);
       written += writes.length;
@@ -323,21 +367,33 @@ export class RollupService {
       const tallies = await this.fromRaw(chunk, watermark, lease);
       await write(
         'QUARTER',
-        chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally(), rawAt: watermark, applied: [] })),
+        chunk.map((block) => ({
+          block,
+          tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally(),
+          rawAt: watermark,
+          applied: [],
+        })),
       );
       for (const [key, tally] of tallies) keep(key, tally);
     }
-    for (let i = 0; i < added.length; i += this.settings.passBlocks) await write('QUARTER', added.slice(i, i + this.settings.passBlocks));
+    for (let i = 0; i < added.length; i += this.settings.passBlocks)
+      await write('QUARTER', added.slice(i, i + this.settings.passBlocks));
     for (const a of added) keep(blockKey(a.block.model, a.block.start), a.tally);
 
     let blocks = uniqueBlocks([...fromRaw, ...added.map((a) => a.block)]);
-    for (const [child, level] of [['QUARTER', 'HOUR'], ['HOUR', 'DAY']] as const) {
+    for (const [child, level] of [
+      ['QUARTER', 'HOUR'],
+      ['HOUR', 'DAY'],
+    ] as const) {
       blocks = uniqueBlocks(blocks.map((b) => ({ model: b.model, start: parentStart(child, b.start).start })));
       const next = new Map<string, Tally>();
       for (let i = 0; i < blocks.length; i += this.settings.passBlocks) {
         const chunk = blocks.slice(i, i + this.settings.passBlocks);
         const tallies = await this.fromChildren(level, chunk, fresh);
-        await write(level, chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })));
+        await write(
+          level,
+          chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })),
+        );
         for (const [key, tally] of tallies) if (next.size < this.settings.passBlocks) next.set(key, tally);
       }
       this.log.debug({ level, blocks: blocks.length }, 'rollups pass: level written');
@@ -363,10 +419,14 @@ export class RollupService {
     }
     for (const [model, set] of startsByModel) {
       const starts = [...set].sort((a, b) => a - b);
-      for (let i = 0; i < starts.length; ) {
+      for (let i = 0; i < starts.length;) {
         let j = i + 1;
         while (j < starts.length && starts[j] - starts[j - 1] <= gap) j++;
-        for await (const row of this.stores.predictions.streamBetween(model, new Date(starts[i]), new Date(starts[j - 1] + LEVEL_MS.QUARTER))) {
+        for await (const row of this.stores.predictions.streamBetween(
+          model,
+          new Date(starts[i]),
+          new Date(starts[j - 1] + LEVEL_MS.QUARTER),
+        )) {
           // Rows of batches above the watermark are added with their batch's tallies instead.
           if (countedBelow(row.stamp, watermark)) {
             const start = levelStart('QUARTER', row.predictedAt);
@@ -375,7 +435,8 @@ export class RollupService {
               if (tally) addRow(tally, row);
             }
           }
-          if (++rows % RENEW_ROWS === 0 && !(await lease.renew())) throw new Error('rollup lease lost while reading raw rows');
+          if (++rows % RENEW_ROWS === 0 && !(await lease.renew()))
+            throw new Error('rollup lease lost while reading raw rows');
         }
         i = j;
       }
@@ -383,16 +444,25 @@ export class RollupService {
     return tallies;
   }
 
-  private async fromChildren(level: RollupLevel, blocks: Block[], fresh: Map<string, Tally>): Promise<Map<string, Tally>> {
+  private async fromChildren(
+    level: RollupLevel,
+    blocks: Block[],
+    fresh: Map<string, Tally>,
+  ): Promise<Map<string, Tally>> {
     const child: RollupLevel = level === 'DAY' ? 'HOUR' : 'QUARTER';
     const per = LEVEL_MS[level] / LEVEL_MS[child];
     const childrenOf = (block: Block) =>
-      Array.from({ length: per }, (_, k) => ({ model: block.model, start: new Date(block.start.getTime() + k * LEVEL_MS[child]) }));
+      Array.from({ length: per }, (_, k) => ({
+        model: block.model,
+        start: new Date(block.start.getTime() + k * LEVEL_MS[child]),
+      }));
     const missing = blocks.flatMap(childrenOf).filter((c) => !fresh.has(blockKey(c.model, c.start)));
     const stored = missing.length > 0 ? await this.stores.rollups.read(child, missing) : new Map<string, Tally>();
     const tallies = new Map<string, Tally>();
     for (const block of blocks) {
-      const children = childrenOf(block).map((c) => fresh.get(blockKey(c.model, c.start)) ?? stored.get(blockKey(c.model, c.start)) ?? emptyTally());
+      const children = childrenOf(block).map(
+        (c) => fresh.get(blockKey(c.model, c.start)) ?? stored.get(blockKey(c.model, c.start)) ?? emptyTally(),
+      );
       tallies.set(blockKey(block.model, block.start), mergeAll(children));
     }
     return tallies;

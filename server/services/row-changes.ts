@@ -44,7 +44,11 @@ function sameRow(a: PredictionRow | null, b: PredictionRow | null): boolean {
   );
 }
 
-export async function planRowChanges(entries: JournalEntry[], early: EarlyValidation[], rows: RowDocuments): Promise<RowChanges> {
+export async function planRowChanges(
+  entries: JournalEntry[],
+  early: EarlyValidation[],
+  rows: RowDocuments,
+): Promise<RowChanges> {
   const waiting = new Map<string, EarlyValidation[]>();
   for (const v of early) waiting.set(keyOf(v), [...(waiting.get(keyOf(v)) ?? []), v]);
   const validated = new Set(entries.flatMap((e) => e.validations.map(keyOf)));
@@ -60,7 +64,9 @@ export async function planRowChanges(entries: JournalEntry[], early: EarlyValida
   const touch = (doc: Document) => {
     const row = rows.fromDoc(doc);
     // The version series too: a re-send that changes version leaves the old one's quarter, as a move in time does.
-    if (row) for (const series of seriesOfRow(row)) blocks.push({ model: series, start: levelStart('QUARTER', row.predictedAt) });
+    if (row)
+      for (const series of seriesOfRow(row))
+        blocks.push({ model: series, start: levelStart('QUARTER', row.predictedAt) });
   };
   const replace = (key: string, doc: Document) => {
     touch(doc);

@@ -16,7 +16,12 @@ export interface TelemetrySources {
 
 export class Telemetry {
   readonly registry = new Registry();
-  private readonly requests = new Counter({ name: 'clara_graphql_requests_total', help: 'GraphQL operations by root field and outcome.', labelNames: ['operation', 'outcome'], registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: 'clara_graphql_requests_total',
+    help: 'GraphQL operations by root field and outcome.',
+    labelNames: ['operation', 'outcome'],
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: 'clara_graphql_request_duration_seconds',
     help: 'GraphQL operation latency by root field.',
@@ -24,7 +29,12 @@ export class Telemetry {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
-  private readonly ingested = new Counter({ name: 'clara_ingest_items_total', help: 'Predictions and validations received, accepted or rejected.', labelNames: ['kind', 'outcome'], registers: [this.registry] });
+  private readonly ingested = new Counter({
+    name: 'clara_ingest_items_total',
+    help: 'Predictions and validations received, accepted or rejected.',
+    labelNames: ['kind', 'outcome'],
+    registers: [this.registry],
+  });
 
   request(operation: string, outcome: 'ok' | 'error', seconds: number): void {
     this.requests.inc({ operation, outcome });
@@ -39,11 +49,35 @@ export class Telemetry {
   /** Gauges computed at scrape time from the stores. */
   watch(sources: TelemetrySources): void {
     const registers = [this.registry];
-    new Gauge({ name: 'clara_rollup_lag_seconds', help: 'Age of the oldest write not yet in the rollups.', registers, collect: async function () { this.set(await sources.rollupLagSeconds()); } });
-    new Gauge({ name: 'clara_rollup_quarantined_entries', help: 'Journal entries set aside after failing alone (see refresh --full).', registers, collect: async function () { this.set(await sources.quarantinedEntries()); } });
+    new Gauge({
+      name: 'clara_rollup_lag_seconds',
+      help: 'Age of the oldest write not yet in the rollups.',
+      registers,
+      collect: async function () {
+        this.set(await sources.rollupLagSeconds());
+      },
+    });
+    new Gauge({
+      name: 'clara_rollup_quarantined_entries',
+      help: 'Journal entries set aside after failing alone (see refresh --full).',
+      registers,
+      collect: async function () {
+        this.set(await sources.quarantinedEntries());
+      },
+    });
     // One read of the jobs per scrape: the first gauge's collect sets the other two.
-    const age = new Gauge({ name: 'clara_job_last_run_age_seconds', help: 'Seconds since each job last started.', labelNames: ['job'], registers: [] });
-    const running = new Gauge({ name: 'clara_job_running', help: '1 while a run of the job holds its lease.', labelNames: ['job'], registers: [] });
+    const age = new Gauge({
+      name: 'clara_job_last_run_age_seconds',
+      help: 'Seconds since each job last started.',
+      labelNames: ['job'],
+      registers: [],
+    });
+    const running = new Gauge({
+      name: 'clara_job_running',
+      help: '1 while a run of the job holds its lease.',
+      labelNames: ['job'],
+      registers: [],
+    });
     new Gauge({
       name: 'clara_job_consecutive_failures',
       help: 'Failed runs in a row of each job (0 after a success).',

@@ -60,7 +60,9 @@ export class UploadService {
     if (!this.deps.client) return summary;
     const seen = new Set<string>();
     for (;;) {
-      const page = (await this.deps.store.due(new Date(), PAGE, this.uploadableModels())).filter((p) => !seen.has(p.id));
+      const page = (await this.deps.store.due(new Date(), PAGE, this.uploadableModels())).filter(
+        (p) => !seen.has(p.id),
+      );
       if (page.length === 0) return summary;
       for (const profile of page) {
         signal.throwIfAborted();
@@ -72,7 +74,10 @@ export class UploadService {
 
   private async uploadOne(client: WhyLabsClient, profile: ProfileRecord, summary: UploadSummary): Promise<void> {
     const dataset = datasetFor(this.options.config, profile.model);
-    const claim = dataset === null ? null : await this.deps.leases.acquire(`upload:${profile.id}`, this.options.owner, this.options.claimMs);
+    const claim =
+      dataset === null
+        ? null
+        : await this.deps.leases.acquire(`upload:${profile.id}`, this.options.owner, this.options.claimMs);
     if (dataset === null || !claim) return;
     try {
       // Re-read under the claim: another process may have finished this profile meanwhile.
@@ -86,7 +91,17 @@ export class UploadService {
         summary.uploaded++;
       } catch (error) {
         if (!(error instanceof UploadError)) throw error;
-        this.deps.log.warn({ profile: current.id, model: current.model, windowStart: current.windowStart, permanent: error.permanent, reason: error.message, detail: error.detail }, 'profile upload failed');
+        this.deps.log.warn(
+          {
+            profile: current.id,
+            model: current.model,
+            windowStart: current.windowStart,
+            permanent: error.permanent,
+            reason: error.message,
+            detail: error.detail,
+          },
+          'profile upload failed',
+        );
         if (error.permanent) {
           await this.deps.store.markFailed(current.id, error.message);
           summary.failed++;

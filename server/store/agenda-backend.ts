@@ -30,7 +30,10 @@ export class PatientBackend extends MongoBackend {
         return await super.connect();
       } catch (error) {
         if (this.stopped) return;
-        this.log.warn({ error: String(error), retryInMs: delay }, 'the job scheduler cannot reach the database yet; retrying');
+        this.log.warn(
+          { error: String(error), retryInMs: delay },
+          'the job scheduler cannot reach the database yet; retrying',
+        );
         await sleep(delay);
       }
     }
@@ -52,6 +55,7 @@ export async function whenReady(agenda: Agenda, waitMs = READY_WAIT_MS): Promise
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
   const ready = await Promise.race([agenda.ready.then(() => true as const), late]);
   clearTimeout(timer);
-  if (!ready) throw new PublicError('DATABASE_UNAVAILABLE', 'the job scheduler cannot reach the database; try again shortly');
+  if (!ready)
+    throw new PublicError('DATABASE_UNAVAILABLE', 'the job scheduler cannot reach the database; try again shortly');
   return agenda;
 }

@@ -49,9 +49,16 @@ export class AlertStore {
 
   private async withAcks(docs: AlertDoc[]): Promise<StoredAlert[]> {
     const acked = new Map<string, Date>();
-    if (docs.length > 0) for await (const ack of this.acks.find({ _id: { $in: docs.map((d) => d._id) } })) acked.set(ack._id, ack.acknowledgedAt);
+    if (docs.length > 0)
+      for await (const ack of this.acks.find({ _id: { $in: docs.map((d) => d._id) } }))
+        acked.set(ack._id, ack.acknowledgedAt);
     // FerretDB 1.24 leaves out $setOnInsert on an upsert: an alert never given deliveries has none.
-    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest, deliveries: rest.deliveries ?? [], acknowledgedAt: acked.get(_id) ?? null }));
+    return docs.map(({ _id, ...rest }) => ({
+      id: _id,
+      ...rest,
+      deliveries: rest.deliveries ?? [],
+      acknowledgedAt: acked.get(_id) ?? null,
+    }));
   }
 
   /** Writes the alert's current figures; its deliveries are kept (a new alert starts with none). */
@@ -77,7 +84,8 @@ export class AlertStore {
 
   /** Resolved alerts, latest resolved first. */
   async resolved(model: string | null, limit: number): Promise<StoredAlert[]> {
-    const filter: Filter<AlertDoc> = model === null ? { resolvedAt: { $ne: null } } : { resolvedAt: { $ne: null }, model };
+    const filter: Filter<AlertDoc> =
+      model === null ? { resolvedAt: { $ne: null } } : { resolvedAt: { $ne: null }, model };
     return this.withAcks(await this.alerts.find(filter).sort({ resolvedAt: -1, _id: 1 }).limit(limit).toArray());
   }
 

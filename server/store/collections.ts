@@ -45,15 +45,22 @@ export async function ensureIndexes(db: Db, mapping: FieldMapping, log: Logger):
     try {
       await predictions.createIndex(key, options);
     } catch (error) {
-      log.warn({ collection: mapping.collection, index: options.name, error: String(error) }, 'could not create index on the predictions collection');
+      log.warn(
+        { collection: mapping.collection, index: options.name, error: String(error) },
+        'could not create index on the predictions collection',
+      );
     }
   }
   for (const name of Object.values(COLLECTIONS.rollups)) {
     await db.collection(name).createIndex({ model: 1, start: 1 }, { name: 'model_start' });
   }
   await ensureJobIndexes(db, log);
-  await db.collection(COLLECTIONS.driftResults).createIndex({ model: 1, windowStart: 1 }, { name: 'model_windowStart' });
-  await db.collection(COLLECTIONS.alerts).createIndex({ resolvedAt: 1, lastSeenAt: -1 }, { name: 'resolvedAt_lastSeenAt' });
+  await db
+    .collection(COLLECTIONS.driftResults)
+    .createIndex({ model: 1, windowStart: 1 }, { name: 'model_windowStart' });
+  await db
+    .collection(COLLECTIONS.alerts)
+    .createIndex({ resolvedAt: 1, lastSeenAt: -1 }, { name: 'resolvedAt_lastSeenAt' });
 }
 
 async function ensureJobIndexes(db: Db, log: Logger): Promise<void> {
@@ -62,14 +69,20 @@ async function ensureJobIndexes(db: Db, log: Logger): Promise<void> {
   const agenda = db.collection(COLLECTIONS.agendaJobs);
   await agenda.createIndex({ name: 1, type: 1 }, { unique: true, name: 'clara_one_per_name' });
   // The index Agenda's MongoBackend would make for finding due jobs.
-  await agenda.createIndex({ name: 1, nextRunAt: 1, priority: -1, lockedAt: 1, disabled: 1 }, { name: 'findAndLockNextJobIndex' });
+  await agenda.createIndex(
+    { name: 1, nextRunAt: 1, priority: -1, lockedAt: 1, disabled: 1 },
+    { name: 'findAndLockNextJobIndex' },
+  );
   const runs = db.collection(COLLECTIONS.jobRuns);
   await runs.createIndex({ job: 1, startedAt: -1 }, { name: 'job_startedAt' });
   try {
     await runs.createIndex({ startedAt: 1 }, { expireAfterSeconds: JOB_RUN_RETENTION_MS / 1000, name: 'retention' });
   } catch (error) {
     // FerretDB 1.x has no TTL indexes; the job runner also prunes old runs itself.
-    log.info({ collection: COLLECTIONS.jobRuns, error: String(error) }, 'no TTL index on this server; old job runs are pruned by the runner');
+    log.info(
+      { collection: COLLECTIONS.jobRuns, error: String(error) },
+      'no TTL index on this server; old job runs are pruned by the runner',
+    );
   }
   await db.collection(COLLECTIONS.leases).createIndex({ key: 1, gen: -1 }, { name: 'key_gen' });
   const profiles = db.collection(COLLECTIONS.profiles);

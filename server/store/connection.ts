@@ -19,7 +19,10 @@ export async function connect(uri: string, log: Logger, attempts = Infinity): Pr
       await client.close().catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
       if (attempt >= attempts) throw new Error(`cannot reach MongoDB at ${safeUri(uri)}: ${message}`);
-      log.warn({ database: safeUri(uri), attempt, retryInMs: delay, error: message }, 'MongoDB not reachable, retrying');
+      log.warn(
+        { database: safeUri(uri), attempt, retryInMs: delay, error: message },
+        'MongoDB not reachable, retrying',
+      );
       await sleep(delay);
       delay = Math.min(delay * 2, 30_000);
     }

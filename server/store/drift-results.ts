@@ -33,7 +33,14 @@ export interface DriftResultDoc {
 export const driftResultId = (model: string, granularity: Granularity, windowStart: Date, rule: DriftRule) =>
   `${granularity}:${windowStart.getTime()}:${rule}:${model}`;
 
-export function driftResultDoc(model: string, granularity: Granularity, timeZone: string, window: Window, o: RuleOutcome, now: Date): DriftResultDoc {
+export function driftResultDoc(
+  model: string,
+  granularity: Granularity,
+  timeZone: string,
+  window: Window,
+  o: RuleOutcome,
+  now: Date,
+): DriftResultDoc {
   return {
     _id: driftResultId(model, granularity, window.start, o.rule),
     model,
@@ -68,7 +75,8 @@ export class DriftResultStore {
   /** Writes the documents whose content changed (a re-check mostly changes nothing); returns how many. */
   async save(docs: DriftResultDoc[]): Promise<number> {
     const existing = new Map<string, string>();
-    for await (const doc of this.docs.find({ _id: { $in: docs.map((d) => d._id) } })) existing.set(doc._id, content(doc));
+    for await (const doc of this.docs.find({ _id: { $in: docs.map((d) => d._id) } }))
+      existing.set(doc._id, content(doc));
     const changed = docs.filter((d) => existing.get(d._id) !== content(d));
     await bulkWriteInChunks(
       this.docs,
@@ -79,12 +87,18 @@ export class DriftResultStore {
   }
 
   /** Stored results of one rule for these exact windows, by window start (ms). */
-  async verdicts(model: string, granularity: Granularity, rule: DriftRule, windows: readonly Window[]): Promise<Map<number, boolean>> {
+  async verdicts(
+    model: string,
+    granularity: Granularity,
+    rule: DriftRule,
+    windows: readonly Window[],
+  ): Promise<Map<number, boolean>> {
     const found = new Map<number, boolean>();
     const ids = windows.map((w) => driftResultId(model, granularity, w.start, rule));
     const ends = new Map(windows.map((w) => [w.start.getTime(), w.end.getTime()]));
     for await (const doc of this.docs.find({ _id: { $in: ids } })) {
-      if (ends.get(doc.windowStart.getTime()) === doc.windowEnd.getTime()) found.set(doc.windowStart.getTime(), doc.verdict);
+      if (ends.get(doc.windowStart.getTime()) === doc.windowEnd.getTime())
+        found.set(doc.windowStart.getTime(), doc.verdict);
     }
     return found;
   }

@@ -32,6 +32,10 @@ export class DriftStateStore {
   }
 
   async put(model: string, { state, outbox }: StoredDriftState, now = new Date()): Promise<void> {
-    await this.docs.replaceOne({ _id: model }, { pageHinkley: state.pageHinkley, slots: state.slots, outbox, updatedAt: now }, { upsert: true });
+    await this.docs.replaceOne(
+      { _id: model },
+      { pageHinkley: state.pageHinkley, slots: state.slots, outbox, updatedAt: now },
+      { upsert: true },
+    );
   }
 }

@@ -55,7 +55,14 @@ type StoredDelta = [string, number, CompactTally];
  * An entry as stored. Its content is in the content collection (`external`); entries written
  * before that have it in `content`, and older ones still as fields.
  */
-type EntryDoc = { _id: ObjectId; at: Date; stamp?: ObjectId | null; models?: string[]; external?: boolean; content?: string } & Partial<Content>;
+type EntryDoc = {
+  _id: ObjectId;
+  at: Date;
+  stamp?: ObjectId | null;
+  models?: string[];
+  external?: boolean;
+  content?: string;
+} & Partial<Content>;
 
 interface ContentDoc {
   _id: ObjectId;
@@ -91,9 +98,21 @@ export class IngestJournal {
     const { stamp, ...content } = given;
     const docs: EntryDoc[] = [];
     const contents: ContentDoc[] = [];
-    const deltas = (content.deltas ?? []).map(({ block, tally }): StoredDelta => [block.model, block.start.getTime(), compactTally(tally)]);
-    const lists = { blocks: content.blocks ?? [], inserted: content.inserted ?? [], resent: content.resent ?? [], validations: content.validations ?? [] };
-    const longest = Math.max(...Object.values(lists).map((l) => l.length), Math.ceil(deltas.length / DELTAS_PER_ENTRY) * ITEMS_PER_ENTRY);
+    const deltas = (content.deltas ?? []).map(({ block, tally }): StoredDelta => [
+      block.model,
+      block.start.getTime(),
+      compactTally(tally),
+    ]);
+    const lists = {
+      blocks: content.blocks ?? [],
+      inserted: content.inserted ?? [],
+      resent: content.resent ?? [],
+      validations: content.validations ?? [],
+    };
+    const longest = Math.max(
+      ...Object.values(lists).map((l) => l.length),
+      Math.ceil(deltas.length / DELTAS_PER_ENTRY) * ITEMS_PER_ENTRY,
+    );
     for (let i = 0, n = 0; i < longest; i += ITEMS_PER_ENTRY, n++) {
       const part = <T>(list: T[]) => list.slice(i, i + ITEMS_PER_ENTRY);
       const content: Content = {
@@ -103,7 +122,13 @@ export class IngestJournal {
         validations: part(lists.validations),
         deltas: deltas.slice(n * DELTAS_PER_ENTRY, (n + 1) * DELTAS_PER_ENTRY),
       };
-      const models = [...new Set([...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model).concat(content.deltas.map(([model]) => model)))];
+      const models = [
+        ...new Set(
+          [...content.blocks, ...content.inserted, ...content.resent, ...content.validations]
+            .map((x) => x.model)
+            .concat(content.deltas.map(([model]) => model)),
+        ),
+      ];
       const _id = new ObjectId();
       contents.push({ _id, content: stringifyWithDates(content) });
       docs.push({ _id, at, stamp: stamp ?? null, models, external: true });
@@ -120,7 +145,9 @@ export class IngestJournal {
     const texts = new Map<string, string>();
     const external = docs.filter((d) => d.external);
     for (let i = 0; i < external.length; i += READS_AT_ONCE) {
-      const found = await Promise.all(external.slice(i, i + READS_AT_ONCE).map((d) => this.contents.findOne({ _id: d._id })));
+      const found = await Promise.all(
+        external.slice(i, i + READS_AT_ONCE).map((d) => this.contents.findOne({ _id: d._id })),
+      );
       for (const c of found) if (c) texts.set(c._id.toHexString(), c.content);
     }
     return docs.map((doc) => toEntry(doc, texts.get(doc._id.toHexString()) ?? doc.content));
@@ -128,7 +155,11 @@ export class IngestJournal {
 
   /** When the oldest entry still waiting was written; null when the rollups hold everything. */
   async oldestPendingAt(): Promise<Date | null> {
-    const doc = await this.entries.find({}, { projection: { at: 1 } }).sort({ _id: 1 }).limit(1).next();
+    const doc = await this.entries
+      .find({}, { projection: { at: 1 } })
+      .sort({ _id: 1 })
+      .limit(1)
+      .next();
     return doc?.at ?? null;
   }
 
@@ -136,7 +167,8 @@ export class IngestJournal {
     const names = new Set<string>();
     const projection = { models: 1, 'blocks.model': 1, 'validations.model': 1, 'resent.model': 1 };
     for await (const doc of this.entries.find({}, { projection })) {
-      for (const list of [doc.blocks, doc.validations, doc.resent]) for (const item of list ?? []) names.add(item.model);
+      for (const list of [doc.blocks, doc.validations, doc.resent])
+        for (const item of list ?? []) names.add(item.model);
       for (const model of doc.models ?? []) names.add(model);
     }
     return [...names];
@@ -157,11 +189,25 @@ export class IngestJournal {
     const { id, stamp, deltas, ...rest } = entry;
     // Its inserted rows are stored; what it held back is which quarters `refresh --full` must redo.
     const content: Content = { ...rest, blocks: [...rest.blocks, ...deltas.map((d) => d.block)], deltas: [] };
-    const models = [...new Set([...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model))];
-    await this.failed.insertOne({ _id: id, at: entry.at, stamp, models, content: stringifyWithDates(content), reason, quarantinedAt: at }).catch((error: unknown) => {
-      // Set aside already by a quarantine that crashed before removing it from the journal.
-      if (!isDuplicateKey(error)) throw error;
-    });
+    const models = [
+      ...new Set(
+        [...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model),
+      ),
+    ];
+    await this.failed
+      .insertOne({
+        _id: id,
+        at: entry.at,
+        stamp,
+        models,
+        content: stringifyWithDates(content),
+        reason,
+        quarantinedAt: at,
+      })
+      .catch((error: unknown) => {
+        // Set aside already by a quarantine that crashed before removing it from the journal.
+        if (!isDuplicateKey(error)) throw error;
+      });
     await this.remove([id]);
   }
 
@@ -181,6 +227,9 @@ function toEntry(doc: EntryDoc, text: string | undefined): JournalEntry {
     inserted: content.inserted ?? [],
     resent: content.resent ?? [],
     validations: content.validations ?? [],
-    deltas: (content.deltas ?? []).map(([model, start, tally]) => ({ block: { model, start: new Date(start) }, tally: expandTally(tally) })),
+    deltas: (content.deltas ?? []).map(([model, start, tally]) => ({
+      block: { model, start: new Date(start) },
+      tally: expandTally(tally),
+    })),
   };
 }

@@ -23,7 +23,8 @@ interface RunDoc extends Omit<JobRun, 'id'> {
   _id: ObjectId;
 }
 
-export const INTERRUPTED_REASON = 'interrupted: the process running it stopped before the run finished; the next run redoes its work';
+export const INTERRUPTED_REASON =
+  'interrupted: the process running it stopped before the run finished; the next run redoes its work';
 
 function fromDoc({ _id, ...rest }: RunDoc): JobRun {
   return { id: _id.toHexString(), ...rest };
@@ -37,7 +38,18 @@ export class JobRunStore {
   }
 
   async start(job: string, trigger: RunTrigger, owner: string, now = new Date()): Promise<JobRun> {
-    const doc: RunDoc = { _id: new ObjectId(), job, trigger, owner, startedAt: now, heartbeatAt: now, finishedAt: null, status: 'RUNNING', summary: null, error: null };
+    const doc: RunDoc = {
+      _id: new ObjectId(),
+      job,
+      trigger,
+      owner,
+      startedAt: now,
+      heartbeatAt: now,
+      finishedAt: null,
+      status: 'RUNNING',
+      summary: null,
+      error: null,
+    };
     await this.runs.insertOne(doc);
     return fromDoc(doc);
   }
@@ -46,7 +58,13 @@ export class JobRunStore {
     await this.runs.updateOne({ _id: new ObjectId(id) }, { $set: { heartbeatAt: now } });
   }
 
-  async finish(run: JobRun, status: Exclude<RunStatus, 'RUNNING'>, summary: string | null, error: string | null, now = new Date()): Promise<JobRun> {
+  async finish(
+    run: JobRun,
+    status: Exclude<RunStatus, 'RUNNING'>,
+    summary: string | null,
+    error: string | null,
+    now = new Date(),
+  ): Promise<JobRun> {
     const done = { heartbeatAt: now, finishedAt: now, status, summary, error };
     await this.runs.updateOne({ _id: new ObjectId(run.id) }, { $set: done });
     return { ...run, ...done };
@@ -59,7 +77,10 @@ export class JobRunStore {
   async closeInterrupted(job: string, current: string): Promise<void> {
     const stale = await this.runs.find({ job, status: 'RUNNING', _id: { $ne: new ObjectId(current) } }).toArray();
     for (const run of stale) {
-      await this.runs.updateOne({ _id: run._id }, { $set: { status: 'FAILED', finishedAt: run.heartbeatAt, error: INTERRUPTED_REASON } });
+      await this.runs.updateOne(
+        { _id: run._id },
+        { $set: { status: 'FAILED', finishedAt: run.heartbeatAt, error: INTERRUPTED_REASON } },
+      );
     }
   }
 
@@ -70,7 +91,11 @@ export class JobRunStore {
 
   /** Newest first. */
   async list(job: string | null, limit: number): Promise<JobRun[]> {
-    const docs = await this.runs.find(job === null ? {} : { job }).sort({ startedAt: -1, _id: -1 }).limit(limit).toArray();
+    const docs = await this.runs
+      .find(job === null ? {} : { job })
+      .sort({ startedAt: -1, _id: -1 })
+      .limit(limit)
+      .toArray();
     return docs.map(fromDoc);
   }
 }

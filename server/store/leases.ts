@@ -9,7 +9,6 @@ import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from './server-traits.js';
 import { COLLECTIONS } from './collections.js';
 
-
 interface LeaseDoc {
   _id: string;
   key: string;
@@ -70,13 +69,27 @@ export class LeaseStore {
    * With `reclaimOwn`, a live lease of the same owner is taken over: for a caller that never holds
    * the lease twice at once, that is a release that failed (a database error), not a second holder.
    */
-  async acquire(key: string, owner: string, lifetimeMs: number, options: { now?: Date; reclaimOwn?: boolean } = {}): Promise<Lease | null> {
+  async acquire(
+    key: string,
+    owner: string,
+    lifetimeMs: number,
+    options: { now?: Date; reclaimOwn?: boolean } = {},
+  ): Promise<Lease | null> {
     const now = options.now ?? new Date();
     const latest = await this.latest(key);
-    if (latest && LeaseStore.live(latest, lifetimeMs, now) && !(options.reclaimOwn && latest.owner === owner)) return null;
+    if (latest && LeaseStore.live(latest, lifetimeMs, now) && !(options.reclaimOwn && latest.owner === owner))
+      return null;
     const gen = (latest?.gen ?? 0) + 1;
     try {
-      await this.leases.insertOne({ _id: `${key}#${gen}`, key, gen, owner, acquiredAt: now, heartbeatAt: now, releasedAt: null });
+      await this.leases.insertOne({
+        _id: `${key}#${gen}`,
+        key,
+        gen,
+        owner,
+        acquiredAt: now,
+        heartbeatAt: now,
+        releasedAt: null,
+      });
     } catch (error) {
       if (isDuplicateKey(error)) return null;
       throw error;
@@ -89,6 +102,8 @@ export class LeaseStore {
   /** Who holds the lease now, if anyone. */
   async holder(key: string, lifetimeMs: number, now = new Date()): Promise<LeaseHolder | null> {
     const latest = await this.latest(key);
-    return latest && LeaseStore.live(latest, lifetimeMs, now) ? { owner: latest.owner, acquiredAt: latest.acquiredAt, heartbeatAt: latest.heartbeatAt } : null;
+    return latest && LeaseStore.live(latest, lifetimeMs, now)
+      ? { owner: latest.owner, acquiredAt: latest.acquiredAt, heartbeatAt: latest.heartbeatAt }
+      : null;
   }
 }

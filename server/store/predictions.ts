@@ -81,7 +81,12 @@ export class PredictionStore {
 
   toDoc(row: PredictionRow, stamp?: ObjectId): Document {
     const m = this.mapping;
-    const doc: Document = { _id: rowKey(row.model, row.id), [m.id]: row.id, [m.predictedAt]: row.predictedAt, [m.predicted]: row.predicted };
+    const doc: Document = {
+      _id: rowKey(row.model, row.id),
+      [m.id]: row.id,
+      [m.predictedAt]: row.predictedAt,
+      [m.predicted]: row.predicted,
+    };
     if (stamp) doc[STAMP_FIELD] = stamp;
     if (m.model) doc[m.model] = row.model;
     if (row.confidence !== null) doc[m.confidence] = row.confidence;
@@ -123,7 +128,10 @@ export class PredictionStore {
   async insertNew(rows: PredictionRow[], stamp?: ObjectId): Promise<number[]> {
     if (rows.length === 0) return [];
     try {
-      await this.collection.insertMany(rows.map((r) => this.toDoc(r, stamp)), { ordered: false });
+      await this.collection.insertMany(
+        rows.map((r) => this.toDoc(r, stamp)),
+        { ordered: false },
+      );
       return [];
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
@@ -141,7 +149,10 @@ export class PredictionStore {
   async fetch(ids: RowId[], byField: boolean): Promise<Map<string, Document>> {
     const found = new Map<string, Document>();
     const keys = [...new Set(ids.map((r) => rowKey(r.model, r.id)))];
-    if (this.traits.scansEveryFilter && keys.length * POINT_READ_IN_SCANNED_DOCS < (await this.collection.estimatedDocumentCount())) {
+    if (
+      this.traits.scansEveryFilter &&
+      keys.length * POINT_READ_IN_SCANNED_DOCS < (await this.collection.estimatedDocumentCount())
+    ) {
       for (const key of keys) {
         const doc = await this.collection.findOne(byKey(key));
         if (doc) found.set(key, doc);
@@ -151,7 +162,8 @@ export class PredictionStore {
       for await (const doc of this.collection.find(byKeys(keys))) found.set(String(doc._id), doc);
     } else {
       for (let i = 0; i < keys.length; i += FETCH_CHUNK) {
-        for await (const doc of this.collection.find(byKeys(keys.slice(i, i + FETCH_CHUNK)))) found.set(String(doc._id), doc);
+        for await (const doc of this.collection.find(byKeys(keys.slice(i, i + FETCH_CHUNK))))
+          found.set(String(doc._id), doc);
       }
     }
     if (!byField) return found;
@@ -243,7 +255,10 @@ export class PredictionStore {
     const projection = { [m.predictedAt]: 1, [m.version]: 1, ...(m.model ? { [m.model]: 1 } : {}) };
     const filters: Filter<Document>[] =
       insertedAfter && validatedSince
-        ? [{ _id: { $gte: ObjectId.createFromTime(Math.floor(insertedAfter.getTime() / 1000)) } }, { [m.validatedAt]: { $gte: validatedSince } }]
+        ? [
+            { _id: { $gte: ObjectId.createFromTime(Math.floor(insertedAfter.getTime() / 1000)) } },
+            { [m.validatedAt]: { $gte: validatedSince } },
+          ]
         : [{}];
     for (const filter of filters) {
       for await (const doc of this.collection.find(filter, { projection })) {

@@ -45,14 +45,27 @@ export class ProfileLedger {
     this.windows = db.collection<WindowDoc>(COLLECTIONS.profileWindows);
   }
 
-  async writeManifest(profileId: string, model: string, windowStart: Date, predictions: string[], validations: string[]): Promise<void> {
+  async writeManifest(
+    profileId: string,
+    model: string,
+    windowStart: Date,
+    predictions: string[],
+    validations: string[],
+  ): Promise<void> {
     const docs: ManifestDoc[] = [];
     let current: ManifestDoc | null = null;
     let size = 0;
     const add = (list: 'predictions' | 'validations', id: string) => {
       const cost = id.length * 3 + ELEMENT_OVERHEAD; // UTF-8 takes at most 3 bytes per UTF-16 unit
       if (!current || size + cost > CHUNK_BYTES) {
-        current = { _id: `${profileId}:${docs.length}`, profileId, model, windowStart, predictions: [], validations: [] };
+        current = {
+          _id: `${profileId}:${docs.length}`,
+          profileId,
+          model,
+          windowStart,
+          predictions: [],
+          validations: [],
+        };
         docs.push(current);
         size = 0;
       }
@@ -68,7 +81,11 @@ export class ProfileLedger {
   async included(model: string, windowStarts: Date[], profileIds: string[]): Promise<Map<number, Included>> {
     const found = new Map<number, Included>();
     if (profileIds.length === 0) return found;
-    for await (const doc of this.manifests.find({ model, windowStart: { $in: windowStarts }, profileId: { $in: profileIds } })) {
+    for await (const doc of this.manifests.find({
+      model,
+      windowStart: { $in: windowStarts },
+      profileId: { $in: profileIds },
+    })) {
       const at = doc.windowStart.getTime();
       let included = found.get(at);
       if (!included) found.set(at, (included = { predictions: new Set(), validations: new Set() }));
@@ -86,7 +103,8 @@ export class ProfileLedger {
   /** Rollup version last examined, by window start (ms), for one model. */
   async examined(model: string): Promise<Map<number, number>> {
     const seen = new Map<number, number>();
-    for await (const doc of this.windows.find({ model }, { projection: { windowStart: 1, v: 1 } })) seen.set(doc.windowStart.getTime(), doc.v);
+    for await (const doc of this.windows.find({ model }, { projection: { windowStart: 1, v: 1 } }))
+      seen.set(doc.windowStart.getTime(), doc.v);
     return seen;
   }
 

@@ -58,7 +58,9 @@ export class ProfileStore {
   /** False when profile `seq` of the window exists already (written by someone else meanwhile). */
   async insert(record: ProfileRecord, bytes: Uint8Array): Promise<boolean> {
     if (bytes.length > MAX_PROFILE_BYTES) {
-      throw new Error(`the profile of ${record.model} at ${record.windowStart.toISOString()} is ${bytes.length} bytes, more than a document can hold`);
+      throw new Error(
+        `the profile of ${record.model} at ${record.windowStart.toISOString()} is ${bytes.length} bytes, more than a document can hold`,
+      );
     }
     const { id, ...rest } = record;
     try {
@@ -73,7 +75,10 @@ export class ProfileStore {
   /** The profiles of some windows of a model, by window start (ms). */
   async ofWindows(model: string, starts: Date[]): Promise<Map<number, { id: string; seq: number }[]>> {
     const found = new Map<number, { id: string; seq: number }[]>();
-    for await (const doc of this.profiles.find({ model, windowStart: { $in: starts } }, { projection: { windowStart: 1, seq: 1 } })) {
+    for await (const doc of this.profiles.find(
+      { model, windowStart: { $in: starts } },
+      { projection: { windowStart: 1, seq: 1 } },
+    )) {
       const at = doc.windowStart.getTime();
       found.set(at, [...(found.get(at) ?? []), { id: doc._id.toHexString(), seq: doc.seq }]); // a handful per window
     }
@@ -90,7 +95,10 @@ export class ProfileStore {
 
   /** Profiles whose window starts in [from, to), oldest window first. */
   async list(from: Date, to: Date, model: string | null): Promise<ProfileRecord[]> {
-    const docs = await this.profiles.find(this.rangeFilter(from, to, model), WITHOUT_BYTES).sort({ windowStart: 1, model: 1, seq: 1 }).toArray();
+    const docs = await this.profiles
+      .find(this.rangeFilter(from, to, model), WITHOUT_BYTES)
+      .sort({ windowStart: 1, model: 1, seq: 1 })
+      .toArray();
     return docs.map(fromDoc);
   }
 
@@ -108,13 +116,24 @@ export class ProfileStore {
 
   /** Profiles waiting for an upload attempt, oldest window first; `models` null: of every model. */
   async due(now: Date, limit: number, models: string[] | null): Promise<ProfileRecord[]> {
-    const filter: Filter<ProfileDoc> = { upload: 'PENDING', nextAttemptAt: { $lte: now }, ...(models === null ? {} : { model: { $in: models } }) };
-    const docs = await this.profiles.find(filter, WITHOUT_BYTES).sort({ windowStart: 1, seq: 1 }).limit(limit).toArray();
+    const filter: Filter<ProfileDoc> = {
+      upload: 'PENDING',
+      nextAttemptAt: { $lte: now },
+      ...(models === null ? {} : { model: { $in: models } }),
+    };
+    const docs = await this.profiles
+      .find(filter, WITHOUT_BYTES)
+      .sort({ windowStart: 1, seq: 1 })
+      .limit(limit)
+      .toArray();
     return docs.map(fromDoc);
   }
 
   async markUploaded(id: string, uploadId: string, now: Date): Promise<void> {
-    await this.profiles.updateOne({ _id: new ObjectId(id) }, { $set: { upload: 'UPLOADED', uploadedAt: now, uploadId, uploadError: null } });
+    await this.profiles.updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { upload: 'UPLOADED', uploadedAt: now, uploadId, uploadError: null } },
+    );
   }
 
   async markFailed(id: string, reason: string): Promise<void> {
@@ -122,6 +141,9 @@ export class ProfileStore {
   }
 
   async markRetry(id: string, reason: string, attempts: number, nextAttemptAt: Date): Promise<void> {
-    await this.profiles.updateOne({ _id: new ObjectId(id) }, { $set: { uploadError: reason, attempts, nextAttemptAt } });
+    await this.profiles.updateOne(
+      { _id: new ObjectId(id) },
+      { $set: { uploadError: reason, attempts, nextAttemptAt } },
+    );
   }
 }

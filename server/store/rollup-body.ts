@@ -13,7 +13,14 @@ export interface TallyLists {
   scoreSums: { predicted: string; label: string; micros: number }[];
 }
 
-export const emptyLists = (): TallyLists => ({ predicted: [], cells: [], confidence: [], reliability: [], scoredBins: [], scoreSums: [] });
+export const emptyLists = (): TallyLists => ({
+  predicted: [],
+  cells: [],
+  confidence: [],
+  reliability: [],
+  scoredBins: [],
+  scoreSums: [],
+});
 
 /** Flat arrays, one record after another: [label, count, label, count, …]. */
 export interface Body {
@@ -59,7 +66,12 @@ export function fromBody(b: Partial<Body>): TallyLists {
     predicted: records(b.p ?? [], 2, (at) => ({ label: str(at(0)), count: num(at(1)) })),
     cells: records(b.c ?? [], 3, (at) => ({ actual: str(at(0)), predicted: str(at(1)), count: num(at(2)) })),
     confidence: records(b.h ?? [], 2, (at) => ({ bin: num(at(0)), count: num(at(1)) })),
-    reliability: records(b.r ?? [], 4, (at) => ({ bin: num(at(0)), validated: num(at(1)), correct: num(at(2)), confidenceMicros: num(at(3)) })),
+    reliability: records(b.r ?? [], 4, (at) => ({
+      bin: num(at(0)),
+      validated: num(at(1)),
+      correct: num(at(2)),
+      confidenceMicros: num(at(3)),
+    })),
     scoredBins: records(b.b ?? [], 3, (at) => ({ predicted: str(at(0)), bin: num(at(1)), count: num(at(2)) })),
     scoreSums: records(b.s ?? [], 3, (at) => ({ predicted: str(at(0)), label: str(at(1)), micros: num(at(2)) })),
   };

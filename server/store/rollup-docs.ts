@@ -89,12 +89,15 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
 function fillLists(t: Tally, room: (size: number) => TallyLists): void {
   for (const [label, count] of t.predicted) room(bytes(label)).predicted.push({ label, count });
   for (const [actual, byPredicted] of t.cells) {
-    for (const [predicted, count] of byPredicted) room(bytes(actual, predicted)).cells.push({ actual, predicted, count });
+    for (const [predicted, count] of byPredicted)
+      room(bytes(actual, predicted)).cells.push({ actual, predicted, count });
   }
   for (const [bin, count] of t.confidence) room(bytes()).confidence.push({ bin, count });
   for (const [bin, r] of t.reliability) room(bytes()).reliability.push({ bin, ...r });
-  for (const [predicted, bins] of t.scoredBins) for (const [bin, count] of bins) room(bytes(predicted)).scoredBins.push({ predicted, bin, count });
-  for (const [predicted, sums] of t.scoreSums) for (const [label, micros] of sums) room(bytes(predicted, label)).scoreSums.push({ predicted, label, micros });
+  for (const [predicted, bins] of t.scoredBins)
+    for (const [bin, count] of bins) room(bytes(predicted)).scoredBins.push({ predicted, bin, count });
+  for (const [predicted, sums] of t.scoreSums)
+    for (const [label, micros] of sums) room(bytes(predicted, label)).scoreSums.push({ predicted, label, micros });
 }
 
 /** A document's counts, whichever layout it was written in. */
@@ -125,7 +128,8 @@ function fromLists(totals: Totals, l: TallyLists): Tally {
   for (const { label, count } of l.predicted) t.predicted.set(label, count);
   for (const { bin, count } of l.confidence) t.confidence.set(bin, count);
   for (const { actual, predicted, count } of l.cells) nested(t.cells, actual).set(predicted, count);
-  for (const { bin, validated, correct, confidenceMicros } of l.reliability) t.reliability.set(bin, { validated, correct, confidenceMicros });
+  for (const { bin, validated, correct, confidenceMicros } of l.reliability)
+    t.reliability.set(bin, { validated, correct, confidenceMicros });
   for (const { predicted, bin, count } of l.scoredBins) nested(t.scoredBins, predicted).set(bin, count);
   for (const { predicted, label, micros } of l.scoreSums) nested(t.scoreSums, predicted).set(label, micros);
   return t;
@@ -143,7 +147,13 @@ export interface CompactTally {
 export function compactTally(t: Tally): CompactTally {
   const lists = emptyLists();
   fillLists(t, () => lists);
-  return { n: t.predictions, v: t.validated, f: t.firstAt?.getTime() ?? null, l: t.lastAt?.getTime() ?? null, b: toBody(lists) };
+  return {
+    n: t.predictions,
+    v: t.validated,
+    f: t.firstAt?.getTime() ?? null,
+    l: t.lastAt?.getTime() ?? null,
+    b: toBody(lists),
+  };
 }
 
 export function expandTally(c: CompactTally): Tally {
@@ -180,7 +190,12 @@ export class NewestRevisions {
 
   /** Block key → merged tally, with the stamps its first part carries. */
   stamped(): Map<string, StampedTally> {
-    return new Map([...this.blocks].map(([key, parts]) => [key, { tally: fromDocs(parts), rawAt: parts[0].rawAt ?? null, applied: parts[0].applied ?? [] }]));
+    return new Map(
+      [...this.blocks].map(([key, parts]) => [
+        key,
+        { tally: fromDocs(parts), rawAt: parts[0].rawAt ?? null, applied: parts[0].applied ?? [] },
+      ]),
+    );
   }
 
   /** One entry per block, in time order. */

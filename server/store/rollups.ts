@@ -62,7 +62,8 @@ export class RollupStore {
       return parts;
     });
     await collection.insertMany(docs, { ordered: false });
-    for (const [model, starts] of byModel(entries.map((e) => e.block))) await this.dropOlder(collection, model, starts, rev);
+    for (const [model, starts] of byModel(entries.map((e) => e.block)))
+      await this.dropOlder(collection, model, starts, rev);
     await this.cache?.written();
   }
 
@@ -72,7 +73,12 @@ export class RollupStore {
    * first: none (a first load) means nothing to delete, and when each lies in this write, one
    * range delete does it.
    */
-  private async dropOlder(collection: Collection<RollupDoc>, model: string, starts: Date[], rev: number): Promise<void> {
+  private async dropOlder(
+    collection: Collection<RollupDoc>,
+    model: string,
+    starts: Date[],
+    rev: number,
+  ): Promise<void> {
     if (!this.traits.scansEveryFilter) {
       await collection.deleteMany({ model, start: { $in: starts }, v: { $lt: rev } });
       return;
@@ -85,7 +91,12 @@ export class RollupStore {
     const ours = found.filter((d) => mine.has(d.start.getTime()));
     if (ours.length === 0) return;
     if (ours.length === found.length) await collection.deleteMany(older);
-    else await collection.deleteMany({ model, start: { $in: [...new Set(ours.map((d) => d.start.getTime()))].map((t) => new Date(t)) }, v: { $lt: rev } });
+    else
+      await collection.deleteMany({
+        model,
+        start: { $in: [...new Set(ours.map((d) => d.start.getTime()))].map((t) => new Date(t)) },
+        v: { $lt: rev },
+      });
   }
 
   /**
@@ -99,7 +110,11 @@ export class RollupStore {
     const found = new Map<string, Tally>();
     const token = await this.cache.token();
     for (const [model, starts] of byModel(blocks)) {
-      const all = await this.cache.blocks(`${level}:${model}`, token, async () => new Map((await this.readAll(level, model)).map((b) => [b.start.getTime(), b.tally])));
+      const all = await this.cache.blocks(
+        `${level}:${model}`,
+        token,
+        async () => new Map((await this.readAll(level, model)).map((b) => [b.start.getTime(), b.tally])),
+      );
       for (const start of starts) {
         const tally = all.get(start.getTime());
         if (tally) found.set(blockKey(model, start), tally);
@@ -122,11 +137,13 @@ export class RollupStore {
         let [min, max] = [Infinity, -Infinity];
         for (const t of wanted) [min, max] = [Math.min(min, t), Math.max(max, t)];
         const range = { $gte: new Date(min), $lte: new Date(max) };
-        for await (const doc of this.levels[level].find({ model, start: range })) if (wanted.has(doc.start.getTime())) newest.add(doc);
+        for await (const doc of this.levels[level].find({ model, start: range }))
+          if (wanted.has(doc.start.getTime())) newest.add(doc);
         continue;
       }
       for (let i = 0; i < starts.length; i += CHUNK) {
-        for await (const doc of this.levels[level].find({ model, start: { $in: starts.slice(i, i + CHUNK) } })) newest.add(doc);
+        for await (const doc of this.levels[level].find({ model, start: { $in: starts.slice(i, i + CHUNK) } }))
+          newest.add(doc);
       }
     }
     return newest;

@@ -1,6 +1,14 @@
 // What differs between the MongoDB-wire servers we run on: capabilities learned once per
 // connection, error codes and the errors worth retrying, and how large a bulk write may be.
-import { MongoBulkWriteError, MongoServerError, type AnyBulkWriteOperation, type BulkWriteOptions, type Collection, type Db, type Document } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoServerError,
+  type AnyBulkWriteOperation,
+  type BulkWriteOptions,
+  type Collection,
+  type Db,
+  type Document,
+} from 'mongodb';
 import { isDatabaseDown } from '../core/public-error.js';
 
 export interface ServerTraits {

@@ -61,17 +61,43 @@ export class WebhookSender {
       if (signal.aborted) break;
       const { status, error, permanent } = await this.attempt(url, body, current.event);
       const attempts = current.attempts + 1;
-      if (error === null) return { ...current, state: 'DELIVERED', attempts, lastStatus: status, deliveredAt: new Date(), lastError: null };
+      if (error === null)
+        return {
+          ...current,
+          state: 'DELIVERED',
+          attempts,
+          lastStatus: status,
+          deliveredAt: new Date(),
+          lastError: null,
+        };
       const state = permanent || attempts >= this.maxAttempts ? 'FAILED' : 'PENDING';
       current = { ...current, state, attempts, lastStatus: status, lastError: this.redact(error, url) };
-      this.log.warn({ webhook: current.webhook, target: current.target, event: current.event, attempts, state, reason: current.lastError }, 'alert webhook delivery failed');
+      this.log.warn(
+        {
+          webhook: current.webhook,
+          target: current.target,
+          event: current.event,
+          attempts,
+          state,
+          reason: current.lastError,
+        },
+        'alert webhook delivery failed',
+      );
     }
     return current;
   }
 
   /** The outcome of one POST; `error` is coded and fit to store, the details go to the log. */
-  private async attempt(url: string, body: string, event: string): Promise<{ status: number | null; error: string | null; permanent: boolean }> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'clara-monitor', 'x-clara-event': `alert.${event}` };
+  private async attempt(
+    url: string,
+    body: string,
+    event: string,
+  ): Promise<{ status: number | null; error: string | null; permanent: boolean }> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'clara-monitor',
+      'x-clara-event': `alert.${event}`,
+    };
     if (this.options.secret) headers[SIGNATURE_HEADER] = signBody(this.options.secret, body);
     let response: Response;
     let answer = '';
@@ -86,9 +112,19 @@ export class WebhookSender {
     }
     if (response.ok) return { status: response.status, error: null, permanent: false };
     // The receiver's own words may echo what it was sent; they are logged, never stored.
-    if (answer) this.log.debug({ event, status: response.status, answer: this.redact(answer, url) }, 'alert webhook answer');
-    if (isRedirect(response.status)) return { status: response.status, error: `REDIRECTED: the webhook answered ${response.status}; redirects are not followed`, permanent: true };
-    return { status: response.status, error: `HTTP_${response.status}: the webhook answered ${response.status}`, permanent: !TRANSIENT(response.status) };
+    if (answer)
+      this.log.debug({ event, status: response.status, answer: this.redact(answer, url) }, 'alert webhook answer');
+    if (isRedirect(response.status))
+      return {
+        status: response.status,
+        error: `REDIRECTED: the webhook answered ${response.status}; redirects are not followed`,
+        permanent: true,
+      };
+    return {
+      status: response.status,
+      error: `HTTP_${response.status}: the webhook answered ${response.status}`,
+      permanent: !TRANSIENT(response.status),
+    };
   }
 
   private redact(message: string, url: string): string {

@@ -54,10 +54,16 @@ export class WhyLabsClient {
       try {
         return await this.attempt(datasetId, datasetTimestamp, bytes);
       } catch (error) {
-        const failure = error instanceof UploadError ? error : new UploadError('WHYLABS_ERROR: the upload failed unexpectedly', false, this.redact(detailOf(error)));
+        const failure =
+          error instanceof UploadError
+            ? error
+            : new UploadError('WHYLABS_ERROR: the upload failed unexpectedly', false, this.redact(detailOf(error)));
         if (failure.permanent || attempt > this.options.retries) throw failure;
         const delay = this.options.retryDelayMs * 2 ** (attempt - 1);
-        this.log.warn({ datasetId, attempt, retryInMs: delay, reason: failure.message, detail: failure.detail }, 'WhyLabs upload failed; retrying');
+        this.log.warn(
+          { datasetId, attempt, retryInMs: delay, reason: failure.message, detail: failure.detail },
+          'WhyLabs upload failed; retrying',
+        );
         await sleep(delay);
       }
     }
@@ -85,11 +91,20 @@ export class WhyLabsClient {
     try {
       body = JSON.parse(await readCapped(response, ANSWER_BYTES));
     } catch (error) {
-      throw new UploadError('WHYLABS_BAD_ANSWER: the answer to the upload request could not be read', false, this.redact(detailOf(error)));
+      throw new UploadError(
+        'WHYLABS_BAD_ANSWER: the answer to the upload request could not be read',
+        false,
+        this.redact(detailOf(error)),
+      );
     }
     const { id, uploadUrl } = (body ?? {}) as { id?: unknown; uploadUrl?: unknown };
-    if (typeof uploadUrl !== 'string' || !/^https?:\/\//.test(uploadUrl)) throw new UploadError('WHYLABS_BAD_ANSWER: WhyLabs answered without an upload URL', true);
-    if (uploadUrl.startsWith('http:') && !this.options.allowHttp) throw new UploadError('WHYLABS_INSECURE_URL: WhyLabs gave a plain http upload URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow it)', true);
+    if (typeof uploadUrl !== 'string' || !/^https?:\/\//.test(uploadUrl))
+      throw new UploadError('WHYLABS_BAD_ANSWER: WhyLabs answered without an upload URL', true);
+    if (uploadUrl.startsWith('http:') && !this.options.allowHttp)
+      throw new UploadError(
+        'WHYLABS_INSECURE_URL: WhyLabs gave a plain http upload URL (set CLARA_WHYLABS_ALLOW_HTTP=1 to allow it)',
+        true,
+      );
     return { id: typeof id === 'string' ? id : '', uploadUrl };
   }
 
@@ -100,14 +115,28 @@ export class WhyLabsClient {
       response = await call(url, init, this.options.timeoutMs);
     } catch (error) {
       const detail = this.redact(detailOf(error));
-      if (failureOf(error) === 'timeout') throw new UploadError(`WHYLABS_TIMEOUT: no answer to ${step} within ${this.options.timeoutMs} ms`, false, detail);
+      if (failureOf(error) === 'timeout')
+        throw new UploadError(
+          `WHYLABS_TIMEOUT: no answer to ${step} within ${this.options.timeoutMs} ms`,
+          false,
+          detail,
+        );
       throw new UploadError(`WHYLABS_UNREACHABLE: could not connect for ${step}`, false, detail);
     }
     if (response.ok) return response;
     // WhyLabs' (or a proxy's) answer may echo the request: the log gets it redacted, the message never.
     const detail = this.redact((await readCapped(response, 2048).catch(() => '')).trim());
-    if (isRedirect(response.status)) throw new UploadError(`WHYLABS_REDIRECTED: ${step} was answered ${response.status}; redirects are not followed`, true, detail);
-    throw new UploadError(`WHYLABS_HTTP_${response.status}: WhyLabs answered ${response.status} to ${step}`, !TRANSIENT_STATUS(response.status), detail);
+    if (isRedirect(response.status))
+      throw new UploadError(
+        `WHYLABS_REDIRECTED: ${step} was answered ${response.status}; redirects are not followed`,
+        true,
+        detail,
+      );
+    throw new UploadError(
+      `WHYLABS_HTTP_${response.status}: WhyLabs answered ${response.status} to ${step}`,
+      !TRANSIENT_STATUS(response.status),
+      detail,
+    );
   }
 
   /** Servers may echo request headers in error pages; the key must not travel on from here. */

@@ -14,7 +14,8 @@ import { SETTINGS, DATA_END, say } from './settings.js';
 import { benchSize, LAG_FIGURE, REFRESH_FIGURE, type SizeRun } from './size-phase.js';
 import { FIGURE as WRITE } from './writes.js';
 
-const growthFigure = (q: QueryFigures, small: SizeRun, big: SizeRun) => `metrics ${q.name}: t(${big.at}) / t(${small.at}) (p50)`;
+const growthFigure = (q: QueryFigures, small: SizeRun, big: SizeRun) =>
+  `metrics ${q.name}: t(${big.at}) / t(${small.at}) (p50)`;
 const naiveFigure = (q: QueryFigures) => `metrics ${q.name}: faster than the naive scan (p50)`;
 
 /** Query figures need every size: growth from the smallest to the largest, speed-up at each size. */
@@ -31,7 +32,10 @@ function queryFigures(figures: Figures, runs: SizeRun[]): string[] {
     names.push(naiveFigure(q));
     for (const run of runs) {
       const at = run.queries[i];
-      figures.atLeast(naiveFigure(q), run.at, at.naive.p50 / at.metrics.p50, 100, (n) => `${int(n)}×`, { note: `same answer: ${at.agree ? 'yes' : 'NO'}`, valid: at.agree });
+      figures.atLeast(naiveFigure(q), run.at, at.naive.p50 / at.metrics.p50, 100, (n) => `${int(n)}×`, {
+        note: `same answer: ${at.agree ? 'yes' : 'NO'}`,
+        valid: at.agree,
+      });
     }
   }
   return names;
@@ -44,24 +48,48 @@ async function main(): Promise<void> {
   const token = randomBytes(12).toString('hex');
   const figures = new Figures();
   const header = [
-    `store: ${database.kind}; ${cpus().length} CPUs; node ${process.version}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `store: ${database.kind}; ${cpus().length} CPUs; node ${process.version}; load average at start ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
     `sizes: ${SETTINGS.sizes.map(sizeName).join(', ')} predictions over ${SETTINGS.spanDays} days ending ${DATA_END.toISOString()} (demo generator, ~85% validated), a fresh database each`,
     `requests: ${SETTINGS.batch} items each; ${SETTINGS.requests} sequential, ${SETTINGS.clients}×${SETTINGS.concurrentRequests} concurrent, ${SETTINGS.validationRequests} of validations; ` +
       `stream ${SETTINGS.streamRate}/s for ${secs(SETTINGS.streamMs)}`,
   ];
   try {
     say(header.join('\n          '));
-    const ceiling = await measureCeiling(client.db(`${SETTINGS.dbPrefix}_ceiling`), SETTINGS.ceilingDocs, SETTINGS.batch);
-    header.push(`insertMany ceiling: ${int(ceiling.perSecond)} documents/s (${int(ceiling.docs)} documents, batches of ${SETTINGS.batch}, one client)`);
+    const ceiling = await measureCeiling(
+      client.db(`${SETTINGS.dbPrefix}_ceiling`),
+      SETTINGS.ceilingDocs,
+      SETTINGS.batch,
+    );
+    header.push(
+      `insertMany ceiling: ${int(ceiling.perSecond)} documents/s (${int(ceiling.docs)} documents, batches of ${SETTINGS.batch}, one client)`,
+    );
     say(header[header.length - 1]);
     const env = { client, uri: database.uri, token, ceiling, figures };
     const runs: SizeRun[] = [];
-    if (SETTINGS.phases.has('sizes')) for (const [i, size] of SETTINGS.sizes.entries()) runs.push(await benchSize(env, i, size));
+    if (SETTINGS.phases.has('sizes'))
+      for (const [i, size] of SETTINGS.sizes.entries()) runs.push(await benchSize(env, i, size));
     const queryNames = runs.length > 0 ? queryFigures(figures, runs) : [];
     if (SETTINGS.phases.has('demo')) await benchFirstStart(client, database.uri, token, figures);
     if (SETTINGS.phases.has('import')) await benchImport(client, database.uri, ceiling, figures);
-    header.push(`whole run: ${secs(Date.now() - started)}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    const order = [WRITE.p50, WRITE.p99, WRITE.concurrent, WRITE.validations, REFRESH_FIGURE, LAG_FIGURE, DEMO_FIGURE, importFigure(SETTINGS.importLines), ...queryNames, RSS_FIGURE];
+    header.push(
+      `whole run: ${secs(Date.now() - started)}; load average at the end ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    const order = [
+      WRITE.p50,
+      WRITE.p99,
+      WRITE.concurrent,
+      WRITE.validations,
+      REFRESH_FIGURE,
+      LAG_FIGURE,
+      DEMO_FIGURE,
+      importFigure(SETTINGS.importLines),
+      ...queryNames,
+      RSS_FIGURE,
+    ];
     printReport(header, figures, order);
   } finally {
     await client.close();

@@ -29,4 +29,6 @@ export async function measureCeiling(db: Db, docs: number, batch: number): Promi
 
 /** A rate as a share of the ceiling, e.g. "37% of 33,000/s". */
 export const ofCeiling = (rate: number, ceiling: Ceiling): string =>
-  Number.isFinite(rate) ? `${Math.round((rate / ceiling.perSecond) * 100)}% of ${Math.round(ceiling.perSecond).toLocaleString('en-US')}/s` : 'n/a';
+  Number.isFinite(rate)
+    ? `${Math.round((rate / ceiling.perSecond) * 100)}% of ${Math.round(ceiling.perSecond).toLocaleString('en-US')}/s`
+    : 'n/a';

@@ -71,7 +71,10 @@ interface Progress {
 async function poll(server: ServerProcess, budgetMs: number): Promise<Progress> {
   const span = demoDataset({ ...SERVER_DEMO, now: new Date(server.spawnedAt) });
   // Whole UTC days around the demo's span, with a day to spare on both sides.
-  const range = { from: new Date(Math.floor(span.start.getTime() / DAY) * DAY - DAY).toISOString(), to: new Date(Math.ceil(span.end.getTime() / DAY) * DAY + DAY).toISOString() };
+  const range = {
+    from: new Date(Math.floor(span.start.getTime() / DAY) * DAY - DAY).toISOString(),
+    to: new Date(Math.ceil(span.end.getTime() / DAY) * DAY + DAY).toISOString(),
+  };
   const progress: Progress = { expected: null, answers: 0, counted: 0, asOfPast: false, ms: null };
   while (Date.now() - server.spawnedAt < budgetMs) {
     if (progress.expected === null) {
@@ -96,7 +99,12 @@ async function poll(server: ServerProcess, budgetMs: number): Promise<Progress> 
   return progress;
 }
 
-export async function benchFirstStart(client: MongoClient, uri: string, token: string, figures: Figures): Promise<void> {
+export async function benchFirstStart(
+  client: MongoClient,
+  uri: string,
+  token: string,
+  figures: Figures,
+): Promise<void> {
   const dbName = `${SETTINGS.dbPrefix}_demo`;
   await client.db(dbName).dropDatabase();
   say(`first start with the demo (budget ${SETTINGS.budget.demoMs / 1000} s) …`);
@@ -105,12 +113,17 @@ export async function benchFirstStart(client: MongoClient, uri: string, token: s
     const p = await poll(server, SETTINGS.budget.demoMs);
     const reached = `${int(p.counted)} of ${p.expected === null ? 'unknown (no "seeding demo data" log line)' : int(p.expected)} demo rows counted, asOf ${p.asOfPast ? 'past' : 'not past'} the start`;
     const seen = `${p.answers} polls answered; last demo log line: ${lastDemoLine(server.output())}`;
-    figures.detail(`first start with the demo: ${p.ms === null ? `not complete within ${secs(SETTINGS.budget.demoMs)}` : secs(p.ms)}; ${reached} (${seen}); server peak RSS ${mb(server.peakRss())}`);
+    figures.detail(
+      `first start with the demo: ${p.ms === null ? `not complete within ${secs(SETTINGS.budget.demoMs)}` : secs(p.ms)}; ${reached} (${seen}); server peak RSS ${mb(server.peakRss())}`,
+    );
     if (p.ms === null) figures.miss(FIGURE, '-', `> ${secs(SETTINGS.budget.demoMs)}`, `≤ ${secs(TARGET_MS)}`, reached);
     else figures.atMost(FIGURE, '-', p.ms, TARGET_MS, secs, { note: `${int(p.counted)} demo rows` });
     figures.atMost(RSS_FIGURE, 'demo', server.peakRss(), RSS_LIMIT, mb);
   } finally {
     await server.stop();
-    await client.db(dbName).dropDatabase().catch(() => undefined);
+    await client
+      .db(dbName)
+      .dropDatabase()
+      .catch(() => undefined);
   }
 }

@@ -16,7 +16,8 @@ import { DATA_END, SETTINGS, say } from './settings.js';
 
 const TARGET_MS = 180_000;
 
-export const importFigure = (lines: number): string => `clara-monitor import of a ${sizeName(lines)}-line CSV (wall time)`;
+export const importFigure = (lines: number): string =>
+  `clara-monitor import of a ${sizeName(lines)}-line CSV (wall time)`;
 const HEADER = 'id,model,predictedAt,predicted,confidence,actual,validatedAt\n';
 
 const csvLine = (r: PredictionRow): string =>
@@ -24,7 +25,13 @@ const csvLine = (r: PredictionRow): string =>
 
 /** Exactly `lines` predictions, drawn a little denser than needed so the span ends near DATA_END. */
 async function writeCsv(file: string, lines: number): Promise<void> {
-  const demo = demoDataset({ now: DATA_END, days: SETTINGS.spanDays, perDay: (lines / SETTINGS.spanDays) * 1.02, seed: 4242, idPrefix: 'import' });
+  const demo = demoDataset({
+    now: DATA_END,
+    days: SETTINGS.spanDays,
+    perDay: (lines / SETTINGS.spanDays) * 1.02,
+    seed: 4242,
+    idPrefix: 'import',
+  });
   const out = createWriteStream(file);
   out.write(HEADER);
   let written = 0;
@@ -89,17 +96,28 @@ export async function benchImport(client: MongoClient, uri: string, ceiling: Cei
     const summary = run.stdout.trim().split('\n')[0] ?? '';
     if (run.killed) {
       figures.detail(`import: killed after ${secs(run.ms)}, ${linesSoFar(run.stderr)} lines read by then`);
-      figures.miss(name, '-', `> ${secs(SETTINGS.budget.importMs)}`, `≤ ${secs(TARGET_MS)}`, `${linesSoFar(run.stderr)} lines read by then`);
+      figures.miss(
+        name,
+        '-',
+        `> ${secs(SETTINGS.budget.importMs)}`,
+        `≤ ${secs(TARGET_MS)}`,
+        `${linesSoFar(run.stderr)} lines read by then`,
+      );
     } else if (run.code !== 0) {
       figures.detail(`import: exit code ${run.code} after ${secs(run.ms)}: ${summary || run.stderr.slice(-300)}`);
       figures.miss(name, '-', `exit ${run.code}`, `≤ ${secs(TARGET_MS)}`, summary.slice(0, 120));
     } else {
       figures.detail(`import: ${secs(run.ms)}, ${int(lines / (run.ms / 1000))} lines/s; ${summary}`);
       const rate = lines / (run.ms / 1000);
-      figures.atMost(name, '-', run.ms, TARGET_MS, secs, { note: `${int(rate)} lines/s (${ofCeiling(rate, ceiling)})` });
+      figures.atMost(name, '-', run.ms, TARGET_MS, secs, {
+        note: `${int(rate)} lines/s (${ofCeiling(rate, ceiling)})`,
+      });
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
-    await client.db(dbName).dropDatabase().catch(() => undefined);
+    await client
+      .db(dbName)
+      .dropDatabase()
+      .catch(() => undefined);
   }
 }

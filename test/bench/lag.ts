@@ -68,7 +68,8 @@ export async function measureLag(server: ServerProcess, idPrefix: string): Promi
           if (asOf >= waiting[i]) result.lags.push(answered - waiting.splice(i, 1)[0]);
         }
       } catch (error) {
-        if (polling) result.firstError ??= `poll: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+        if (polling)
+          result.firstError ??= `poll: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
       }
       await sleep(Math.max(0, pollMs - (Date.now() - asked)));
     }
@@ -99,7 +100,9 @@ export async function measureLag(server: ServerProcess, idPrefix: string): Promi
   }
   await Promise.all(inFlight);
   result.rate = (result.acked * batch) / ((performance.now() - started) / 1000);
-  say(`lag: stream over (${result.acked} batches acknowledged); waiting up to ${budget.drainMs / 1000} s for asOf to pass them …`);
+  say(
+    `lag: stream over (${result.acked} batches acknowledged); waiting up to ${budget.drainMs / 1000} s for asOf to pass them …`,
+  );
   const drainEnd = Date.now() + budget.drainMs;
   while (waiting.length > 0 && Date.now() < drainEnd) await sleep(pollMs);
   polling = false;

@@ -38,7 +38,11 @@ export const userDocument = (r: PredictionRow): Document => ({
  * insertMany straight into the collection (no rollup work), in batches; `seen` gets every row, so
  * the caller can keep a sample of ids without a second pass.
  */
-export async function insertDirect(collection: Collection<Document>, rows: Iterator<PredictionRow>, seen: (row: PredictionRow) => void = () => undefined): Promise<Loaded> {
+export async function insertDirect(
+  collection: Collection<Document>,
+  rows: Iterator<PredictionRow>,
+  seen: (row: PredictionRow) => void = () => undefined,
+): Promise<Loaded> {
   const loaded: Loaded = { rows: 0, ms: 0 };
   for (let batch = takeBatch(rows, DIRECT_BATCH); batch.length > 0; batch = takeBatch(rows, DIRECT_BATCH)) {
     batch.forEach(seen);
@@ -54,7 +58,10 @@ export async function insertDirect(collection: Collection<Document>, rows: Itera
 export class Reservoir<T> {
   readonly items: T[] = [];
   private seen = 0;
-  constructor(private readonly size: number, private readonly rng: Random) {}
+  constructor(
+    private readonly size: number,
+    private readonly rng: Random,
+  ) {}
 
   offer(item: T): void {
     this.seen++;
@@ -70,7 +77,13 @@ const LABELS = DEMO_CLASSES.map((c) => c.label);
 const SHARES = DEMO_CLASSES.map((c) => c.share);
 
 /** Predictions of new ids with predictedAt uniform in [from, to): one request "spread over 30 days". */
-export function spreadPredictions(rng: Random, idPrefix: string, count: number, from: number, to: number): PredictionRow[] {
+export function spreadPredictions(
+  rng: Random,
+  idPrefix: string,
+  count: number,
+  from: number,
+  to: number,
+): PredictionRow[] {
   return Array.from({ length: count }, (_, i) => {
     const truth = rng.weighted(SHARES);
     const predicted = rng.chance(0.9) ? truth : rng.weighted(SHARES);
@@ -97,17 +110,40 @@ interface IngestAnswer {
 }
 
 function checkAccepted(answer: IngestAnswer, sent: number): void {
-  if (answer.accepted !== sent) throw new Error(`${sent - answer.accepted} rejected, e.g. ${JSON.stringify(answer.rejected.slice(0, 2))}`);
+  if (answer.accepted !== sent)
+    throw new Error(`${sent - answer.accepted} rejected, e.g. ${JSON.stringify(answer.rejected.slice(0, 2))}`);
 }
 
-export async function recordPredictions(server: ServerProcess, rows: PredictionRow[], timeoutMs: number): Promise<void> {
-  const p = rows.map((r) => ({ id: r.id, model: r.model, predictedAt: r.predictedAt.toISOString(), predicted: r.predicted, confidence: r.confidence }));
-  const { recordPredictions: answer } = await server.gql<{ recordPredictions: IngestAnswer }>(RECORD_PREDICTIONS, { p }, timeoutMs);
+export async function recordPredictions(
+  server: ServerProcess,
+  rows: PredictionRow[],
+  timeoutMs: number,
+): Promise<void> {
+  const p = rows.map((r) => ({
+    id: r.id,
+    model: r.model,
+    predictedAt: r.predictedAt.toISOString(),
+    predicted: r.predicted,
+    confidence: r.confidence,
+  }));
+  const { recordPredictions: answer } = await server.gql<{ recordPredictions: IngestAnswer }>(
+    RECORD_PREDICTIONS,
+    { p },
+    timeoutMs,
+  );
   checkAccepted(answer, rows.length);
 }
 
-export async function recordValidations(server: ServerProcess, items: { id: string; actual: string }[], timeoutMs: number): Promise<void> {
+export async function recordValidations(
+  server: ServerProcess,
+  items: { id: string; actual: string }[],
+  timeoutMs: number,
+): Promise<void> {
   const v = items.map((item) => ({ id: item.id, model: 'default', actual: item.actual }));
-  const { recordValidations: answer } = await server.gql<{ recordValidations: IngestAnswer }>(RECORD_VALIDATIONS, { v }, timeoutMs);
+  const { recordValidations: answer } = await server.gql<{ recordValidations: IngestAnswer }>(
+    RECORD_VALIDATIONS,
+    { v },
+    timeoutMs,
+  );
   checkAccepted(answer, items.length);
 }

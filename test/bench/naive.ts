@@ -18,7 +18,11 @@ export interface NaiveAnswer {
 
 const valuesOf = (t: Tally): MetricValues => metricValues(confusionMatrix(tallyCells(t)), t.predictions);
 
-export async function naiveOverall(collection: Collection<Document>, model: string, range: Window): Promise<MetricValues> {
+export async function naiveOverall(
+  collection: Collection<Document>,
+  model: string,
+  range: Window,
+): Promise<MetricValues> {
   const groups = collection.aggregate<{ _id: { actual?: unknown; predicted?: unknown }; n: number }>([
     { $match: { model, predictedAt: { $gte: range.start, $lt: range.end } } },
     { $group: { _id: { actual: '$actual', predicted: '$predicted' }, n: { $sum: 1 } } },
@@ -27,12 +31,17 @@ export async function naiveOverall(collection: Collection<Document>, model: stri
   const cells: { actual: string; predicted: string; count: number }[] = [];
   for await (const { _id, n } of groups) {
     predictions += n;
-    if (typeof _id.actual === 'string' && typeof _id.predicted === 'string') cells.push({ actual: _id.actual, predicted: _id.predicted, count: n });
+    if (typeof _id.actual === 'string' && typeof _id.predicted === 'string')
+      cells.push({ actual: _id.actual, predicted: _id.predicted, count: n });
   }
   return metricValues(confusionMatrix(cells), predictions);
 }
 
-export async function naiveSeries(collection: Collection<Document>, model: string, buckets: Window[]): Promise<MetricValues[]> {
+export async function naiveSeries(
+  collection: Collection<Document>,
+  model: string,
+  buckets: Window[],
+): Promise<MetricValues[]> {
   const tallies = buckets.map(() => emptyTally());
   const starts = buckets.map((b) => b.start.getTime());
   const rows = collection.find(
@@ -49,11 +58,24 @@ export async function naiveSeries(collection: Collection<Document>, model: strin
       if (starts[mid] <= at.getTime()) lo = mid;
       else hi = mid - 1;
     }
-    addRow(tallies[lo], { predictedAt: at, predicted: String(doc.predicted), confidence: null, actual: typeof doc.actual === 'string' ? doc.actual : null });
+    addRow(tallies[lo], {
+      predictedAt: at,
+      predicted: String(doc.predicted),
+      confidence: null,
+      actual: typeof doc.actual === 'string' ? doc.actual : null,
+    });
   }
   return tallies.map(valuesOf);
 }
 
-export async function naiveMetrics(collection: Collection<Document>, model: string, range: Window, buckets: Window[]): Promise<NaiveAnswer> {
-  return { overall: await naiveOverall(collection, model, range), series: await naiveSeries(collection, model, buckets) };
+export async function naiveMetrics(
+  collection: Collection<Document>,
+  model: string,
+  range: Window,
+  buckets: Window[],
+): Promise<NaiveAnswer> {
+  return {
+    overall: await naiveOverall(collection, model, range),
+    series: await naiveSeries(collection, model, buckets),
+  };
 }

@@ -15,7 +15,8 @@ export interface Figure {
 }
 
 export const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
-export const millis = (n: number): string => (!Number.isFinite(n) ? 'n/a' : n < 100 ? `${n.toFixed(1)} ms` : `${int(n)} ms`);
+export const millis = (n: number): string =>
+  !Number.isFinite(n) ? 'n/a' : n < 100 ? `${n.toFixed(1)} ms` : `${int(n)} ms`;
 export const secs = (ms: number): string => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : 'n/a');
 export const mb = (bytes: number): string => `${int(bytes / 2 ** 20)} MB`;
 export const sizeName = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
@@ -30,11 +31,25 @@ export class Figures {
   readonly details: string[] = [];
 
   /** A figure that must not exceed `limit`; NaN (not measured) is a MISS, and so is `valid: false`. */
-  atMost(name: string, at: string, value: number, limit: number, format: Format, { note = '', valid = true } = {}): void {
+  atMost(
+    name: string,
+    at: string,
+    value: number,
+    limit: number,
+    format: Format,
+    { note = '', valid = true } = {},
+  ): void {
     this.add(name, at, format(value), `≤ ${format(limit)}`, valid && value <= limit, note);
   }
 
-  atLeast(name: string, at: string, value: number, limit: number, format: Format, { note = '', valid = true } = {}): void {
+  atLeast(
+    name: string,
+    at: string,
+    value: number,
+    limit: number,
+    format: Format,
+    { note = '', valid = true } = {},
+  ): void {
     this.add(name, at, format(value), `≥ ${format(limit)}`, valid && value >= limit, note);
   }
 
@@ -58,7 +73,16 @@ export class Figures {
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => '  ' + r.map((cell, c) => cell.padEnd(widths[c])).join('   ').trimEnd()).join('\n');
+  return rows
+    .map(
+      (r) =>
+        '  ' +
+        r
+          .map((cell, c) => cell.padEnd(widths[c]))
+          .join('   ')
+          .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Each figure's rows together (100k next to 1M), figures in `order`, then any other in the order taken. */

@@ -55,7 +55,10 @@ export const quantile = (run: RequestRun, p: number): number => percentile(run.t
 export const throughput = (run: RequestRun): number => (run.wallMs > 0 ? run.items / (run.wallMs / 1000) : NaN);
 
 export function describeRun(run: RequestRun, unit: string): string {
-  const parts = [`${run.times.length} requests from ${run.clients} client${run.clients === 1 ? '' : 's'}`, `${run.items.toLocaleString('en-US')} ${unit} acknowledged in ${(run.wallMs / 1000).toFixed(1)} s`];
+  const parts = [
+    `${run.times.length} requests from ${run.clients} client${run.clients === 1 ? '' : 's'}`,
+    `${run.items.toLocaleString('en-US')} ${unit} acknowledged in ${(run.wallMs / 1000).toFixed(1)} s`,
+  ];
   if (run.failed > 0) parts.push(`${run.failed} failed (${run.firstError})`);
   if (run.cutShort) parts.push('cut short by the time budget');
   return parts.join(', ');

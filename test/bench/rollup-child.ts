@@ -29,7 +29,12 @@ async function handle(request: RollupRequest): Promise<RollupReply> {
 process.on('message', (request: RollupRequest) => {
   handle(request).then(
     (reply) => process.send?.(reply),
-    (error: unknown) => process.send?.({ ok: false, ms: 0, error: error instanceof Error ? error.message : String(error) } satisfies RollupReply),
+    (error: unknown) =>
+      process.send?.({
+        ok: false,
+        ms: 0,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies RollupReply),
   );
 });
 process.on('disconnect', () => void client.close().finally(() => process.exit(0)));

@@ -29,7 +29,10 @@ export class RollupWorker {
   constructor(private readonly env: { uri: string; dbName: string }) {}
 
   private async start(): Promise<ChildProcess> {
-    const child = fork(CHILD, [], { env: { ...process.env, MONGODB_URI: this.env.uri, MONGODB_DB: this.env.dbName }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(CHILD, [], {
+      env: { ...process.env, MONGODB_URI: this.env.uri, MONGODB_DB: this.env.dbName },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const reply = await this.next(child, START_MS);
     if (!reply?.ok) {
       child.kill('SIGKILL');

@@ -40,7 +40,9 @@ async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -98,7 +100,8 @@ export async function launchServer(options: ServerOptions): Promise<ServerProces
         signal: AbortSignal.timeout(timeoutMs),
       });
       const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-      if (body.errors?.length || !body.data) throw new Error(`GraphQL error (HTTP ${res.status}): ${JSON.stringify(body.errors)}`);
+      if (body.errors?.length || !body.data)
+        throw new Error(`GraphQL error (HTTP ${res.status}): ${JSON.stringify(body.errors)}`);
       return body.data;
     },
     peakRss,
@@ -118,7 +121,10 @@ export async function launchServer(options: ServerOptions): Promise<ServerProces
 export async function startServerProcess(options: ServerOptions, timeoutMs = 60_000): Promise<ServerProcess> {
   const server = await launchServer(options);
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs / 1000} s`)), timeoutMs)));
+  const late = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs / 1000} s`)), timeoutMs)),
+  );
   try {
     await Promise.race([server.ready, late]);
   } catch (error) {

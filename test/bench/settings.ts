@@ -69,4 +69,5 @@ export const DAY = 86_400_000;
 export const DATA_END = new Date(Math.floor(Date.now() / DAY) * DAY);
 
 /** Progress on stderr; the figures go to stdout at the end. */
-export const say = (line: string): void => void process.stderr.write(`${new Date().toISOString().slice(11, 19)}  ${line}\n`);
+export const say = (line: string): void =>
+  void process.stderr.write(`${new Date().toISOString().slice(11, 19)}  ${line}\n`);

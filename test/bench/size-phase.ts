@@ -39,27 +39,56 @@ export interface BenchEnv {
 async function settle(server: ServerProcess, figures: Figures, at: string, after: string): Promise<void> {
   const started = Date.now();
   const caughtUp = await waitForAsOf(server, started, SETTINGS.budget.settleMs);
-  figures.detail(`${at}: rollups caught up after ${after}: ${caughtUp ? `in ${secs(Date.now() - started)}` : `not within ${secs(SETTINGS.budget.settleMs)}`}`);
+  figures.detail(
+    `${at}: rollups caught up after ${after}: ${caughtUp ? `in ${secs(Date.now() - started)}` : `not within ${secs(SETTINGS.budget.settleMs)}`}`,
+  );
 }
 
-async function load(env: BenchEnv, worker: RollupWorker, index: number, size: number, at: string, dbName: string): Promise<string[]> {
+async function load(
+  env: BenchEnv,
+  worker: RollupWorker,
+  index: number,
+  size: number,
+  at: string,
+  dbName: string,
+): Promise<string[]> {
   const collection = env.client.db(dbName).collection('predictions');
-  const dataset = demoDataset({ now: DATA_END, days: SETTINGS.spanDays, perDay: size / SETTINGS.spanDays, seed: 1000 + index, idPrefix: `bench${index}` });
+  const dataset = demoDataset({
+    now: DATA_END,
+    days: SETTINGS.spanDays,
+    perDay: size / SETTINGS.spanDays,
+    seed: 1000 + index,
+    idPrefix: `bench${index}`,
+  });
   const sample = new Reservoir<string>(SETTINGS.validationRequests * SETTINGS.batch, new Random(23 + index));
   say(`${at}: insertMany of ~${int(size)} rows over ${SETTINGS.spanDays} days straight into the collection …`);
   const loaded = await insertDirect(collection, dataset.rows(), (row) => sample.offer(row.id));
-  env.figures.detail(`${at}: ${int(loaded.rows)} rows written directly in ${secs(loaded.ms)} (${int(loaded.rows / (loaded.ms / 1000))}/s, batches of 5,000)`);
+  env.figures.detail(
+    `${at}: ${int(loaded.rows)} rows written directly in ${secs(loaded.ms)} (${int(loaded.rows / (loaded.ms / 1000))}/s, batches of 5,000)`,
+  );
   say(`${at}: refresh() + settle() (budget ${SETTINGS.budget.refreshMs / 1000} s) …`);
   const { reply, ms } = await worker.call({ op: 'refresh' }, SETTINGS.budget.refreshMs);
   const name = REFRESH_FIGURE;
   if (reply?.ok) {
-    env.figures.detail(`${at}: refresh ${secs(reply.refreshMs ?? NaN)} + settle ${secs(ms - (reply.refreshMs ?? 0))}; ${reply.summary ?? ''}`);
+    env.figures.detail(
+      `${at}: refresh ${secs(reply.refreshMs ?? NaN)} + settle ${secs(ms - (reply.refreshMs ?? 0))}; ${reply.summary ?? ''}`,
+    );
     const rate = loaded.rows / (ms / 1000);
-    env.figures.atMost(name, at, ms, 180_000, secs, { note: `${int(loaded.rows)} rows, ${int(rate)} rows/s (${ofCeiling(rate, env.ceiling)})` });
+    env.figures.atMost(name, at, ms, 180_000, secs, {
+      note: `${int(loaded.rows)} rows, ${int(rate)} rows/s (${ofCeiling(rate, env.ceiling)})`,
+    });
   } else {
     // Killed mid-drain, the child leaves the rollups lease held until it expires (5 minutes today).
-    env.figures.detail(`${at}: refresh ${reply ? `failed: ${reply.error}` : `killed after ${secs(ms)} (its rollups lease stays held until it expires)`}`);
-    env.figures.miss(name, at, reply ? 'failed' : `> ${secs(ms)}`, `≤ ${secs(180_000)}`, `${int(loaded.rows)} rows; rollups incomplete from here on`);
+    env.figures.detail(
+      `${at}: refresh ${reply ? `failed: ${reply.error}` : `killed after ${secs(ms)} (its rollups lease stays held until it expires)`}`,
+    );
+    env.figures.miss(
+      name,
+      at,
+      reply ? 'failed' : `> ${secs(ms)}`,
+      `≤ ${secs(180_000)}`,
+      `${int(loaded.rows)} rows; rollups incomplete from here on`,
+    );
   }
   return sample.items;
 }
@@ -77,8 +106,11 @@ async function lag(env: BenchEnv, worker: RollupWorker, at: string, dbName: stri
         `lag p50 ${secs(lagQuantile(r, 50))}, p99 ${secs(p99)}, max ${secs(lagQuantile(r, 100))}; ${unseen} batches not in asOf after the ${secs(SETTINGS.budget.drainMs)} drain; ` +
         `${r.polls} polls; server jobs: ${reply?.summary ?? 'not switched'}${r.firstError ? `; first error: ${r.firstError}` : ''}`,
     );
-    const note = `${r.acked} batches of ${SETTINGS.batch} at ${int(r.rate)}/s for ${secs(SETTINGS.streamMs)}` + (unseen > 0 ? `, ${unseen} never seen in asOf` : '');
-    if (p99 === Infinity) env.figures.miss(LAG_FIGURE, at, `> ${secs(SETTINGS.budget.drainMs)}`, `≤ ${secs(90_000)}`, note);
+    const note =
+      `${r.acked} batches of ${SETTINGS.batch} at ${int(r.rate)}/s for ${secs(SETTINGS.streamMs)}` +
+      (unseen > 0 ? `, ${unseen} never seen in asOf` : '');
+    if (p99 === Infinity)
+      env.figures.miss(LAG_FIGURE, at, `> ${secs(SETTINGS.budget.drainMs)}`, `≤ ${secs(90_000)}`, note);
     else env.figures.atMost(LAG_FIGURE, at, p99, 90_000, secs, { note, valid: r.acked > 0 && r.failed === 0 });
   } finally {
     await server.stop();
@@ -99,12 +131,22 @@ export async function benchSize(env: BenchEnv, index: number, size: number): Pro
     await worker.call({ op: 'refresh' }, SETTINGS.budget.refreshMs);
     const ids = await load(env, worker, index, size, at, dbName);
     say(`${at}: timing queries …`);
-    const queries = await measureQueries(server, db.collection('predictions'), QUERIES(DATA_END), SETTINGS.budget.naiveMs, (line) => say(`${at}: ${line.trim()}`));
+    const queries = await measureQueries(
+      server,
+      db.collection('predictions'),
+      QUERIES(DATA_END),
+      SETTINGS.budget.naiveMs,
+      (line) => say(`${at}: ${line.trim()}`),
+    );
     for (const q of queries) {
-      env.figures.detail(`${at}: metrics ${q.name} (${q.points} points): p50 ${millis(q.metrics.p50)}, p95 ${millis(q.metrics.p95)} (${q.metrics.runs} runs); naive p50 ${millis(q.naive.p50)} (${q.naive.runs} runs); same answer: ${q.agree ? 'yes' : 'NO'}`);
+      env.figures.detail(
+        `${at}: metrics ${q.name} (${q.points} points): p50 ${millis(q.metrics.p50)}, p95 ${millis(q.metrics.p95)} (${q.metrics.runs} runs); naive p50 ${millis(q.naive.p50)} (${q.naive.runs} runs); same answer: ${q.agree ? 'yes' : 'NO'}`,
+      );
     }
     const ceiling = await measureCeiling(db, SETTINGS.ceilingDocs, SETTINGS.batch);
-    env.figures.detail(`${at}: insertMany ceiling on this database: ${int(ceiling.perSecond)} documents/s (${int(ceiling.docs)} documents, batches of ${SETTINGS.batch})`);
+    env.figures.detail(
+      `${at}: insertMany ceiling on this database: ${int(ceiling.perSecond)} documents/s (${int(ceiling.docs)} documents, batches of ${SETTINGS.batch})`,
+    );
     const ctx: WriteContext = { server, figures: env.figures, at, idPrefix: `http${index}`, ceiling };
     await sequentialPredictions(ctx);
     await settle(server, env.figures, at, 'recordPredictions one at a time');

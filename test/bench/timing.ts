@@ -25,7 +25,13 @@ export async function within(promise: Promise<unknown>, ms: number): Promise<boo
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([promise.then(() => true, () => true), late]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -37,7 +43,12 @@ export async function within(promise: Promise<unknown>, ms: number): Promise<boo
  */
 export async function timeRuns(
   fn: () => Promise<unknown>,
-  { minRuns, maxRuns = minRuns, warmup = 2, budgetMs = Infinity }: { minRuns: number; maxRuns?: number; warmup?: number; budgetMs?: number },
+  {
+    minRuns,
+    maxRuns = minRuns,
+    warmup = 2,
+    budgetMs = Infinity,
+  }: { minRuns: number; maxRuns?: number; warmup?: number; budgetMs?: number },
 ): Promise<Timing> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];

@@ -16,7 +16,8 @@ export const FIGURE = {
 };
 
 const percent = (share: number) => (Number.isFinite(share) ? `${Math.round(share * 100)}%` : 'n/a');
-const failures = (run: RequestRun) => (run.failed > 0 ? `, ${run.failed} failed` : '') + (run.cutShort ? ', cut short by the budget' : '');
+const failures = (run: RequestRun) =>
+  (run.failed > 0 ? `, ${run.failed} failed` : '') + (run.cutShort ? ', cut short by the budget' : '');
 
 export interface WriteContext {
   server: ServerProcess;
@@ -41,7 +42,10 @@ function sendSpread(ctx: WriteContext, rng: Random, tag: string): (client: numbe
 
 export async function sequentialPredictions(ctx: WriteContext): Promise<void> {
   say(`${ctx.at}: recordPredictions, ${SETTINGS.requests} requests one at a time …`);
-  const run = await runRequests({ clients: 1, perClient: SETTINGS.requests, budgetMs: SETTINGS.budget.sequentialMs }, sendSpread(ctx, new Random(11), 's'));
+  const run = await runRequests(
+    { clients: 1, perClient: SETTINGS.requests, budgetMs: SETTINGS.budget.sequentialMs },
+    sendSpread(ctx, new Random(11), 's'),
+  );
   const valid = run.failed === 0 && run.times.length > 0;
   const note = `n=${run.times.length}${failures(run)}`;
   const rate = throughput(run);
@@ -56,10 +60,15 @@ export async function sequentialPredictions(ctx: WriteContext): Promise<void> {
 export async function concurrentPredictions(ctx: WriteContext): Promise<void> {
   const { clients, concurrentRequests } = SETTINGS;
   say(`${ctx.at}: recordPredictions from ${clients} clients, ${concurrentRequests} requests each …`);
-  const run = await runRequests({ clients, perClient: concurrentRequests, budgetMs: SETTINGS.budget.concurrentMs }, sendSpread(ctx, new Random(13), 'c'));
+  const run = await runRequests(
+    { clients, perClient: concurrentRequests, budgetMs: SETTINGS.budget.concurrentMs },
+    sendSpread(ctx, new Random(13), 'c'),
+  );
   const rate = throughput(run);
   const ceiling = ctx.ceiling.perSecond;
-  ctx.figures.detail(`${ctx.at}: recordPredictions from ${clients} clients: ${describeRun(run, 'predictions')}; ${int(rate)}/s; p50 ${millis(quantile(run, 50))}, p99 ${millis(quantile(run, 99))}`);
+  ctx.figures.detail(
+    `${ctx.at}: recordPredictions from ${clients} clients: ${describeRun(run, 'predictions')}; ${int(rate)}/s; p50 ${millis(quantile(run, 50))}, p99 ${millis(quantile(run, 99))}`,
+  );
   ctx.figures.atLeast(FIGURE.concurrent, ctx.at, rate / ceiling, 0.3, percent, {
     note: `${int(rate)}/s of ${int(ceiling)}/s measured at this size, ${clients} clients${failures(run)}`,
     valid: run.failed === 0 && run.items > 0,
@@ -72,12 +81,16 @@ export async function validations(ctx: WriteContext, ids: readonly string[]): Pr
   say(`${ctx.at}: recordValidations, ${requests} requests one at a time …`);
   const rng = new Random(17);
   const send = async (_client: number, request: number): Promise<number> => {
-    const items = ids.slice(request * SETTINGS.batch, (request + 1) * SETTINGS.batch).map((id) => ({ id, actual: randomLabel(rng) }));
+    const items = ids
+      .slice(request * SETTINGS.batch, (request + 1) * SETTINGS.batch)
+      .map((id) => ({ id, actual: randomLabel(rng) }));
     await recordValidations(ctx.server, items, SETTINGS.budget.requestMs);
     return items.length;
   };
   const run = await runRequests({ clients: 1, perClient: requests, budgetMs: SETTINGS.budget.validationsMs }, send);
-  ctx.figures.detail(`${ctx.at}: recordValidations one at a time: ${describeRun(run, 'validations')}; p50 ${millis(quantile(run, 50))}, p99 ${millis(quantile(run, 99))}`);
+  ctx.figures.detail(
+    `${ctx.at}: recordValidations one at a time: ${describeRun(run, 'validations')}; p50 ${millis(quantile(run, 50))}, p99 ${millis(quantile(run, 99))}`,
+  );
   ctx.figures.atMost(FIGURE.validations, ctx.at, quantile(run, 99), 1000, millis, {
     note: `n=${run.times.length}, nearest rank${failures(run)}`,
     valid: run.failed === 0 && run.times.length > 0,

@@ -32,7 +32,13 @@ afterEach(async () => {
 
 /** The cells of a table's body rows, as text. */
 function rows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell: { textContent: string | null }) => (cell.textContent ?? '').trim())));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.children, (cell: { textContent: string | null }) => (cell.textContent ?? '').trim()),
+      ),
+    );
 }
 
 function stat(id: string) {
@@ -78,11 +84,17 @@ describe('tabs draw the dataset', () => {
     const days = ['5 Jan', '6 Jan', '7 Jan', '8 Jan', '9 Jan', '10 Jan', '11 Jan'];
     const gaps = ['—', '—', '—', '—'];
     // Mon: 3 of 4 right; Wed: 1 of 2; the other days have no validated sample.
-    expect(await rows(table('accuracy'))).toEqual(days.map((d, i) => (i === 0 ? [d, '75.0%', ...wilson(3, 4)] : i === 2 ? [d, '50.0%', ...wilson(1, 2)] : [d, '—', '—', '—'])));
+    expect(await rows(table('accuracy'))).toEqual(
+      days.map((d, i) =>
+        i === 0 ? [d, '75.0%', ...wilson(3, 4)] : i === 2 ? [d, '50.0%', ...wilson(1, 2)] : [d, '—', '—', '—'],
+      ),
+    );
     // Mon: cat P=2/3 R=1 F1=0.8, dog P=1 R=1/2 F1=2/3. Wed: bird right, a cat taken for a dog → 1/3 each.
     const expected = { precision: ['83.3%', '33.3%'], recall: ['75.0%', '33.3%'], f1: ['73.3%', '33.3%'] };
     for (const [metric, [mon, wed]] of Object.entries(expected)) {
-      await expect.poll(() => rows(table(metric))).toEqual([['5 Jan', mon], ['6 Jan', '—'], ['7 Jan', wed], ...days.slice(3).map((d) => [d, gaps[0]])]);
+      await expect
+        .poll(() => rows(table(metric)))
+        .toEqual([['5 Jan', mon], ['6 Jan', '—'], ['7 Jan', wed], ...days.slice(3).map((d) => [d, gaps[0]])]);
     }
     const canvas = page.locator('clara-metric-chart[metric=f1] canvas');
     expect((await canvas.boundingBox())?.height).toBeGreaterThan(100);
@@ -91,18 +103,22 @@ describe('tabs draw the dataset', () => {
   test('samples by class: validated samples by true class, the toggle shows predictions by predicted class', async () => {
     await page.goto(dashboardUrl(app.url, { tab: 'samples' }));
     const table = page.locator('clara-class-distribution table[data-table]');
-    await expect.poll(() => rows(table)).toEqual([
-      ['cat', '3', '50.0%'],
-      ['dog', '2', '33.3%'],
-      ['bird', '1', '16.7%'],
-    ]);
+    await expect
+      .poll(() => rows(table))
+      .toEqual([
+        ['cat', '3', '50.0%'],
+        ['dog', '2', '33.3%'],
+        ['bird', '1', '16.7%'],
+      ]);
     await page.locator('clara-class-distribution input[type=checkbox]').check();
     // All 9 predictions, the 3 unvalidated ones of Tuesday included.
-    await expect.poll(() => rows(table)).toEqual([
-      ['cat', '4', '44.4%'],
-      ['dog', '4', '44.4%'],
-      ['bird', '1', '11.1%'],
-    ]);
+    await expect
+      .poll(() => rows(table))
+      .toEqual([
+        ['cat', '4', '44.4%'],
+        ['dog', '4', '44.4%'],
+        ['bird', '1', '11.1%'],
+      ]);
   });
 
   test('metrics by class: bars sorted best first with support, and the confusion matrix', async () => {
@@ -115,7 +131,9 @@ describe('tabs draw the dataset', () => {
       ['dog', '50.0%', ...wilson(1, 2), '2'],
     ];
     for (const metric of ['precision', 'recall']) await expect.poll(() => rows(bars(metric))).toEqual(expected);
-    await expect.poll(() => rows(bars('f1'))).toEqual(expected.map(([label, value, , , support]) => [label, value, support]));
+    await expect
+      .poll(() => rows(bars('f1')))
+      .toEqual(expected.map(([label, value, , , support]) => [label, value, support]));
     // Macro 13/18 each; weighted by support (1·1 + 3·2/3 + 2·1/2) / 6 = 4/6; micro = accuracy = 4/6.
     expect(await rows(page.locator('clara-class-metrics table[data-averages]'))).toEqual([
       ['Macro', '72.2%', '72.2%', '72.2%'],
@@ -125,7 +143,12 @@ describe('tabs draw the dataset', () => {
     const matrix = page.locator('clara-confusion-matrix table[data-table]');
     await expect.poll(() => rows(matrix).then((r) => r.length)).toBe(3);
     const columns = (await matrix.locator('thead th').allTextContents()).slice(1).map((t) => t.trim());
-    const cells = Object.fromEntries((await rows(matrix)).map(([actual, ...counts]) => [actual, Object.fromEntries(columns.map((c, i) => [c, counts[i]]))]));
+    const cells = Object.fromEntries(
+      (await rows(matrix)).map(([actual, ...counts]) => [
+        actual,
+        Object.fromEntries(columns.map((c, i) => [c, counts[i]])),
+      ]),
+    );
     expect(cells).toEqual({
       cat: { cat: '2', dog: '1', bird: '0' },
       dog: { cat: '1', dog: '1', bird: '0' },
@@ -136,17 +159,22 @@ describe('tabs draw the dataset', () => {
   test('training data: the training distribution beside production, a class coloured alike on both', async () => {
     await page.goto(dashboardUrl(app.url, { tab: 'training' }));
     const side = (name: string) => page.locator(`clara-training-distribution [data-side=${name}]`);
-    await expect.poll(() => rows(side('training').locator('table[data-table]'))).toEqual([
-      ['cat', '50', '50.0%'],
-      ['dog', '30', '30.0%'],
-      ['bird', '20', '20.0%'],
-    ]);
+    await expect
+      .poll(() => rows(side('training').locator('table[data-table]')))
+      .toEqual([
+        ['cat', '50', '50.0%'],
+        ['dog', '30', '30.0%'],
+        ['bird', '20', '20.0%'],
+      ]);
     expect(await rows(side('production').locator('table[data-table]'))).toEqual([
       ['cat', '4', '44.4%'],
       ['dog', '4', '44.4%'],
       ['bird', '1', '11.1%'],
     ]);
-    const swatches = (name: string) => side(name).locator('.legend .swatch').evaluateAll((spans) => spans.map((s) => (s as unknown as { style: { background: string } }).style.background));
+    const swatches = (name: string) =>
+      side(name)
+        .locator('.legend .swatch')
+        .evaluateAll((spans) => spans.map((s) => (s as unknown as { style: { background: string } }).style.background));
     const training = await swatches('training');
     expect(new Set(training).size).toBe(3);
     expect(await swatches('production')).toEqual(training);
@@ -186,14 +214,21 @@ describe('state in the URL', () => {
     // Monday alone: 4 predictions.
     await expect.poll(() => stat('predictions').value.textContent()).toBe('4');
     const url = new URL(page.url());
-    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2026-01-05T00:00:00.000Z', '2026-01-06T00:00:00.000Z']);
+    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([
+      '2026-01-05T00:00:00.000Z',
+      '2026-01-06T00:00:00.000Z',
+    ]);
     // An end before the start is refused on the spot, and the range stays as it was.
     await page.locator('clara-controls #to').fill('2026-01-04T00:00');
-    await expect.poll(() => page.locator('clara-controls [role=alert]').textContent()).toContain('“From” must be before “To”');
+    await expect
+      .poll(() => page.locator('clara-controls [role=alert]').textContent())
+      .toContain('“From” must be before “To”');
     expect(new URL(page.url()).searchParams.get('to')).toBe('2026-01-06T00:00:00.000Z');
 
     await page.locator('clara-controls #preset').selectOption('24h');
-    await expect.poll(() => page.locator('clara-overview [data-state=empty]').textContent()).toContain('No predictions in this range');
+    await expect
+      .poll(() => page.locator('clara-overview [data-state=empty]').textContent())
+      .toContain('No predictions in this range');
     expect(new URL(page.url()).searchParams.get('granularity')).toBe('HOUR');
   });
 
@@ -210,7 +245,9 @@ describe('state in the URL', () => {
     await selectedTab().focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => selectedTab().textContent()).toContain('Metrics');
-    expect(await page.evaluate(`document.querySelector('clara-dashboard').shadowRoot.activeElement?.id`)).toBe('tab-metrics');
+    expect(await page.evaluate(`document.querySelector('clara-dashboard').shadowRoot.activeElement?.id`)).toBe(
+      'tab-metrics',
+    );
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => selectedTab().textContent()).toContain('Jobs');

@@ -32,9 +32,18 @@ async function mutate(app: TestApp, query: string, variables: Record<string, unk
 
 export async function seed(app: TestApp): Promise<void> {
   const record = `mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`;
-  await mutate(app, record, { p: ROWS.map(([id, predictedAt, predicted, actual]) => ({ id, predictedAt, predicted, ...(actual ? { actual } : {}) })) });
+  await mutate(app, record, {
+    p: ROWS.map(([id, predictedAt, predicted, actual]) => ({
+      id,
+      predictedAt,
+      predicted,
+      ...(actual ? { actual } : {}),
+    })),
+  });
   // A second model, for the model selector.
-  await mutate(app, record, { p: [{ id: 'o1', model: 'beta', predictedAt: '2026-01-05T09:00:00Z', predicted: 'cat', actual: 'dog' }] });
+  await mutate(app, record, {
+    p: [{ id: 'o1', model: 'beta', predictedAt: '2026-01-05T09:00:00Z', predicted: 'cat', actual: 'dog' }],
+  });
   await mutate(app, `mutation($c:[ClassCountInput!]!){ setTrainingDistribution(counts:$c){ label } }`, {
     c: [
       { label: 'cat', count: 50 },

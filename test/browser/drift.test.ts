@@ -43,10 +43,13 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 }
 
 const driftPoints = (reference: string) =>
-  gql<{ drift: Point[] }>(`query($r: TimeRangeInput!, $ref: DriftReference) { drift(range: $r, reference: $ref, granularity: DAY, timeZone: "UTC") { psi jsDistance accuracyDelta } }`, {
-    r: RANGE,
-    ref: reference,
-  }).then((d) => d.drift);
+  gql<{ drift: Point[] }>(
+    `query($r: TimeRangeInput!, $ref: DriftReference) { drift(range: $r, reference: $ref, granularity: DAY, timeZone: "UTC") { psi jsDistance accuracyDelta } }`,
+    {
+      r: RANGE,
+      ref: reference,
+    },
+  ).then((d) => d.drift);
 const openAlerts = () => gql<{ alerts: Alert[] }>(`{ alerts(status: OPEN) { id rule status } }`).then((d) => d.alerts);
 
 function portalPage(api: string): string {
@@ -68,21 +71,32 @@ function portalPage(api: string): string {
 beforeAll(async () => {
   dead = await droppingListener();
   deadApi = `${dead.origin}/graphql`;
-  portal = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalPage(app.url)));
+  portal = createServer(
+    (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalPage(app.url)),
+  );
   await new Promise<void>((done) => portal.listen(0, '127.0.0.1', done));
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
   app = await startTestApp('drift_tab', { CLARA_DRIFT_MIN_SAMPLES: '20', CLARA_CORS_ORIGINS: portalUrl });
 
   // Training half "a", half "b". Five days like it, all validated and right; on the last day the
   // model says "a" for everything while the truth stays half "b": a shift and a 50-point drop.
-  await gql(`mutation { setTrainingDistribution(counts: [{ label: "a", count: 500 }, { label: "b", count: 500 }]) { label } }`);
+  await gql(
+    `mutation { setTrainingDistribution(counts: [{ label: "a", count: 500 }, { label: "b", count: 500 }]) { label } }`,
+  );
   const predictions = [-6, -5, -4, -3, -2, -1].flatMap((d) =>
     Array.from({ length: 40 }, (_, i) => {
       const actual = i % 2 === 0 ? 'a' : 'b';
-      return { id: `${d}-${i}`, predictedAt: new Date(dayStart(d).getTime() + i * 60_000).toISOString(), predicted: d === -1 ? 'a' : actual, actual };
+      return {
+        id: `${d}-${i}`,
+        predictedAt: new Date(dayStart(d).getTime() + i * 60_000).toISOString(),
+        predicted: d === -1 ? 'a' : actual,
+        actual,
+      };
     }),
   );
-  await gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, { p: predictions });
+  await gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, {
+    p: predictions,
+  });
   // What the check-drift job does, at NOW.
   await app.runtime.services.rollups.settle();
   await app.runtime.services.drift.check(new AbortController().signal, NOW);
@@ -97,7 +111,13 @@ afterAll(async () => {
 
 /** The cells of a table's body rows, as text. */
 function rows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell: { textContent: string | null }) => (cell.textContent ?? '').trim())));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.children, (cell: { textContent: string | null }) => (cell.textContent ?? '').trim()),
+      ),
+    );
 }
 
 /** A drawn value against the API's: "—" for null, else equal at the three decimals shown. */
@@ -107,7 +127,8 @@ function sameValue(cell: string, value: number | null): boolean {
 
 const driftUrl = (params: Record<string, string> = {}) => dashboardUrl(app.url, { tab: 'drift', ...RANGE, ...params });
 const chartTable = (page: Page, chart: string) => page.locator(`clara-drift [data-chart=${chart}] table[data-table]`);
-const alertItem = (page: Page, rule: string) => page.locator('clara-alerts li.alert').filter({ has: page.locator('.muted', { hasText: `${rule} ·` }) });
+const alertItem = (page: Page, rule: string) =>
+  page.locator('clara-alerts li.alert').filter({ has: page.locator('.muted', { hasText: `${rule} ·` }) });
 
 test('the Drift tab draws PSI and JS distance against their thresholds, and the accuracy change with its significance', async () => {
   const { page, errors, close } = await openPage(browser);
@@ -131,13 +152,17 @@ test('the Drift tab draws PSI and JS distance against their thresholds, and the 
   expect(accuracy.map((r) => r[1])).toEqual(['—', '±0.0 pp', '±0.0 pp', '±0.0 pp', '±0.0 pp', '−50.0 pp']);
   expect(accuracy[5].slice(2)).toEqual(['50.0%', '100.0%', expect.stringMatching(/e-/), 'yes', 'yes', '40']);
   expect(accuracy[1][5]).toBe('no');
-  expect(await page.locator('clara-drift [data-chart=accuracy] .legend').textContent()).toContain('significant (p < 0.01)');
+  expect(await page.locator('clara-drift [data-chart=accuracy] .legend').textContent()).toContain(
+    'significant (p < 0.01)',
+  );
 
   // Against the previous windows instead: other values, and the choice is in the URL.
   await page.locator('clara-drift #reference').selectOption('BASELINE');
   const baseline = await driftPoints('BASELINE');
   expect(baseline.map((p) => p.psi)).not.toEqual(training.map((p) => p.psi));
-  await expect.poll(async () => (await rows(chartTable(page, 'psi'))).every((r, i) => sameValue(r[1], baseline[i].psi))).toBe(true);
+  await expect
+    .poll(async () => (await rows(chartTable(page, 'psi'))).every((r, i) => sameValue(r[1], baseline[i].psi)))
+    .toBe(true);
   expect(new URL(page.url()).searchParams.get('reference')).toBe('BASELINE');
   await page.goBack();
   await expect.poll(() => page.locator('clara-drift #reference').inputValue()).toBe('TRAINING');
@@ -157,7 +182,9 @@ test('alerts: open first with readable evidence, a badge seen from every tab, ac
   await page.locator('clara-dashboard #tab-drift').click();
   const items = page.locator('clara-alerts li.alert');
   await expect.poll(() => items.count()).toBe(open.length);
-  expect(await items.evaluateAll((li) => li.map((l) => l.getAttribute('data-status')))).toEqual(Array(open.length).fill('OPEN'));
+  expect(await items.evaluateAll((li) => li.map((l) => l.getAttribute('data-status')))).toEqual(
+    Array(open.length).fill('OPEN'),
+  );
   const psi = alertItem(page, 'predicted-psi');
   const evidence = await psi.locator('[data-evidence]').textContent();
   expect(evidence).toContain('Compared withThe training distribution');
@@ -188,7 +215,9 @@ test('<clara-alerts> on a page of another origin lists open alerts; an unreachab
   await page.goto(portalUrl);
   const items = page.locator('#open li.alert');
   await expect.poll(() => items.count()).toBe(Math.min(2, open.length));
-  expect(await items.evaluateAll((li) => li.map((l) => l.getAttribute('data-alert')))).toEqual(open.slice(0, 2).map((a) => a.id));
+  expect(await items.evaluateAll((li) => li.map((l) => l.getAttribute('data-alert')))).toEqual(
+    open.slice(0, 2).map((a) => a.id),
+  );
   // No token given: nothing to acknowledge with.
   expect(await page.locator('#open #token').count()).toBe(0);
   expect(await items.first().locator('button', { hasText: 'Acknowledge' }).isDisabled()).toBe(true);

@@ -36,7 +36,9 @@ function portalPage(api: string): string {
 beforeAll(async () => {
   dead = await droppingListener();
   deadApi = `${dead.origin}/graphql`;
-  portal = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalPage(app.url)));
+  portal = createServer(
+    (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portalPage(app.url)),
+  );
   await new Promise<void>((done) => portal.listen(0, '127.0.0.1', done));
   portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
   app = await startTestApp('embed', { CLARA_CORS_ORIGINS: portalUrl });
@@ -54,27 +56,40 @@ test('embed.js renders panels on a page of another origin, and failures fire cla
   const { page, errors, close } = await openPage(browser, { width: 800 });
   expect(new URL(portalUrl).origin).not.toBe(new URL(app.url).origin);
   await page.goto(portalUrl);
-  const rows = (selector: string) => page.locator(`${selector} table[data-table] tbody tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c: { textContent: string | null }) => (c.textContent ?? '').trim())));
+  const rows = (selector: string) =>
+    page
+      .locator(`${selector} table[data-table] tbody tr`)
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.children, (c: { textContent: string | null }) => (c.textContent ?? '').trim())),
+      );
   // Monday 3 of 4 right, Wednesday 1 of 2; days without validations are gaps.
-  await expect.poll(async () => (await rows('#accuracy')).map((r) => r.slice(0, 2))).toEqual([
-    ['5 Jan', '75.0%'],
-    ['6 Jan', '—'],
-    ['7 Jan', '50.0%'],
-    ['8 Jan', '—'],
-    ['9 Jan', '—'],
-    ['10 Jan', '—'],
-    ['11 Jan', '—'],
-  ]);
+  await expect
+    .poll(async () => (await rows('#accuracy')).map((r) => r.slice(0, 2)))
+    .toEqual([
+      ['5 Jan', '75.0%'],
+      ['6 Jan', '—'],
+      ['7 Jan', '50.0%'],
+      ['8 Jan', '—'],
+      ['9 Jan', '—'],
+      ['10 Jan', '—'],
+      ['11 Jan', '—'],
+    ]);
   // No endpoint attribute: the API of the server that served embed.js.
-  await expect.poll(() => rows('#classes')).toEqual([
-    ['cat', '3', '50.0%'],
-    ['dog', '2', '33.3%'],
-    ['bird', '1', '16.7%'],
-  ]);
+  await expect
+    .poll(() => rows('#classes'))
+    .toEqual([
+      ['cat', '3', '50.0%'],
+      ['dog', '2', '33.3%'],
+      ['bird', '1', '16.7%'],
+    ]);
   expect(await page.locator('#classes input[type=checkbox]').count()).toBe(0);
 
-  await expect.poll(() => page.locator('#broken [data-state=error]').textContent()).toContain(`Cannot reach the API at ${deadApi}`);
-  expect(await page.evaluate('window.claraErrors')).toEqual([{ tag: 'clara-metric-chart', kind: 'network', message: `Cannot reach the API at ${deadApi}` }]);
+  await expect
+    .poll(() => page.locator('#broken [data-state=error]').textContent())
+    .toContain(`Cannot reach the API at ${deadApi}`);
+  expect(await page.evaluate('window.claraErrors')).toEqual([
+    { tag: 'clara-metric-chart', kind: 'network', message: `Cannot reach the API at ${deadApi}` },
+  ]);
   await screenshot(page, 'embed-portal');
   // The unreachable endpoint is the only thing the console complains about.
   expect(errors.filter((e) => !e.includes('ERR_CONNECTION_RESET'))).toEqual([]);

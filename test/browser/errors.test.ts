@@ -20,7 +20,9 @@ afterAll(async () => {
 test('an error from the API is shown in the panel', async () => {
   const { page, errors, close } = await openPage(browser);
   await page.goto(dashboardUrl(app.url, { tab: 'overview', model: 'no-such-model' }));
-  await expect.poll(() => page.locator('clara-overview [data-state=error]').textContent()).toContain('unknown model "no-such-model"');
+  await expect
+    .poll(() => page.locator('clara-overview [data-state=error]').textContent())
+    .toContain('unknown model "no-such-model"');
   expect(errors).toEqual([]);
   await close();
 });

@@ -14,7 +14,13 @@ let browser: Browser;
 let tab: OpenPage;
 let page: Page;
 
-const prediction = (id: string, predictedAt: string, actual: string | null) => ({ id, predictedAt, predicted: 'cat', confidence: 0.9, ...(actual ? { actual } : {}) });
+const prediction = (id: string, predictedAt: string, actual: string | null) => ({
+  id,
+  predictedAt,
+  predicted: 'cat',
+  confidence: 0.9,
+  ...(actual ? { actual } : {}),
+});
 
 beforeAll(async () => {
   app = await startTestApp('browser_estimate');
@@ -23,7 +29,9 @@ beforeAll(async () => {
     ...Array.from({ length: 5 }, (_, i) => prediction(`m${i}`, `2026-01-05T1${i}:00:00Z`, null)),
     ...Array.from({ length: 4 }, (_, i) => prediction(`t${i}`, `2026-01-06T1${i}:00:00Z`, i < 3 ? 'cat' : null)),
   ];
-  const res = await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p: rows });
+  const res = await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, {
+    p: rows,
+  });
   expect(res.errors).toBeUndefined();
   browser = await launchBrowser();
 });
@@ -41,7 +49,13 @@ afterEach(async () => {
 });
 
 function rows(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell: { textContent: string | null }) => (cell.textContent ?? '').trim())));
+  return table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.children, (cell: { textContent: string | null }) => (cell.textContent ?? '').trim()),
+      ),
+    );
 }
 
 /** The band of n predictions calibrated at 0.8 from 8 of 10: binomial spread plus twice the step's Jeffreys variance. */
@@ -65,7 +79,9 @@ test('metrics tab: estimated accuracy with its band on unlabelled days, realized
     ...['7 Jan', '8 Jan', '9 Jan', '10 Jan', '11 Jan'].map((d) => [d, ...none]),
   ]);
   const note = page.locator('clara-estimate [data-reference]');
-  expect((await note.textContent())?.replace(/\s+/g, ' ')).toMatch(/Calibrated on 10 validated predictions from .*2 Jan.* to .*5 Jan.* \(fitted for this range\); calibration error 10\.0% → 0\.0%\./);
+  expect((await note.textContent())?.replace(/\s+/g, ' ')).toMatch(
+    /Calibrated on 10 validated predictions from .*2 Jan.* to .*5 Jan.* \(fitted for this range\); calibration error 10\.0% → 0\.0%\./,
+  );
   const canvas = page.locator('clara-estimate canvas');
   expect((await canvas.boundingBox())?.height).toBeGreaterThan(100);
   await screenshot(page, 'metrics-estimate');

@@ -29,7 +29,9 @@ for (const path of ['/graphql', '/playground']) {
     await run.waitFor({ timeout: 20_000 });
     // The schema arrived (introspection): the docs explorer can open it.
     await page.locator('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]').click();
-    await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 10_000 }).toContain('Query');
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 10_000 })
+      .toContain('Query');
     // Monaco may still be wiring the editor when the button appears: a click it swallowed is repeated.
     await expect
       .poll(

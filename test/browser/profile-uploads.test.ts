@@ -18,7 +18,9 @@ beforeAll(async () => {
     { id: 'u2', predictedAt: '2026-01-05T09:20:00Z', predicted: 'dog', actual: 'dog' },
     { id: 'u3', predictedAt: '2026-01-06T14:00:00Z', predicted: 'cat' },
   ];
-  expect((await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p })).errors).toBeUndefined();
+  expect(
+    (await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p })).errors,
+  ).toBeUndefined();
   const run = await app.gql<{ runJob: { status: string } }>(`mutation { runJob(name: "log-profiles") { status } }`);
   expect(run.data?.runJob.status).toBe('SUCCEEDED');
   browser = await launchBrowser();

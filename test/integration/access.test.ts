@@ -19,11 +19,19 @@ describe('mutations are refused before their arguments are looked at', () => {
     const res = await whileHealthy(app.url, () => postJson(app.url, { query }));
     expect(res.status).toBe(401);
     expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/Authorization: Bearer <CLARA_API_TOKEN>/) });
+    expect(res.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringMatching(/Authorization: Bearer <CLARA_API_TOKEN>/),
+    });
   });
 
   test('an unauthenticated mutation with 12 MB of variables is UNAUTHENTICATED before they are coerced', async () => {
-    const p = Array.from({ length: 150_000 }, (_, i) => ({ id: `p${i}`, predictedAt: 'not a date', predicted: 'cat', confidence: 'high' }));
+    const p = Array.from({ length: 150_000 }, (_, i) => ({
+      id: `p${i}`,
+      predictedAt: 'not a date',
+      predicted: 'cat',
+      confidence: 'high',
+    }));
     const res = await whileHealthy(app.url, () => postJson(app.url, { query: RECORD, variables: { p } }));
     expect(res.status).toBe(401);
     expect(res.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
@@ -59,14 +67,21 @@ describe('read protection', () => {
   test('a query without a token is UNAUTHENTICATED (401); a read or write token reads', async () => {
     const anonymous = await locked.gql('{ models { name } }', {}, null);
     expect(anonymous.status).toBe(401);
-    expect(anonymous.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/CLARA_READ_TOKEN/) });
+    expect(anonymous.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringMatching(/CLARA_READ_TOKEN/),
+    });
     expect((await locked.gql('{ models { name } }', {}, 'wrong-token-0123456789')).status).toBe(401);
     expect((await locked.gql('{ models { name } }', {}, READ_TOKEN)).errors).toBeUndefined();
     expect((await locked.gql('{ models { name } }', {}, TEST_TOKEN)).errors).toBeUndefined();
   });
 
   test('the read token cannot write', async () => {
-    const res = await locked.gql(RECORD, { p: [{ id: 'r', predictedAt: '2026-01-01T00:00:00Z', predicted: 'cat' }] }, READ_TOKEN);
+    const res = await locked.gql(
+      RECORD,
+      { p: [{ id: 'r', predictedAt: '2026-01-01T00:00:00Z', predicted: 'cat' }] },
+      READ_TOKEN,
+    );
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -96,7 +111,10 @@ describe('allowed hosts (DNS rebinding)', () => {
 
   test('loopback names are answered, with or without a port', async () => {
     for (const host of ['localhost', 'LOCALHOST:4000', '127.0.0.1:1', '[::1]:4000']) {
-      expect((await rawRequest(app.url, '/graphql?query=%7Bmodels%7Bname%7D%7D', { host, 'apollo-require-preflight': '1' })).status).toBe(200);
+      expect(
+        (await rawRequest(app.url, '/graphql?query=%7Bmodels%7Bname%7D%7D', { host, 'apollo-require-preflight': '1' }))
+          .status,
+      ).toBe(200);
     }
   });
 

@@ -19,11 +19,30 @@ const last = { start: new Date('2026-03-11T00:00:00Z'), end: new Date('2026-03-1
 const context = { model: 'default', granularity: 'DAY', timeZone: 'UTC', baselineWindows: 4 } as const;
 
 function outcomes(): RuleOutcome[] {
-  const window = evaluateWindow(last, emptyTally(), emptyTally(), { kind: 'TRAINING', training: null }, DRIFT_RULE_DEFAULTS);
-  const failing = jobFailureEvaluations([{ startedAt: last.start, finishedAt: last.end, failed: true, error: 'DATABASE_UNAVAILABLE: the database did not answer' }], { ...ANOMALY_DEFAULTS, jobFailures: 1 });
+  const window = evaluateWindow(
+    last,
+    emptyTally(),
+    emptyTally(),
+    { kind: 'TRAINING', training: null },
+    DRIFT_RULE_DEFAULTS,
+  );
+  const failing = jobFailureEvaluations(
+    [
+      {
+        startedAt: last.start,
+        finishedAt: last.end,
+        failed: true,
+        error: 'DATABASE_UNAVAILABLE: the database did not answer',
+      },
+    ],
+    { ...ANOMALY_DEFAULTS, jobFailures: 1 },
+  );
   return [
     ...window.outcomes,
-    pageHinkleyOutcome({ alarms: 1, validated: 200, errors: 50, before: { count: 1000, mean: 0.1, sum: 0 } }, DRIFT_RULE_DEFAULTS),
+    pageHinkleyOutcome(
+      { alarms: 1, validated: 200, errors: 50, before: { count: 1000, mean: 0.1, sum: 0 } },
+      DRIFT_RULE_DEFAULTS,
+    ),
     estimatedAccuracyOutcome(emptyTally(), null, DRIFT_RULE_DEFAULTS),
     volumeOutcome(10, [40, 44, 36], ANOMALY_DEFAULTS),
     silenceOutcome(0, [40, 44, 36], ANOMALY_DEFAULTS),
@@ -108,8 +127,19 @@ test('every rule kind: its enum, a lower-case severity, and its evidence as the 
       ...common('TRAINING'),
     });
   }
-  expect(alerts.get('confidence-ks')!.findings).toMatchObject({ __typename: 'DistributionEvidence', statistic: 'ks-statistic', minSamples: 100, ...common('BASELINE', 4) });
-  expect(alerts.get('accuracy-drop')!.findings).toMatchObject({ __typename: 'AccuracyDropEvidence', accuracy: null, baselineAccuracy: null, minSamples: 100, ...common('BASELINE', 4) });
+  expect(alerts.get('confidence-ks')!.findings).toMatchObject({
+    __typename: 'DistributionEvidence',
+    statistic: 'ks-statistic',
+    minSamples: 100,
+    ...common('BASELINE', 4),
+  });
+  expect(alerts.get('accuracy-drop')!.findings).toMatchObject({
+    __typename: 'AccuracyDropEvidence',
+    accuracy: null,
+    baselineAccuracy: null,
+    minSamples: 100,
+    ...common('BASELINE', 4),
+  });
   expect(alerts.get('class-recall-drop')!.findings).toMatchObject({
     __typename: 'ClassRecallDropEvidence',
     statistic: 'recall-drop',
@@ -134,20 +164,59 @@ test('every rule kind: its enum, a lower-case severity, and its evidence as the 
     delta: DRIFT_RULE_DEFAULTS.pageHinkley.delta,
     ...common('RUNNING_MEAN'),
   });
-  expect(alerts.get('estimated-accuracy-drop')!.findings).toMatchObject({ __typename: 'EstimatedAccuracyDropEvidence', estimatedAccuracy: null, referenceEstimatedAccuracy: null, calibrationSamples: 0, minSamples: 100, ...common('CALIBRATION') });
-  expect(alerts.get('volume-anomaly')!.findings).toMatchObject({ __typename: 'VolumeAnomalyEvidence', value: 0.75, predictions: 10, usual: 40, direction: 'down', weeks: 3, samples: { current: 10, reference: 3 }, ...common('SAME_TIME_PREVIOUS_WEEKS') });
-  expect(alerts.get('prediction-silence')!.findings).toMatchObject({ __typename: 'PredictionSilenceEvidence', value: 40, minutes: 60, predictions: 0, usual: 40, weeks: 3, ...common('SAME_TIME_PREVIOUS_WEEKS') });
-  expect(alerts.get('job-failures')!.findings).toMatchObject({ __typename: 'JobFailuresEvidence', value: 1, failuresInARow: 1, lastError: 'DATABASE_UNAVAILABLE: the database did not answer', ...common('NONE') });
+  expect(alerts.get('estimated-accuracy-drop')!.findings).toMatchObject({
+    __typename: 'EstimatedAccuracyDropEvidence',
+    estimatedAccuracy: null,
+    referenceEstimatedAccuracy: null,
+    calibrationSamples: 0,
+    minSamples: 100,
+    ...common('CALIBRATION'),
+  });
+  expect(alerts.get('volume-anomaly')!.findings).toMatchObject({
+    __typename: 'VolumeAnomalyEvidence',
+    value: 0.75,
+    predictions: 10,
+    usual: 40,
+    direction: 'down',
+    weeks: 3,
+    samples: { current: 10, reference: 3 },
+    ...common('SAME_TIME_PREVIOUS_WEEKS'),
+  });
+  expect(alerts.get('prediction-silence')!.findings).toMatchObject({
+    __typename: 'PredictionSilenceEvidence',
+    value: 40,
+    minutes: 60,
+    predictions: 0,
+    usual: 40,
+    weeks: 3,
+    ...common('SAME_TIME_PREVIOUS_WEEKS'),
+  });
+  expect(alerts.get('job-failures')!.findings).toMatchObject({
+    __typename: 'JobFailuresEvidence',
+    value: 1,
+    failuresInARow: 1,
+    lastError: 'DATABASE_UNAVAILABLE: the database did not answer',
+    ...common('NONE'),
+  });
 });
 
 test('the deprecated JSON string still carries the same figures, with the rule details under details', () => {
   const recall = alerts.get('class-recall-drop')!;
-  expect(JSON.parse(recall.evidence)).toMatchObject({ rule: 'class-recall-drop', reference: 'BASELINE', details: { classesTested: 0, minSamples: 100 }, firedWindows: 2 });
+  expect(JSON.parse(recall.evidence)).toMatchObject({
+    rule: 'class-recall-drop',
+    reference: 'BASELINE',
+    details: { classesTested: 0, minSamples: 100 },
+    firedWindows: 2,
+  });
 });
 
 test('a damaged stored evidence gives null findings for that alert only', async () => {
-  await app.runtime.services.alerts.record([{ alert: { ...alertOf(outcomes()[0]), id: 'damaged', model: 'default', evidence: '{"value": "x"}' }, events: [] }]);
-  const res = await app.gql<{ alerts: { id: string; findings: { __typename: string } | null }[] }>(`{ alerts { id findings { __typename } } }`);
+  await app.runtime.services.alerts.record([
+    { alert: { ...alertOf(outcomes()[0]), id: 'damaged', model: 'default', evidence: '{"value": "x"}' }, events: [] },
+  ]);
+  const res = await app.gql<{ alerts: { id: string; findings: { __typename: string } | null }[] }>(
+    `{ alerts { id findings { __typename } } }`,
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data!.alerts.filter((a) => a.findings === null).map((a) => a.id)).toEqual(['damaged']);
 });

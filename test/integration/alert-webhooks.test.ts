@@ -49,7 +49,16 @@ function capture() {
   return { log: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }), lines };
 }
 
-const pending = (): Delivery => ({ webhook: 0, target: 'http://127.0.0.1', event: 'opened', state: 'PENDING', attempts: 0, lastStatus: null, deliveredAt: null, lastError: null });
+const pending = (): Delivery => ({
+  webhook: 0,
+  target: 'http://127.0.0.1',
+  event: 'opened',
+  state: 'PENDING',
+  attempts: 0,
+  lastStatus: null,
+  deliveredAt: null,
+  lastError: null,
+});
 const body = JSON.stringify({ event: 'alert.opened', eventId: 'x/opened', alert: { id: 'x' } });
 const signal = () => new AbortController().signal;
 
@@ -78,7 +87,11 @@ describe('alert webhooks', () => {
     const flaky = await receiver([503]);
     const { log, lines } = capture();
     const sender = new WebhookSender({ secret: SECRET, timeoutMs: 2_000, retries: 2, retryDelayMs: 5 }, log);
-    expect(await sender.deliver(flaky.url, body, pending(), signal())).toMatchObject({ state: 'FAILED', attempts: 3, lastStatus: 503 });
+    expect(await sender.deliver(flaky.url, body, pending(), signal())).toMatchObject({
+      state: 'FAILED',
+      attempts: 3,
+      lastStatus: 503,
+    });
     expect(flaky.received).toHaveLength(3);
 
     const refusing = await receiver([400]);

@@ -25,18 +25,32 @@ let app: TestApp;
 
 /** `PER_HOUR` predictions in each hour starting at these instants. */
 function hours(model: string, starts: number[]) {
-  return starts.flatMap((start) => Array.from({ length: PER_HOUR }, (_, i) => ({ model, id: `${start}-${i}`, predictedAt: new Date(start + i * 90_000).toISOString(), predicted: 'a', confidence: 0.9 })));
+  return starts.flatMap((start) =>
+    Array.from({ length: PER_HOUR }, (_, i) => ({
+      model,
+      id: `${start}-${i}`,
+      predictedAt: new Date(start + i * 90_000).toISOString(),
+      predicted: 'a',
+      confidence: 0.9,
+    })),
+  );
 }
 
 async function record(items: unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += 2000) {
-    const res = await app.gql<{ recordPredictions: { accepted: number } }>(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, { p: items.slice(i, i + 2000) });
+    const res = await app.gql<{ recordPredictions: { accepted: number } }>(
+      `mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`,
+      { p: items.slice(i, i + 2000) },
+    );
     expect(res.data?.recordPredictions.accepted).toBe(Math.min(2000, items.length - i));
   }
 }
 
 async function runJob(name: string): Promise<string> {
-  const res = await app.gql<{ runJob: { status: string; summary: string } }>(`mutation($n: String!) { runJob(name: $n) { status summary } }`, { n: name });
+  const res = await app.gql<{ runJob: { status: string; summary: string } }>(
+    `mutation($n: String!) { runJob(name: $n) { status summary } }`,
+    { n: name },
+  );
   expect(res.data?.runJob.status).toBe('SUCCEEDED');
   return res.data!.runJob.summary;
 }
@@ -48,7 +62,9 @@ async function checkAnomalies(now: Date): Promise<AnomalySummary> {
 }
 
 async function alerts(): Promise<{ model: string; rule: string; status: string; message: string }[]> {
-  const res = await app.gql<{ alerts: { model: string; rule: string; status: string; message: string }[] }>(`{ alerts { model rule status message } }`);
+  const res = await app.gql<{ alerts: { model: string; rule: string; status: string; message: string }[] }>(
+    `{ alerts { model rule status message } }`,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.alerts;
 }
@@ -73,7 +89,10 @@ beforeAll(async () => {
   const recent = Array.from({ length: 9 }, (_, k) => hour - (9 - k) * HOUR);
   const history = [1, 2, 3, 4].flatMap((w) => recent.map((h) => h - w * WEEK));
   // "steady": its hour four hours ago is empty. "quiet": nothing in its last three hours.
-  await record([...hours('steady', [...history, ...recent.filter((h) => h !== hour - 4 * HOUR)]), ...hours('quiet', [...history, ...recent.slice(0, 6)])]);
+  await record([
+    ...hours('steady', [...history, ...recent.filter((h) => h !== hour - 4 * HOUR)]),
+    ...hours('quiet', [...history, ...recent.slice(0, 6)]),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
@@ -82,12 +101,22 @@ afterAll(async () => {
 });
 
 test('a volume drop opens an alert that resolves once the usual volume is back; a silence opens one', async () => {
-  expect(await checkAnomalies(new Date(hour + 20 * 60_000))).toMatchObject({ models: 3, opened: 3, resolved: 1, sent: 4, failed: 0 });
+  expect(await checkAnomalies(new Date(hour + 20 * 60_000))).toMatchObject({
+    models: 3,
+    opened: 3,
+    resolved: 1,
+    sent: 4,
+    failed: 0,
+  });
   const list = await alerts();
   expect(list.find((a) => a.model === 'steady' && a.rule === 'volume-anomaly')).toMatchObject({ status: 'RESOLVED' });
-  expect(list.find((a) => a.model === 'steady' && a.rule === 'volume-anomaly')!.message).toMatch(/prediction volume fell 100% away from the same time in previous weeks \(0 vs about 40/);
+  expect(list.find((a) => a.model === 'steady' && a.rule === 'volume-anomaly')!.message).toMatch(
+    /prediction volume fell 100% away from the same time in previous weeks \(0 vs about 40/,
+  );
   expect(list.find((a) => a.model === 'quiet' && a.rule === 'prediction-silence')).toMatchObject({ status: 'OPEN' });
-  expect(list.find((a) => a.model === 'quiet' && a.rule === 'prediction-silence')!.message).toMatch(/no predictions for 60 minutes, while the same time in previous weeks had about \d+/);
+  expect(list.find((a) => a.model === 'quiet' && a.rule === 'prediction-silence')!.message).toMatch(
+    /no predictions for 60 minutes, while the same time in previous weeks had about \d+/,
+  );
   expect(seen('volume-anomaly').sort()).toEqual(['alert.opened quiet', 'alert.opened steady', 'alert.resolved steady']);
   expect(seen('prediction-silence')).toEqual(['alert.opened quiet']);
 });
@@ -99,18 +128,34 @@ test('the silence resolves when predictions come again (a check two hours later)
   await record(hours('quiet', [...later, ...[1, 2, 3, 4].flatMap((w) => later.map((h) => h - w * WEEK))]));
   const summary = await checkAnomalies(new Date(hour + 2 * HOUR));
   expect(summary.resolved).toBeGreaterThanOrEqual(1);
-  expect((await alerts()).find((a) => a.model === 'quiet' && a.rule === 'prediction-silence')).toMatchObject({ status: 'RESOLVED' });
+  expect((await alerts()).find((a) => a.model === 'quiet' && a.rule === 'prediction-silence')).toMatchObject({
+    status: 'RESOLVED',
+  });
   expect(seen('prediction-silence')).toEqual(['alert.opened quiet', 'alert.resolved quiet']);
 });
 
 test('a job failing three times in a row opens an alert; three successful runs resolve it', async () => {
   const runs = new JobRunStore(app.runtime.db);
-  for (let i = 0; i < 3; i++) await runs.finish(await runs.start('refresh-rollups', 'SCHEDULE', 'test'), 'FAILED', null, 'BACKEND_UNAVAILABLE: the database did not answer');
+  for (let i = 0; i < 3; i++)
+    await runs.finish(
+      await runs.start('refresh-rollups', 'SCHEDULE', 'test'),
+      'FAILED',
+      null,
+      'BACKEND_UNAVAILABLE: the database did not answer',
+    );
   await runJob('check-anomalies');
-  expect((await alerts()).find((a) => a.rule === 'job-failures')).toMatchObject({ model: 'refresh-rollups', status: 'OPEN' });
-  expect((await alerts()).find((a) => a.rule === 'job-failures')!.message).toMatch(/^Job "refresh-rollups": failed 3 times in a row \(alerting from 3\)/);
+  expect((await alerts()).find((a) => a.rule === 'job-failures')).toMatchObject({
+    model: 'refresh-rollups',
+    status: 'OPEN',
+  });
+  expect((await alerts()).find((a) => a.rule === 'job-failures')!.message).toMatch(
+    /^Job "refresh-rollups": failed 3 times in a row \(alerting from 3\)/,
+  );
   for (let i = 0; i < 3; i++) await runJob('refresh-rollups');
   await runJob('check-anomalies');
-  expect((await alerts()).find((a) => a.rule === 'job-failures')).toMatchObject({ model: 'refresh-rollups', status: 'RESOLVED' });
+  expect((await alerts()).find((a) => a.rule === 'job-failures')).toMatchObject({
+    model: 'refresh-rollups',
+    status: 'RESOLVED',
+  });
   expect(seen('job-failures')).toEqual(['alert.opened refresh-rollups', 'alert.resolved refresh-rollups']);
 });

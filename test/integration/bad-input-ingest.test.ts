@@ -58,12 +58,21 @@ async function state(model: string): Promise<State & { counts: { predictions: nu
 
 function expectBadInput(res: GqlResponse<unknown>, field: string, message: RegExp): void {
   expect(res.data ?? null).toBeNull();
-  expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field }, message: expect.stringMatching(message) });
+  expect(res.errors?.[0]).toMatchObject({
+    extensions: { code: 'BAD_USER_INPUT', field },
+    message: expect.stringMatching(message),
+  });
 }
 
 describe('batches over 10,000 items are refused whole', () => {
   test.each([
-    ['recordPredictions', PREDICT, 'p', 'predictions', (i: number) => ({ id: `big${i}`, model: 'big', predictedAt: AT, predicted: 'x' })],
+    [
+      'recordPredictions',
+      PREDICT,
+      'p',
+      'predictions',
+      (i: number) => ({ id: `big${i}`, model: 'big', predictedAt: AT, predicted: 'x' }),
+    ],
     ['recordValidations', VALIDATE, 'v', 'validations', (i: number) => ({ id: `big${i}`, model: 'big', actual: 'x' })],
   ])('%s', async (_, mutation, name, field, item) => {
     await predict([{ id: 'big0', model: 'big', predictedAt: AT, predicted: 'x' }]);
@@ -74,9 +83,14 @@ describe('batches over 10,000 items are refused whole', () => {
 
   test('setTrainingDistribution', async () => {
     const counts = Array.from({ length: 10_001 }, (_, i) => ({ label: `c${i}`, count: 1 }));
-    const res = await app.gql(`mutation($c:[ClassCountInput!]!){ setTrainingDistribution(model: "big", counts: $c) { label } }`, { c: counts });
+    const res = await app.gql(
+      `mutation($c:[ClassCountInput!]!){ setTrainingDistribution(model: "big", counts: $c) { label } }`,
+      { c: counts },
+    );
     expectBadInput(res, 'counts', /at most 10000 items per batch/);
-    const after = await app.gql<{ trainingDistribution: unknown[] }>(`{ trainingDistribution(model: "big") { label } }`);
+    const after = await app.gql<{ trainingDistribution: unknown[] }>(
+      `{ trainingDistribution(model: "big") { label } }`,
+    );
     expect(after.data?.trainingDistribution).toEqual([]);
   });
 });
@@ -117,16 +131,29 @@ describe('bad items are refused one by one; the valid ones are stored', () => {
     const literal = await app.gql<{ recordPredictions: Ingest }>(`mutation { recordPredictions(predictions: [
       { id: "c5", model: "conf", predictedAt: "${AT}", predicted: "x", confidence: 1e400 },
       { id: "c6", model: "conf", predictedAt: "${AT}", predicted: "x", confidence: 0.5 }]) { accepted rejected { index message } } }`);
-    expect(literal.data?.recordPredictions).toEqual({ accepted: 1, rejected: [{ index: 0, message: 'predictions[0].confidence: must be a number in [0, 1], got Infinity' }] });
+    expect(literal.data?.recordPredictions).toEqual({
+      accepted: 1,
+      rejected: [{ index: 0, message: 'predictions[0].confidence: must be a number in [0, 1], got Infinity' }],
+    });
     expect((await state('conf')).counts).toEqual({ predictions: 3, validated: 0 });
   });
 
   test('NaN and Infinity cannot be valid Floats: the request is refused naming the item', async () => {
     // JSON has no NaN; a client's 1e400 in the JSON text parses as Infinity.
     const body = `{"query":${JSON.stringify(PREDICT)},"variables":{"p":[{"id":"n1","model":"nan","predictedAt":"${AT}","predicted":"x"},{"id":"n2","model":"nan","predictedAt":"${AT}","predicted":"x","confidence":1e400}]}}`;
-    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` }, body });
-    expectBadInput({ status: res.status, ...((await res.json()) as object) }, 'p[1].confidence', /Float cannot represent non numeric value: Infinity/);
-    const literal = await app.gql(`mutation { recordPredictions(predictions: [{ id: "n3", model: "nan", predictedAt: "${AT}", predicted: "x", confidence: NaN }]) { accepted } }`);
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_TOKEN}` },
+      body,
+    });
+    expectBadInput(
+      { status: res.status, ...((await res.json()) as object) },
+      'p[1].confidence',
+      /Float cannot represent non numeric value: Infinity/,
+    );
+    const literal = await app.gql(
+      `mutation { recordPredictions(predictions: [{ id: "n3", model: "nan", predictedAt: "${AT}", predicted: "x", confidence: NaN }]) { accepted } }`,
+    );
     expectBadInput(literal, 'predictions[0].confidence', /Float cannot represent non numeric value: NaN/);
     // Nothing of a refused request is stored: the client resends it whole once fixed.
     const models = await app.gql<{ models: { name: string }[] }>(`{ models { name } }`);
@@ -140,7 +167,10 @@ describe('bad items are refused one by one; the valid ones are stored', () => {
       { id: 'f2', model: 'future', predictedAt: hours(25), predicted: 'x' },
       { id: 'f3', model: 'future', predictedAt: hours(-1), predicted: 'x' },
     ]);
-    expect(out).toEqual({ accepted: 2, rejected: [{ index: 1, id: 'f2', message: 'predictions[1].predictedAt: is more than a day in the future' }] });
+    expect(out).toEqual({
+      accepted: 2,
+      rejected: [{ index: 1, id: 'f2', message: 'predictions[1].predictedAt: is more than a day in the future' }],
+    });
   });
 
   test('validations of ids with no prediction yet wait for it, per model', async () => {
@@ -161,7 +191,15 @@ describe('bad items are refused one by one; the valid ones are stored', () => {
 
 test('labels that look like paths, operators or prototypes are stored and reported exactly', async () => {
   const labels = ['a.b', '$x', 'a b', 'ñandú', '🦜', '__proto__'];
-  const out = await predict(labels.map((label, i) => ({ id: `u${i}`, model: 'uni', predictedAt: AT, predicted: label, actual: labels[(i + 1) % labels.length] })));
+  const out = await predict(
+    labels.map((label, i) => ({
+      id: `u${i}`,
+      model: 'uni',
+      predictedAt: AT,
+      predicted: label,
+      actual: labels[(i + 1) % labels.length],
+    })),
+  );
   expect(out).toEqual({ accepted: 6, rejected: [] });
   const sorted = ['$x', '__proto__', 'a b', 'a.b', 'ñandú', '🦜'];
   const s = await state('uni');
@@ -178,7 +216,9 @@ test('labels that look like paths, operators or prototypes are stored and report
     { c: labels.map((label, i) => ({ label, count: i + 1 })) },
   );
   expect(training.errors).toBeUndefined();
-  const read = await app.gql<{ trainingDistribution: { label: string; count: number }[] }>(`{ trainingDistribution(model: "uni") { label count } }`);
+  const read = await app.gql<{ trainingDistribution: { label: string; count: number }[] }>(
+    `{ trainingDistribution(model: "uni") { label count } }`,
+  );
   expect(read.data?.trainingDistribution).toEqual(labels.map((label, i) => ({ label, count: i + 1 })).reverse());
 });
 
@@ -201,7 +241,13 @@ describe('idempotency', () => {
     expect(await validate([{ id: 'i2', model: 'idem', actual: 'dog' }])).toEqual({ accepted: 1, rejected: [] });
     const corrected = await state('idem');
     expect(corrected.counts).toEqual({ predictions: 3, validated: 2 });
-    expect(corrected.confusionMatrix).toEqual({ labels: ['cat', 'dog'], counts: [[1, 0], [0, 1]] });
+    expect(corrected.confusionMatrix).toEqual({
+      labels: ['cat', 'dog'],
+      counts: [
+        [1, 0],
+        [0, 1],
+      ],
+    });
     expect(await validate([{ id: 'i2', model: 'idem', actual: 'dog' }])).toEqual({ accepted: 1, rejected: [] });
     expect(await state('idem')).toEqual(corrected);
   });

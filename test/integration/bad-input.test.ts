@@ -47,20 +47,33 @@ describe('bad query arguments', () => {
     await expectServing();
   });
 
-  test.each(['yesterday', '2026-01-01', '2026-01-01T00:00:00', '2026-13-01T00:00:00Z', ''])('unparsable date %j as a variable', async (from) => {
-    // A variable is named by its path in `variables`.
-    expectBadInput(await app.gql(METRICS, { r: { ...RANGE, from } }), 'r.from', /DateTime must be an ISO-8601 instant with an offset/);
-    await expectServing();
-  });
+  test.each(['yesterday', '2026-01-01', '2026-01-01T00:00:00', '2026-13-01T00:00:00Z', ''])(
+    'unparsable date %j as a variable',
+    async (from) => {
+      // A variable is named by its path in `variables`.
+      expectBadInput(
+        await app.gql(METRICS, { r: { ...RANGE, from } }),
+        'r.from',
+        /DateTime must be an ISO-8601 instant with an offset/,
+      );
+      await expectServing();
+    },
+  );
 
   test('unparsable date as a literal in the query text', async () => {
-    const res = await app.gql(`{ metricsByClass(range: { from: "2026-01-01T00:00:00Z", to: "next tuesday" }) { label } }`);
+    const res = await app.gql(
+      `{ metricsByClass(range: { from: "2026-01-01T00:00:00Z", to: "next tuesday" }) { label } }`,
+    );
     expectBadInput(res, 'range.to', /DateTime must be an ISO-8601 instant with an offset.*"next tuesday"/);
     await expectServing();
   });
 
   test('unknown time zone', async () => {
-    expectBadInput(await app.gql(METRICS, { r: RANGE, z: 'Mars/Olympus_Mons' }), 'timeZone', /unknown IANA time zone "Mars\/Olympus_Mons"/);
+    expectBadInput(
+      await app.gql(METRICS, { r: RANGE, z: 'Mars/Olympus_Mons' }),
+      'timeZone',
+      /unknown IANA time zone "Mars\/Olympus_Mons"/,
+    );
     await expectServing();
   });
 
@@ -69,17 +82,30 @@ describe('bad query arguments', () => {
     await expectServing();
   });
 
-  test.each(['metricsByClass', 'confusionMatrix', 'sampleDistribution', 'trainingDistribution'])('unknown model in %s', async (query) => {
-    const args = query === 'trainingDistribution' ? '(model: "nope")' : `(range: { from: "${RANGE.from}", to: "${RANGE.to}" }, model: "nope")`;
-    const fields = query === 'confusionMatrix' ? '{ labels }' : '{ label }';
-    expectBadInput(await app.gql(`{ ${query}${args} ${fields} }`), 'model', /unknown model "nope"; known models: default/);
-    await expectServing();
-  });
+  test.each(['metricsByClass', 'confusionMatrix', 'sampleDistribution', 'trainingDistribution'])(
+    'unknown model in %s',
+    async (query) => {
+      const args =
+        query === 'trainingDistribution'
+          ? '(model: "nope")'
+          : `(range: { from: "${RANGE.from}", to: "${RANGE.to}" }, model: "nope")`;
+      const fields = query === 'confusionMatrix' ? '{ labels }' : '{ label }';
+      expectBadInput(
+        await app.gql(`{ ${query}${args} ${fields} }`),
+        'model',
+        /unknown model "nope"; known models: default/,
+      );
+      await expectServing();
+    },
+  );
 
   test('a range and granularity giving more than 5,000 points (a year of hours)', async () => {
     const res = await app.gql(METRICS, { r: { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, g: 'HOUR' });
     expectBadInput(res, 'granularity', /8760 points, more than the limit of 5000/);
-    const days = await app.gql<{ metrics: { series: unknown[] } }>(METRICS, { r: { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, g: 'DAY' });
+    const days = await app.gql<{ metrics: { series: unknown[] } }>(METRICS, {
+      r: { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+      g: 'DAY',
+    });
     expect(days.data?.metrics.series).toHaveLength(365);
     await expectServing();
   });
@@ -89,7 +115,10 @@ describe('bad query arguments', () => {
     const deep = `{ __schema { types { ${'fields { type { '.repeat(5)} name ${'} } '.repeat(5)} } } }`;
     const res = await app.gql(deep);
     expect(res.data ?? null).toBeNull();
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'query' }, message: 'query: nested 13 levels deep, the limit is 12' });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'query' },
+      message: 'query: nested 13 levels deep, the limit is 12',
+    });
     await expectServing();
   });
 });
@@ -120,7 +149,9 @@ describe('authentication', () => {
         expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
         expect(res.errors?.[0].message).toMatch(/set CLARA_API_TOKEN on the server/);
       }
-      const models = await open.gql<{ models: { name: string; predictions: number }[] }>(`{ models { name predictions } }`);
+      const models = await open.gql<{ models: { name: string; predictions: number }[] }>(
+        `{ models { name predictions } }`,
+      );
       expect(models.data?.models).toEqual([{ name: 'default', predictions: 0 }]);
     } finally {
       await open.close();
@@ -132,11 +163,22 @@ describe('request size', () => {
   test('a body over CLARA_MAX_BODY_BYTES gets 413 naming the body, and the server goes on', async () => {
     const small = await startTestApp('bad_input_body', { CLARA_MAX_BODY_BYTES: '2048' });
     try {
-      const p = Array.from({ length: 40 }, (_, i) => ({ id: `big${i}`, predictedAt: '2026-01-01T12:00:00Z', predicted: 'cat' }));
-      const res = await small.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p });
+      const p = Array.from({ length: 40 }, (_, i) => ({
+        id: `big${i}`,
+        predictedAt: '2026-01-01T12:00:00Z',
+        predicted: 'cat',
+      }));
+      const res = await small.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, {
+        p,
+      });
       expect(res.status).toBe(413);
-      expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE', field: 'body' }, message: expect.stringMatching(/limit is 2048/) });
-      const after = await small.gql<{ models: { name: string; predictions: number }[] }>(`{ models { name predictions } }`);
+      expect(res.errors?.[0]).toMatchObject({
+        extensions: { code: 'PAYLOAD_TOO_LARGE', field: 'body' },
+        message: expect.stringMatching(/limit is 2048/),
+      });
+      const after = await small.gql<{ models: { name: string; predictions: number }[] }>(
+        `{ models { name predictions } }`,
+      );
       expect(after.data?.models).toEqual([{ name: 'default', predictions: 0 }]);
     } finally {
       await small.close();

@@ -21,18 +21,41 @@ type Outcome = { accepted: number; rejected: { index: number; message: string }[
 test('a model over CLARA_MAX_LABELS distinct labels refuses the items that would add more, naming the field', async () => {
   const limited = await startTestApp('labels_cap', { CLARA_MAX_LABELS: '3' });
   try {
-    const item = (id: string, predicted: string, actual: string | null = null) => ({ id, model: 'cap', predictedAt: '2026-04-01T10:00:00Z', predicted, actual });
-    const first = await limited.gql<{ recordPredictions: Outcome }>(PREDICT, { p: [item('1', 'a'), item('2', 'b', 'c'), item('3', 'd'), item('4', 'a', 'b')] });
+    const item = (id: string, predicted: string, actual: string | null = null) => ({
+      id,
+      model: 'cap',
+      predictedAt: '2026-04-01T10:00:00Z',
+      predicted,
+      actual,
+    });
+    const first = await limited.gql<{ recordPredictions: Outcome }>(PREDICT, {
+      p: [item('1', 'a'), item('2', 'b', 'c'), item('3', 'd'), item('4', 'a', 'b')],
+    });
     expect(first.data?.recordPredictions.accepted).toBe(3);
     expect(first.data?.recordPredictions.rejected).toEqual([
-      { index: 2, message: 'predictions[2].predicted: model "cap" already has 3 distinct labels; at most 3 (CLARA_MAX_LABELS)' },
+      {
+        index: 2,
+        message: 'predictions[2].predicted: model "cap" already has 3 distinct labels; at most 3 (CLARA_MAX_LABELS)',
+      },
     ]);
-    const validations = await limited.gql<{ recordValidations: Outcome }>(VALIDATE, { v: [{ id: '1', model: 'cap', actual: 'zzz' }, { id: '1', model: 'cap', actual: 'c' }] });
+    const validations = await limited.gql<{ recordValidations: Outcome }>(VALIDATE, {
+      v: [
+        { id: '1', model: 'cap', actual: 'zzz' },
+        { id: '1', model: 'cap', actual: 'c' },
+      ],
+    });
     expect(validations.data?.recordValidations).toEqual({
       accepted: 1,
-      rejected: [{ index: 0, message: 'validations[0].actual: model "cap" already has 3 distinct labels; at most 3 (CLARA_MAX_LABELS)' }],
+      rejected: [
+        {
+          index: 0,
+          message: 'validations[0].actual: model "cap" already has 3 distinct labels; at most 3 (CLARA_MAX_LABELS)',
+        },
+      ],
     });
-    const res = await limited.gql<{ models: { name: string; predictions: number; validated: number }[] }>(`{ models { name predictions validated } }`);
+    const res = await limited.gql<{ models: { name: string; predictions: number; validated: number }[] }>(
+      `{ models { name predictions validated } }`,
+    );
     expect(res.data?.models.find((m) => m.name === 'cap')).toMatchObject({ predictions: 3, validated: 3 });
     // Another process learns the model's labels from its rollups.
     const fresh = new LabelLimit(new RollupStore(limited.runtime.db, await probeServer(limited.runtime.db)), 3);
@@ -62,7 +85,11 @@ test('a block whose counts pass a document part budget (8,000 cells of long labe
   const quarterDocs = await app.runtime.db.collection('rollups_quarter').countDocuments({ model: 'wide' });
   expect(quarterDocs).toBeGreaterThan(1);
   const store = new RollupStore(app.runtime.db, await probeServer(app.runtime.db));
-  const raw = await app.runtime.stores.predictions.rowsBetween('wide', new Date('2026-04-02T00:00:00Z'), new Date('2026-04-03T00:00:00Z'));
+  const raw = await app.runtime.stores.predictions.rowsBetween(
+    'wide',
+    new Date('2026-04-02T00:00:00Z'),
+    new Date('2026-04-03T00:00:00Z'),
+  );
   for (const level of ['QUARTER', 'HOUR', 'DAY'] as const) {
     const blocks = await store.readAll(level, 'wide');
     expect(blocks).toHaveLength(1);

@@ -27,13 +27,18 @@ interface Alert {
 }
 
 test('after seeding, the degrading class has an open recall alert, from a check-drift run in the history', async () => {
-  const res = await app.gql<{ alerts: Alert[]; jobRuns: { job: string; status: string; trigger: string; summary: string }[] }>(
+  const res = await app.gql<{
+    alerts: Alert[];
+    jobRuns: { job: string; status: string; trigger: string; summary: string }[];
+  }>(
     `{ alerts(status: OPEN) { rule status evidence windowStart } jobRuns(job: "check-drift") { job status trigger summary } }`,
   );
   expect(res.errors).toBeUndefined();
   const recall = res.data!.alerts.find((a) => a.rule === 'class-recall-drop');
   expect(recall).toBeDefined();
   expect((JSON.parse(recall!.evidence) as { details: { label: string } }).details.label).toBe(DEGRADATION.label);
-  expect(res.data!.jobRuns).toEqual([expect.objectContaining({ job: 'check-drift', status: 'SUCCEEDED', trigger: 'MANUAL' })]);
+  expect(res.data!.jobRuns).toEqual([
+    expect.objectContaining({ job: 'check-drift', status: 'SUCCEEDED', trigger: 'MANUAL' }),
+  ]);
   expect(res.data!.jobRuns[0].summary).toMatch(/[1-9]\d* alerts opened/);
 });

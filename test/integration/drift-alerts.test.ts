@@ -27,7 +27,8 @@ const hooks: Hook[] = [];
 let server: Server;
 let app: TestApp;
 
-const ALERT_FIELDS = 'id model rule severity status openedAt lastSeenAt resolvedAt acknowledgedAt message evidence kind findings { __typename reference samples { current reference } window { start granularity } ... on DistributionEvidence { minSamples } } windowStart deliveries { webhook target event state attempts lastStatus deliveredAt lastError }';
+const ALERT_FIELDS =
+  'id model rule severity status openedAt lastSeenAt resolvedAt acknowledgedAt message evidence kind findings { __typename reference samples { current reference } window { start granularity } ... on DistributionEvidence { minSamples } } windowStart deliveries { webhook target event state attempts lastStatus deliveredAt lastError }';
 interface AlertView {
   id: string;
   rule: string;
@@ -48,7 +49,8 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const valid = req.headers['x-clara-signature'] === `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+      const valid =
+        req.headers['x-clara-signature'] === `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
       if (valid) hooks.push(JSON.parse(body) as Hook);
       res.writeHead(valid ? 200 : 401).end();
     });
@@ -60,15 +62,25 @@ beforeAll(async () => {
     CLARA_ALERT_WEBHOOK_RETRY_DELAY: '10 ms',
     CLARA_DRIFT_MIN_SAMPLES: '20',
   });
-  await app.gql(`mutation { setTrainingDistribution(counts: [{ label: "a", count: 500 }, { label: "b", count: 500 }]) { label } }`);
+  await app.gql(
+    `mutation { setTrainingDistribution(counts: [{ label: "a", count: 500 }, { label: "b", count: 500 }]) { label } }`,
+  );
   const predictions = [-6, -5, -4, -3, -2, -1].flatMap((d) =>
     Array.from({ length: 40 }, (_, i) => {
       const predicted = d === -1 || i % 2 === 0 ? 'a' : 'b';
       // Days before the shift are validated (and right); the shifted day is not, yet.
-      return { id: `${d}-${i}`, predictedAt: new Date(dayStart(d).getTime() + i * 60_000).toISOString(), predicted, ...(d === -1 ? {} : { actual: predicted }) };
+      return {
+        id: `${d}-${i}`,
+        predictedAt: new Date(dayStart(d).getTime() + i * 60_000).toISOString(),
+        predicted,
+        ...(d === -1 ? {} : { actual: predicted }),
+      };
     }),
   );
-  const res = await app.gql<{ recordPredictions: { accepted: number } }>(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, { p: predictions });
+  const res = await app.gql<{ recordPredictions: { accepted: number } }>(
+    `mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`,
+    { p: predictions },
+  );
   expect(res.data?.recordPredictions.accepted).toBe(240);
 });
 afterAll(async () => {
@@ -89,22 +101,51 @@ async function checkDrift(now = NOW): Promise<CheckSummary> {
 }
 
 const verdict = async (rule: string) =>
-  (await app.runtime.db.collection<{ _id: string; verdict: boolean }>('drift_results').findOne({ _id: driftResultId('default', 'DAY', SHIFTED, rule as never) }))?.verdict;
+  (
+    await app.runtime.db
+      .collection<{ _id: string; verdict: boolean }>('drift_results')
+      .findOne({ _id: driftResultId('default', 'DAY', SHIFTED, rule as never) })
+  )?.verdict;
 
 test('check-drift opens one alert per firing rule and notifies the webhook with a valid signature', async () => {
-  expect(await checkDrift()).toMatchObject({ models: 1, windows: 7, firing: 2, opened: 2, resolved: 0, sent: 2, failed: 0 });
+  expect(await checkDrift()).toMatchObject({
+    models: 1,
+    windows: 7,
+    firing: 2,
+    opened: 2,
+    resolved: 0,
+    sent: 2,
+    failed: 0,
+  });
   const open = await alerts('(status: OPEN)');
   expect(open.map((a) => a.rule).sort()).toEqual(['predicted-js', 'predicted-psi']);
   for (const alert of open) {
     expect(alert.windowStart).toBe(SHIFTED.toISOString());
-    expect(alert.deliveries).toEqual([expect.objectContaining({ event: 'opened', state: 'DELIVERED', attempts: 1, lastStatus: 200 })]);
-    expect(JSON.parse(alert.evidence)).toMatchObject({ reference: 'TRAINING', samples: { current: 40, reference: 1000 }, window: { start: SHIFTED.toISOString(), granularity: 'DAY' } });
+    expect(alert.deliveries).toEqual([
+      expect.objectContaining({ event: 'opened', state: 'DELIVERED', attempts: 1, lastStatus: 200 }),
+    ]);
+    expect(JSON.parse(alert.evidence)).toMatchObject({
+      reference: 'TRAINING',
+      samples: { current: 40, reference: 1000 },
+      window: { start: SHIFTED.toISOString(), granularity: 'DAY' },
+    });
     // The same figures typed: the object type of distribution rules, the rule as an enum.
     expect(alert.kind).toBe(alert.rule === 'predicted-psi' ? 'PREDICTED_PSI' : 'PREDICTED_JS');
-    expect(alert.findings).toEqual({ __typename: 'DistributionEvidence', reference: 'TRAINING', samples: { current: 40, reference: 1000 }, window: { start: SHIFTED.toISOString(), granularity: 'DAY' }, minSamples: 20 });
+    expect(alert.findings).toEqual({
+      __typename: 'DistributionEvidence',
+      reference: 'TRAINING',
+      samples: { current: 40, reference: 1000 },
+      window: { start: SHIFTED.toISOString(), granularity: 'DAY' },
+      minSamples: 20,
+    });
   }
-  expect(open.find((a) => a.rule === 'predicted-psi')!.message).toMatch(/predicted-class distribution drifted from the training distribution: PSI [\d.]+ > 0\.2/);
-  expect(hooks.map((h) => `${h.event} ${h.alert.rule}`).sort()).toEqual(['alert.opened predicted-js', 'alert.opened predicted-psi']);
+  expect(open.find((a) => a.rule === 'predicted-psi')!.message).toMatch(
+    /predicted-class distribution drifted from the training distribution: PSI [\d.]+ > 0\.2/,
+  );
+  expect(hooks.map((h) => `${h.event} ${h.alert.rule}`).sort()).toEqual([
+    'alert.opened predicted-js',
+    'alert.opened predicted-psi',
+  ]);
   expect(JSON.stringify(hooks)).not.toContain(SECRET);
 
   // A repeated run finds the same verdicts: nothing new is opened, written or sent.
@@ -120,12 +161,29 @@ test('drift answers per day against the training distribution or the baseline wi
   expect(training.errors).toBeUndefined();
   const points = training.data!.drift;
   expect(points.map((p) => p.drift)).toEqual([false, false, false, false, false, true]);
-  expect(points[5]).toMatchObject({ start: SHIFTED.toISOString(), predictions: 40, validated: 0, actualPsi: null, ksStatistic: null, pageHinkley: false, rules: ['predicted-psi', 'predicted-js'] });
+  expect(points[5]).toMatchObject({
+    start: SHIFTED.toISOString(),
+    predictions: 40,
+    validated: 0,
+    actualPsi: null,
+    ksStatistic: null,
+    pageHinkley: false,
+    rules: ['predicted-psi', 'predicted-js'],
+  });
   expect(points[5].psi as number).toBeGreaterThan(0.2);
   expect(points[0]).toMatchObject({ psi: 0, jsDistance: 0, chiSquareP: 1, accuracyDelta: null });
 
-  const settings = await app.gql<{ driftSettings: Record<string, unknown> }>(`{ driftSettings { granularity reference baselineWindows psiThreshold jsThreshold minSamples rules } }`);
-  expect(settings.data?.driftSettings).toMatchObject({ granularity: 'DAY', reference: 'TRAINING', baselineWindows: 4, psiThreshold: 0.2, jsThreshold: 0.1, minSamples: 20 });
+  const settings = await app.gql<{ driftSettings: Record<string, unknown> }>(
+    `{ driftSettings { granularity reference baselineWindows psiThreshold jsThreshold minSamples rules } }`,
+  );
+  expect(settings.data?.driftSettings).toMatchObject({
+    granularity: 'DAY',
+    reference: 'TRAINING',
+    baselineWindows: 4,
+    psiThreshold: 0.2,
+    jsThreshold: 0.1,
+    minSamples: 20,
+  });
   expect(settings.data?.driftSettings.rules).toHaveLength(12);
 
   const baseline = await app.gql<{ drift: Record<string, unknown>[] }>(query, { r: range, ref: 'BASELINE' });
@@ -138,18 +196,28 @@ test('drift answers per day against the training distribution or the baseline wi
 test('late validations change the verdict of an already checked window on the next run', async () => {
   expect(await verdict('actual-psi')).toBe(false);
   const validations = Array.from({ length: 40 }, (_, i) => ({ id: `-1-${i}`, actual: 'a' }));
-  const res = await app.gql<{ recordValidations: { accepted: number } }>(`mutation($v: [ValidationInput!]!) { recordValidations(validations: $v) { accepted } }`, { v: validations });
+  const res = await app.gql<{ recordValidations: { accepted: number } }>(
+    `mutation($v: [ValidationInput!]!) { recordValidations(validations: $v) { accepted } }`,
+    { v: validations },
+  );
   expect(res.data?.recordValidations.accepted).toBe(40);
   expect(await checkDrift()).toMatchObject({ opened: 2, resolved: 0, sent: 2 });
   expect(await verdict('actual-psi')).toBe(true);
-  expect((await alerts('(status: OPEN)')).map((a) => a.rule).sort()).toEqual(['actual-js', 'actual-psi', 'predicted-js', 'predicted-psi']);
+  expect((await alerts('(status: OPEN)')).map((a) => a.rule).sort()).toEqual([
+    'actual-js',
+    'actual-psi',
+    'predicted-js',
+    'predicted-psi',
+  ]);
 });
 
 test('acknowledging needs the token, keeps the alert the one of its rule, and it still resolves after 3 quiet windows', async () => {
   const [first] = await alerts('(status: OPEN)');
   const mutation = `mutation($id: ID!) { acknowledgeAlert(id: $id) { id status acknowledgedAt } }`;
   expect((await app.gql(mutation, { id: first.id }, null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-  const acked = await app.gql<{ acknowledgeAlert: { status: string; acknowledgedAt: string } }>(mutation, { id: first.id });
+  const acked = await app.gql<{ acknowledgeAlert: { status: string; acknowledgedAt: string } }>(mutation, {
+    id: first.id,
+  });
   expect(acked.data?.acknowledgeAlert.status).toBe('ACKNOWLEDGED');
   expect((await alerts('(status: ACKNOWLEDGED)')).map((a) => a.id)).toEqual([first.id]);
   expect(await alerts('(status: OPEN)')).toHaveLength(3);
@@ -160,8 +228,15 @@ test('acknowledging needs the token, keeps the alert the one of its rule, and it
   expect(summary).toMatchObject({ opened: 0, resolved: 4, sent: 4, failed: 0 });
   const resolved = await alerts();
   expect(resolved.map((a) => a.status)).toEqual(['RESOLVED', 'RESOLVED', 'RESOLVED', 'RESOLVED']);
-  expect(resolved.every((a) => a.resolvedAt !== null && a.deliveries.map((d) => d.event).join() === 'opened,resolved')).toBe(true);
-  expect(hooks.filter((h) => h.event === 'alert.resolved').map((h) => h.alert.status)).toEqual(['RESOLVED', 'RESOLVED', 'RESOLVED', 'RESOLVED']);
+  expect(
+    resolved.every((a) => a.resolvedAt !== null && a.deliveries.map((d) => d.event).join() === 'opened,resolved'),
+  ).toBe(true);
+  expect(hooks.filter((h) => h.event === 'alert.resolved').map((h) => h.alert.status)).toEqual([
+    'RESOLVED',
+    'RESOLVED',
+    'RESOLVED',
+    'RESOLVED',
+  ]);
   expect(await alerts('(status: RESOLVED, limit: 2)')).toHaveLength(2);
 });
 
@@ -171,8 +246,16 @@ test('bad input is BAD_USER_INPUT naming the field', async () => {
     [`query($r: TimeRangeInput!) { drift(range: $r, timeZone: "Mars/Olympus") { drift } }`, { r: range }, 'timeZone'],
     [`query($r: TimeRangeInput!) { drift(range: $r, model: "nope") { drift } }`, { r: range }, 'model'],
     [`query($r: TimeRangeInput!) { drift(range: $r) { drift } }`, { r: { from: range.to, to: range.from } }, 'range'],
-    [`query($r: TimeRangeInput!) { drift(range: $r, granularity: HOUR) { drift } }`, { r: { from: '2020-01-01T00:00:00Z', to: range.to } }, 'granularity'],
-    [`query($r: TimeRangeInput!) { drift(range: $r, granularity: MONTH) { drift } }`, { r: { from: '2000-01-01T00:00:00Z', to: range.to } }, 'range'],
+    [
+      `query($r: TimeRangeInput!) { drift(range: $r, granularity: HOUR) { drift } }`,
+      { r: { from: '2020-01-01T00:00:00Z', to: range.to } },
+      'granularity',
+    ],
+    [
+      `query($r: TimeRangeInput!) { drift(range: $r, granularity: MONTH) { drift } }`,
+      { r: { from: '2000-01-01T00:00:00Z', to: range.to } },
+      'range',
+    ],
     [`{ alerts(limit: 0) { id } }`, {}, 'limit'],
     [`{ alerts(model: "nope") { id } }`, {}, 'model'],
     [`mutation { acknowledgeAlert(id: "nope") { id } }`, {}, 'id'],

@@ -71,7 +71,9 @@ test('serve runs on the FerretDB store, stops it on SIGTERM and kill -9, keeps i
   const second = startCli(env);
   running.push(second);
   expect(await second.exited).toBe(1);
-  expect(second.output()).toContain(`The data folder ${dataDir} is in use by another clara-monitor (pid ${first.cli.child.pid})`);
+  expect(second.output()).toContain(
+    `The data folder ${dataDir} is in use by another clara-monitor (pid ${first.cli.child.pid})`,
+  );
 
   await stopped(first, 'SIGTERM');
   const restarted = await serve();
@@ -101,7 +103,9 @@ test('with no mongod, no download host and no Go, serve exits 1 naming the three
     const out = cli.output();
     expect(out).toContain('No embedded database could start:');
     expect(out).toContain('- mongod on this machine: no mongod on PATH and MONGOMS_SYSTEM_BINARY is not set');
-    expect(out).toContain('- mongod from mongodb-memory-server: not in its cache, and http://127.0.0.1:9 did not answer within 5 s');
+    expect(out).toContain(
+      '- mongod from mongodb-memory-server: not in its cache, and http://127.0.0.1:9 did not answer within 5 s',
+    );
     expect(out).toContain('- FerretDB: no Go toolchain (`go` is not on PATH)');
     expect(out).toMatch(/set MONGODB_URI[^\n]*\n[^\n]*set MONGOMS_SYSTEM_BINARY[^\n]*\n[^\n]*install the Go toolchain/);
     expect(existsSync(join(home, 'data', 'clara-monitor.pid'))).toBe(false);

@@ -15,14 +15,18 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-test(`${CASES.toLocaleString('en-US')} generated requests: no crash, no 5xx, every error coded`, { timeout: 600_000 }, async () => {
-  const schema = await buildClaraSchema();
-  const random = seeded(20261130);
-  const requests = Array.from({ length: CASES }, (_, n) => fuzzRequest(random, schema, TEST_TOKEN, n));
-  const { problems, healthChecks, statuses } = await fuzz(app.url, requests, 8, false);
-  expect(problems.slice(0, 10)).toEqual([]);
-  expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(CASES);
-  expect(healthChecks).toBeGreaterThan(10);
-  // Still serving real queries afterwards.
-  expect((await app.gql('{ models { name } }')).errors).toBeUndefined();
-});
+test(
+  `${CASES.toLocaleString('en-US')} generated requests: no crash, no 5xx, every error coded`,
+  { timeout: 600_000 },
+  async () => {
+    const schema = await buildClaraSchema();
+    const random = seeded(20261130);
+    const requests = Array.from({ length: CASES }, (_, n) => fuzzRequest(random, schema, TEST_TOKEN, n));
+    const { problems, healthChecks, statuses } = await fuzz(app.url, requests, 8, false);
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(CASES);
+    expect(healthChecks).toBeGreaterThan(10);
+    // Still serving real queries afterwards.
+    expect((await app.gql('{ models { name } }')).errors).toBeUndefined();
+  },
+);

@@ -207,8 +207,14 @@ describe('clara-monitor import', () => {
   });
 
   test('a CSV header without the columns needed exits 2 and says which', async () => {
-    expect(await runImport('training.csv')).toMatchObject({ code: 2, err: expect.stringMatching(/must name the column id.*needs --training/) });
-    writeFileSync(join(dir, 'latin1.csv'), Buffer.from('id,predictedAt,predicted\n1,2026-03-01T00:00:00Z,\xf1\n', 'latin1'));
+    expect(await runImport('training.csv')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/must name the column id.*needs --training/),
+    });
+    writeFileSync(
+      join(dir, 'latin1.csv'),
+      Buffer.from('id,predictedAt,predicted\n1,2026-03-01T00:00:00Z,\xf1\n', 'latin1'),
+    );
     expect(await runImport('latin1.csv')).toMatchObject({ code: 2, err: expect.stringContaining('not UTF-8 text') });
   });
 });

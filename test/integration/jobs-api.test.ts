@@ -40,7 +40,9 @@ async function jobs(): Promise<Map<string, JobView>> {
 }
 
 async function runJob(name: string): Promise<RunView> {
-  const res = await app.gql<{ runJob: RunView }>(`mutation($n: String!) { runJob(name: $n) { ${RUN_FIELDS} } }`, { n: name });
+  const res = await app.gql<{ runJob: RunView }>(`mutation($n: String!) { runJob(name: $n) { ${RUN_FIELDS} } }`, {
+    n: name,
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.runJob;
 }
@@ -48,10 +50,20 @@ async function runJob(name: string): Promise<RunView> {
 test('lists the jobs with their intervals, before any run', async () => {
   const list = await jobs();
   const intervals = Object.fromEntries([...list.values()].map((j) => [j.name, j.interval]));
-  expect(intervals).toMatchObject({ 'refresh-rollups': '1 minute', 'log-profiles': '1 hour', 'upload-profiles': '10 minutes' });
+  expect(intervals).toMatchObject({
+    'refresh-rollups': '1 minute',
+    'log-profiles': '1 hour',
+    'upload-profiles': '10 minutes',
+  });
   for (const job of list.values()) {
     expect(job.description.length).toBeGreaterThan(20);
-    expect(job).toMatchObject({ status: 'SCHEDULED', failCount: 0, failReason: null, lastRunAt: null, lastFinishedAt: null });
+    expect(job).toMatchObject({
+      status: 'SCHEDULED',
+      failCount: 0,
+      failReason: null,
+      lastRunAt: null,
+      lastFinishedAt: null,
+    });
   }
 });
 
@@ -72,7 +84,12 @@ test('runJob runs now and returns the finished run, which the history and the jo
   expect(all.data!.jobRuns).toEqual([{ id: second.id }]);
 
   const job = (await jobs()).get('refresh-rollups')!;
-  expect(job).toMatchObject({ status: 'SUCCEEDED', lastRunAt: second.startedAt, lastFinishedAt: second.finishedAt, failCount: 0 });
+  expect(job).toMatchObject({
+    status: 'SUCCEEDED',
+    lastRunAt: second.startedAt,
+    lastFinishedAt: second.finishedAt,
+    failCount: 0,
+  });
 });
 
 test('unknown job names and bad limits are BAD_USER_INPUT naming the argument', async () => {
@@ -88,7 +105,10 @@ test('unknown job names and bad limits are BAD_USER_INPUT naming the argument', 
 });
 
 test('mutations need the API token', async () => {
-  for (const mutation of [`mutation { runJob(name: "refresh-rollups") { id } }`, `mutation { setJobEnabled(name: "log-profiles", enabled: false) { name } }`]) {
+  for (const mutation of [
+    `mutation { runJob(name: "refresh-rollups") { id } }`,
+    `mutation { setJobEnabled(name: "log-profiles", enabled: false) { name } }`,
+  ]) {
     const res = await app.gql(mutation, {}, null);
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   }
@@ -96,14 +116,18 @@ test('mutations need the API token', async () => {
 });
 
 test('setJobEnabled switches the schedule off and on; a disabled job still runs on demand', async () => {
-  const off = await app.gql<{ setJobEnabled: JobView }>(`mutation { setJobEnabled(name: "log-profiles", enabled: false) { ${JOB_FIELDS} } }`);
+  const off = await app.gql<{ setJobEnabled: JobView }>(
+    `mutation { setJobEnabled(name: "log-profiles", enabled: false) { ${JOB_FIELDS} } }`,
+  );
   expect(off.errors).toBeUndefined();
   expect(off.data!.setJobEnabled).toMatchObject({ name: 'log-profiles', status: 'DISABLED', nextRunAt: null });
   expect((await jobs()).get('log-profiles')!.status).toBe('DISABLED');
   expect((await runJob('log-profiles')).status).toBe('SUCCEEDED');
   expect((await jobs()).get('log-profiles')!.status).toBe('DISABLED');
 
-  const on = await app.gql<{ setJobEnabled: JobView }>(`mutation { setJobEnabled(name: "log-profiles", enabled: true) { ${JOB_FIELDS} } }`);
+  const on = await app.gql<{ setJobEnabled: JobView }>(
+    `mutation { setJobEnabled(name: "log-profiles", enabled: true) { ${JOB_FIELDS} } }`,
+  );
   expect(on.data!.setJobEnabled.status).toBe('SUCCEEDED');
   expect(on.data!.setJobEnabled.nextRunAt).not.toBeNull();
 });

@@ -63,12 +63,20 @@ async function seed(prefix: string): Promise<{ db: Db; dbName: string }> {
 
 /** Everything log-profiles produced, without the bytes (they carry their creation time). */
 async function outcome(db: Db): Promise<{ profiles: string[]; manifests: string[] }> {
-  const profiles = await db.collection('profiles').find({}, { projection: { bytes: 0 } }).toArray();
+  const profiles = await db
+    .collection('profiles')
+    .find({}, { projection: { bytes: 0 } })
+    .toArray();
   const byId = new Map(profiles.map((p) => [String(p._id), `${p.model} ${p.windowStart.toISOString()} #${p.seq}`]));
   const manifests = await db.collection('profile_manifests').find().toArray();
   return {
     profiles: profiles.map((p) => `${byId.get(String(p._id))} rows=${p.rows} validated=${p.validated}`).sort(),
-    manifests: manifests.map((m) => `${byId.get(String(m.profileId)) ?? 'ORPHAN'} p=${[...m.predictions].sort().join(',')} v=${[...m.validations].sort().join(',')}`).sort(),
+    manifests: manifests
+      .map(
+        (m) =>
+          `${byId.get(String(m.profileId)) ?? 'ORPHAN'} p=${[...m.predictions].sort().join(',')} v=${[...m.validations].sort().join(',')}`,
+      )
+      .sort(),
   };
 }
 
@@ -90,16 +98,25 @@ test('a worker killed with SIGKILL mid-run leaves work the next worker completes
   first.child.kill('SIGKILL');
   expect(await first.exited).toBe('SIGKILL');
   const atKill = await profiles.countDocuments();
-  expect(atKill, 'the kill came after the run had finished; the test needs more data').toBeLessThan(MODELS.length * HOURS);
+  expect(atKill, 'the kill came after the run had finished; the test needs more data').toBeLessThan(
+    MODELS.length * HOURS,
+  );
   const killed = await runs.findOne({ job: 'log-profiles', status: 'RUNNING' });
   expect(killed).not.toBeNull();
 
   const second = await startWorker(env);
-  await until(async () => (await runs.findOne({ job: 'log-profiles', status: 'SUCCEEDED' })) !== null, 'a finished run', second);
+  await until(
+    async () => (await runs.findOne({ job: 'log-profiles', status: 'SUCCEEDED' })) !== null,
+    'a finished run',
+    second,
+  );
   second.child.kill('SIGTERM');
   expect(await second.exited).toBe(0);
 
-  expect(await runs.findOne({ _id: killed!._id })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('interrupted') });
+  expect(await runs.findOne({ _id: killed!._id })).toMatchObject({
+    status: 'FAILED',
+    error: expect.stringContaining('interrupted'),
+  });
   const reference = await seed('kill_ref');
   const { jobs } = await wire(reference.db, parseConfig({}), log);
   expect((await jobs.runNow('log-profiles')).status).toBe('SUCCEEDED');

@@ -63,7 +63,9 @@ beforeAll(async () => {
       }
     });
   }
-  const res = await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p: rows });
+  const res = await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, {
+    p: rows,
+  });
   expect(res.errors).toBeUndefined();
 });
 afterAll(async () => {
@@ -72,19 +74,25 @@ afterAll(async () => {
 });
 
 async function logProfiles(): Promise<string> {
-  const res = await app.gql<{ runJob: { status: string; summary: string } }>(`mutation { runJob(name: "log-profiles") { status summary error } }`);
+  const res = await app.gql<{ runJob: { status: string; summary: string } }>(
+    `mutation { runJob(name: "log-profiles") { status summary error } }`,
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data!.runJob.status).toBe('SUCCEEDED');
   return res.data!.runJob.summary;
 }
 
 async function profiles(model?: string): Promise<ProfileView[]> {
-  const res = await app.gql<{ profiles: ProfileView[] }>(`query($r: TimeRangeInput!, $m: String) { profiles(range: $r, model: $m) { ${PROFILE_FIELDS} } }`, { r: DAY, m: model });
+  const res = await app.gql<{ profiles: ProfileView[] }>(
+    `query($r: TimeRangeInput!, $m: String) { profiles(range: $r, model: $m) { ${PROFILE_FIELDS} } }`,
+    { r: DAY, m: model },
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.profiles;
 }
 
-const inHour = (row: Row, hour: string) => row.predictedAt >= hour && Date.parse(row.predictedAt) < Date.parse(hour) + 3600_000;
+const inHour = (row: Row, hour: string) =>
+  row.predictedAt >= hour && Date.parse(row.predictedAt) < Date.parse(hour) + 3600_000;
 
 test('the first run profiles every closed hour of every model: its predictions and the validations known then', async () => {
   expect(await logProfiles()).toMatch(/, 6 profiles written \(/);
@@ -94,7 +102,13 @@ test('the first run profiles every closed hour of every model: its predictions a
     for (const hour of HOURS) {
       const p = list.find((x) => x.model === model && x.windowStart === hour)!;
       const held = rows.filter((r) => r.model === model && inHour(r, hour));
-      expect(p).toMatchObject({ seq: 1, rows: held.length, validated: held.filter((r) => r.actual !== null).length, upload: 'NOT_CONFIGURED', uploadedAt: null });
+      expect(p).toMatchObject({
+        seq: 1,
+        rows: held.length,
+        validated: held.filter((r) => r.actual !== null).length,
+        upload: 'NOT_CONFIGURED',
+        uploadedAt: null,
+      });
       expect(p.windowEnd).toBe(new Date(Date.parse(hour) + 3600_000).toISOString());
       expect(p.downloadUrl).toBe(`/profiles/${p.id}.bin`);
     }
@@ -105,16 +119,41 @@ test('the first run profiles every closed hour of every model: its predictions a
 });
 
 test('late validations (even stamped in the past) and late predictions go into delta profiles, never twice', async () => {
-  const late = rows.filter((r) => r.model === 'alpha' && r.actual === null && (inHour(r, HOURS[0]) || inHour(r, HOURS[2]))).slice(0, 9);
+  const late = rows
+    .filter((r) => r.model === 'alpha' && r.actual === null && (inHour(r, HOURS[0]) || inHour(r, HOURS[2])))
+    .slice(0, 9);
   for (const r of late) r.actual = r.predicted === 'cat' ? 'dog' : 'cat';
-  const validations = late.map((r) => ({ id: r.id, model: 'alpha', actual: r.actual, validatedAt: '2025-12-31T00:00:00Z' }));
-  expect((await app.gql(`mutation($v:[ValidationInput!]!){ recordValidations(validations:$v){ accepted } }`, { v: validations })).errors).toBeUndefined();
-  const extra: Row = { id: 'alpha-late', model: 'alpha', predictedAt: '2026-01-01T11:59:59.000Z', predicted: 'dog', actual: 'dog', confidence: 0.5 };
+  const validations = late.map((r) => ({
+    id: r.id,
+    model: 'alpha',
+    actual: r.actual,
+    validatedAt: '2025-12-31T00:00:00Z',
+  }));
+  expect(
+    (
+      await app.gql(`mutation($v:[ValidationInput!]!){ recordValidations(validations:$v){ accepted } }`, {
+        v: validations,
+      })
+    ).errors,
+  ).toBeUndefined();
+  const extra: Row = {
+    id: 'alpha-late',
+    model: 'alpha',
+    predictedAt: '2026-01-01T11:59:59.000Z',
+    predicted: 'dog',
+    actual: 'dog',
+    confidence: 0.5,
+  };
   rows.push(extra);
-  expect((await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p: [extra] })).errors).toBeUndefined();
+  expect(
+    (await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p: [extra] }))
+      .errors,
+  ).toBeUndefined();
   // An hour that is still open is left for later.
   const now = new Date().toISOString();
-  await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p: [{ id: 'open', model: 'alpha', predictedAt: now, predicted: 'cat' }] });
+  await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, {
+    p: [{ id: 'open', model: 'alpha', predictedAt: now, predicted: 'cat' }],
+  });
 
   expect(await logProfiles()).toMatch(/, 3 profiles written \(1 predictions, 10 validations\)$/);
   const deltas = (await profiles('alpha')).filter((p) => p.seq === 2);
@@ -146,7 +185,18 @@ test('whylogs reads every profile file and merging a window reproduces our figur
   for (const window of read.windows) {
     const hour = new Date(window.datasetTimestamp).toISOString();
     const end = new Date(window.datasetTimestamp + 3600_000).toISOString();
-    const res = await app.gql<{ metrics: { overall: { predictions: number; validated: number; accuracy: number; precision: number; recall: number; f1: number } } }>(
+    const res = await app.gql<{
+      metrics: {
+        overall: {
+          predictions: number;
+          validated: number;
+          accuracy: number;
+          precision: number;
+          recall: number;
+          f1: number;
+        };
+      };
+    }>(
       `query($r: TimeRangeInput!) { metrics(range: $r, model: "alpha") { overall { predictions validated accuracy precision recall f1 } } }`,
       { r: { from: hour, to: end } },
     );
@@ -154,7 +204,9 @@ test('whylogs reads every profile file and merging a window reproduces our figur
     expect(window.metadata.model).toBe('alpha');
     expect(window.columns.predicted.n).toBe(ours.predictions);
     expect(window.columns.actual.n).toBe(ours.validated);
-    expect(window.columns.confidence.null).toBe(rows.filter((r) => r.model === 'alpha' && inHour(r, hour) && r.confidence === null).length);
+    expect(window.columns.confidence.null).toBe(
+      rows.filter((r) => r.model === 'alpha' && inHour(r, hour) && r.confidence === null).length,
+    );
     expect(window.classification!.accuracy).toBeCloseTo(ours.accuracy, 12);
     expect(window.classification!.macro.precision).toBeCloseTo(ours.precision, 12);
     expect(window.classification!.macro.recall).toBeCloseTo(ours.recall, 12);

@@ -40,7 +40,10 @@ async function processDb(): Promise<Db> {
 async function jobService(owner: string, definitions: JobDefinition[], config = FAST): Promise<JobService> {
   const db = await processDb();
   const { stores, services } = await wire(db, parseConfig({}), log);
-  return new JobService({ definitions, context: services, runs: stores.jobRuns, leases: stores.leases, backend: stores.agendaBackend, log }, { ...config, owner });
+  return new JobService(
+    { definitions, context: services, runs: stores.jobRuns, leases: stores.leases, backend: stores.agendaBackend, log },
+    { ...config, owner },
+  );
 }
 
 function ticker(executions: Execution[], owner: string, name = 'tick'): JobDefinition {
@@ -73,14 +76,17 @@ async function untilRecorded(jobs: JobService, job: string, count: number): Prom
 
 test('four schedulers on one database never run the job at the same time, and every run is recorded once', async () => {
   const executions: Execution[] = [];
-  const schedulers = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => jobService(owner, [ticker(executions, owner)])));
+  const schedulers = await Promise.all(
+    ['a', 'b', 'c', 'd'].map((owner) => jobService(owner, [ticker(executions, owner)])),
+  );
   await Promise.all(schedulers.map((s) => s.start()));
   await until(() => executions.length >= 12, 'twelve runs');
   await Promise.all(schedulers.map((s) => s.close()));
   const a = schedulers[0];
 
   const sorted = [...executions].sort((x, y) => x.start - y.start);
-  for (let i = 1; i < sorted.length; i++) expect(sorted[i].start, `run ${i} started before run ${i - 1} ended`).toBeGreaterThanOrEqual(sorted[i - 1].end);
+  for (let i = 1; i < sorted.length; i++)
+    expect(sorted[i].start, `run ${i} started before run ${i - 1} ended`).toBeGreaterThanOrEqual(sorted[i - 1].end);
   const runs = await a.history('tick', 1000);
   expect(runs.every((r) => r.status === 'SUCCEEDED' && r.trigger === 'SCHEDULE')).toBe(true);
   expect(runs.map((r) => r.summary).sort()).toEqual(sorted.map((e) => `ticked by ${e.owner}`).sort());
@@ -145,6 +151,10 @@ test('a changed interval setting is applied to the existing schedule on start', 
 
 test('an interval setting for a job that does not exist is a configuration error', async () => {
   const db = await processDb();
-  await expect(wire(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(ConfigError);
-  await expect(wire(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(/CLARA_JOB_REFRESH_ROLUPS_EVERY/);
+  await expect(wire(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(
+    ConfigError,
+  );
+  await expect(wire(db, parseConfig({ CLARA_JOB_REFRESH_ROLUPS_EVERY: '5 minutes' }), log)).rejects.toThrow(
+    /CLARA_JOB_REFRESH_ROLUPS_EVERY/,
+  );
 });

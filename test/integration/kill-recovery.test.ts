@@ -27,7 +27,12 @@ afterAll(async () => {
   await app?.close();
 });
 
-const cliEnv = (extra: Record<string, string> = {}) => ({ MONGODB_URI: inject('mongoUri'), MONGODB_DB: DB, LOG_LEVEL: 'silent', ...extra });
+const cliEnv = (extra: Record<string, string> = {}) => ({
+  MONGODB_URI: inject('mongoUri'),
+  MONGODB_DB: DB,
+  LOG_LEVEL: 'silent',
+  ...extra,
+});
 
 async function waitUntil(check: () => Promise<boolean>, cli: CliProcess, what: string): Promise<void> {
   const deadline = Date.now() + 240_000;
@@ -48,7 +53,9 @@ test('an import killed midway and run again leaves rollups equal to the raw rows
   const lines = ['id,model,predictedAt,predicted,confidence,actual'];
   for (let i = 0; i < 10_000; i++) {
     const at = new Date(Date.parse('2026-09-01T00:00:00Z') + Math.floor(random() * 20 * 86_400_000)).toISOString();
-    lines.push(`k${i},imported,${at},${pick(random, ['a', 'b', 'c'])},${(random() * 0.9 + 0.1).toFixed(3)},${random() < 0.5 ? pick(random, ['a', 'b', 'c']) : ''}`);
+    lines.push(
+      `k${i},imported,${at},${pick(random, ['a', 'b', 'c'])},${(random() * 0.9 + 0.1).toFixed(3)},${random() < 0.5 ? pick(random, ['a', 'b', 'c']) : ''}`,
+    );
   }
   for (let i = 0; i < 10_000; i += 3) lines.push(`k${i},imported,,,,${pick(random, ['a', 'b'])}`);
   const file = join(mkdtempSync(join(tmpdir(), 'clara-kill-')), 'history.csv');
@@ -56,7 +63,11 @@ test('an import killed midway and run again leaves rollups equal to the raw rows
 
   const predictions = app.runtime.stores.predictions.collection;
   const first = startCli(cliEnv(), ['import', file, '--batch', '500']);
-  await waitUntil(async () => (await predictions.countDocuments({ model: 'imported' })) >= 3_000, first, '3,000 rows were imported');
+  await waitUntil(
+    async () => (await predictions.countDocuments({ model: 'imported' })) >= 3_000,
+    first,
+    '3,000 rows were imported',
+  );
   await killed(first);
   expect(await predictions.countDocuments({ model: 'imported' })).toBeLessThan(10_000);
 
@@ -82,7 +93,11 @@ test('a full refresh killed while it drains, then refreshed again, leaves rollup
   const ours = new Set((await leases.find({ key: 'rollups' }).toArray()).map((l) => l.owner));
 
   const refresh = startCli(cliEnv({ ...MAPPED, MONGODB_DB: MAPPED_DB }), ['refresh', '--full']);
-  await waitUntil(async () => (await leases.countDocuments({ key: 'rollups', releasedAt: null, owner: { $nin: [...ours] } })) > 0, refresh, 'the refresh took the rollups lease');
+  await waitUntil(
+    async () => (await leases.countDocuments({ key: 'rollups', releasedAt: null, owner: { $nin: [...ours] } })) > 0,
+    refresh,
+    'the refresh took the rollups lease',
+  );
   await killed(refresh);
 
   // The killed holder's lease expires by itself; the next refresh then does the work.

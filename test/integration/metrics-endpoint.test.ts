@@ -58,7 +58,10 @@ test('rollup lag grows while writes wait for the rollups and is 0 once they hold
 });
 
 test('with CLARA_PROTECT_READS, /metrics needs a token', async () => {
-  const closed = await startTestApp('metrics_closed', { CLARA_PROTECT_READS: 'true', CLARA_READ_TOKEN: 'read-token-0123456789' });
+  const closed = await startTestApp('metrics_closed', {
+    CLARA_PROTECT_READS: 'true',
+    CLARA_READ_TOKEN: 'read-token-0123456789',
+  });
   try {
     expect((await scrape(closed)).status).toBe(401);
     expect((await scrape(closed, 'read-token-0123456789')).status).toBe(200);

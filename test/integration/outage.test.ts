@@ -32,7 +32,11 @@ test('a 30-second outage loses no acknowledged write and counts none twice', asy
   let streaming = true;
   const stream = (async () => {
     for (let batch = 0; streaming || batch < 10; batch++) {
-      const p = Array.from({ length: 50 }, (_, i) => ({ id: `o${batch}-${i}`, predictedAt: new Date(Date.now() - i * 60_000).toISOString(), predicted: i % 3 ? 'a' : 'b' }));
+      const p = Array.from({ length: 50 }, (_, i) => ({
+        id: `o${batch}-${i}`,
+        predictedAt: new Date(Date.now() - i * 60_000).toISOString(),
+        predicted: i % 3 ? 'a' : 'b',
+      }));
       // A client retries a batch until it is acknowledged, as any producer should.
       for (;;) {
         const res = await app.gqlNow(PREDICT, { p }).catch(() => null);
@@ -48,13 +52,14 @@ test('a 30-second outage loses no acknowledged write and counts none twice', asy
   await sleep(3_000);
   store.kill();
   const during: number[] = [];
-  for (const started = Date.now(); Date.now() - started < OUTAGE_MS; ) {
+  for (const started = Date.now(); Date.now() - started < OUTAGE_MS;) {
     during.push(await readyz());
     await sleep(1_000);
   }
   await store.restart();
   let after = 0;
-  for (const started = Date.now(); after !== 200 && Date.now() - started < 60_000; await sleep(500)) after = await readyz();
+  for (const started = Date.now(); after !== 200 && Date.now() - started < 60_000; await sleep(500))
+    after = await readyz();
   streaming = false;
   await stream;
 
@@ -65,6 +70,8 @@ test('a 30-second outage loses no acknowledged write and counts none twice', asy
   await app.runtime.services.rollups.settle();
   const { collection } = app.runtime.stores.predictions;
   expect(await collection.countDocuments({})).toBe(acknowledged.length);
-  expect(new Set((await collection.find({}, { projection: { id: 1 } }).toArray()).map((d) => String(d.id)))).toEqual(new Set(acknowledged));
+  expect(new Set((await collection.find({}, { projection: { id: 1 } }).toArray()).map((d) => String(d.id)))).toEqual(
+    new Set(acknowledged),
+  );
   await expectRollupsEqualRaw(rawOf(app.runtime), 'default');
 }, 240_000);

@@ -22,7 +22,9 @@ interface Seen {
   headers: IncomingMessage['headers'];
 }
 
-async function serve(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; seen: Seen[] }> {
+async function serve(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
   const server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
@@ -40,10 +42,16 @@ function capture() {
 }
 
 const whylabs = (endpoint: string, log = capture().log, allowHttp = true) =>
-  new WhyLabsClient({ apiKey: KEY, orgId: 'org-1', endpoint, allowHttp, timeoutMs: 500, retries: 0, retryDelayMs: 1 }, log);
+  new WhyLabsClient(
+    { apiKey: KEY, orgId: 'org-1', endpoint, allowHttp, timeoutMs: 500, retries: 0, retryDelayMs: 1 },
+    log,
+  );
 
 async function uploadError(client: WhyLabsClient): Promise<UploadError> {
-  const error = await client.upload('model-0', new Date('2026-01-01T00:00:00Z'), new Uint8Array([1, 2, 3])).then(() => null, (e: unknown) => e);
+  const error = await client.upload('model-0', new Date('2026-01-01T00:00:00Z'), new Uint8Array([1, 2, 3])).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UploadError);
   return error as UploadError;
 }
@@ -53,14 +61,24 @@ describe('WhyLabs client', () => {
     const elsewhere = await serve((_req, res) => res.writeHead(200).end('{}'));
     const api = await serve((_req, res) => res.writeHead(307, { location: `${elsewhere.url}/steal` }).end());
     const error = await uploadError(whylabs(api.url));
-    expect(error).toMatchObject({ permanent: true, message: 'WHYLABS_REDIRECTED: the upload request was answered 307; redirects are not followed' });
+    expect(error).toMatchObject({
+      permanent: true,
+      message: 'WHYLABS_REDIRECTED: the upload request was answered 307; redirects are not followed',
+    });
     expect(api.seen).toHaveLength(1);
     expect(elsewhere.seen).toHaveLength(0);
   });
 
   test('a plain http upload URL is refused unless http is allowed', async () => {
-    const api = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'u1', uploadUrl: 'http://127.0.0.1:9/put?sig=abc' })));
-    expect(await uploadError(whylabs(api.url, undefined, false))).toMatchObject({ permanent: true, message: expect.stringMatching(/^WHYLABS_INSECURE_URL: /) });
+    const api = await serve((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id: 'u1', uploadUrl: 'http://127.0.0.1:9/put?sig=abc' })),
+    );
+    expect(await uploadError(whylabs(api.url, undefined, false))).toMatchObject({
+      permanent: true,
+      message: expect.stringMatching(/^WHYLABS_INSECURE_URL: /),
+    });
   });
 
   test("a refusal's body (echoing the key, naming hosts) is logged redacted and never in the message", async () => {
@@ -84,15 +102,30 @@ describe('WhyLabs client', () => {
 });
 
 describe('webhook sender', () => {
-  const pending = (): Delivery => ({ webhook: 0, target: 'http://127.0.0.1', event: 'opened', state: 'PENDING', attempts: 0, lastStatus: null, deliveredAt: null, lastError: null });
-  const sender = (log = capture().log) => new WebhookSender({ secret: 'whsec-0123456789', timeoutMs: 500, retries: 2, retryDelayMs: 1 }, log);
+  const pending = (): Delivery => ({
+    webhook: 0,
+    target: 'http://127.0.0.1',
+    event: 'opened',
+    state: 'PENDING',
+    attempts: 0,
+    lastStatus: null,
+    deliveredAt: null,
+    lastError: null,
+  });
+  const sender = (log = capture().log) =>
+    new WebhookSender({ secret: 'whsec-0123456789', timeoutMs: 500, retries: 2, retryDelayMs: 1 }, log);
   const signal = () => new AbortController().signal;
 
   test('a redirect is not followed and not retried', async () => {
     const elsewhere = await serve((_req, res) => res.writeHead(204).end());
     const hook = await serve((_req, res) => res.writeHead(302, { location: `${elsewhere.url}/collect` }).end());
     const delivery = await sender().deliver(`${hook.url}/hooks/secret-path`, '{}', pending(), signal());
-    expect(delivery).toMatchObject({ state: 'FAILED', attempts: 1, lastStatus: 302, lastError: 'REDIRECTED: the webhook answered 302; redirects are not followed' });
+    expect(delivery).toMatchObject({
+      state: 'FAILED',
+      attempts: 1,
+      lastStatus: 302,
+      lastError: 'REDIRECTED: the webhook answered 302; redirects are not followed',
+    });
     expect(elsewhere.seen).toHaveLength(0);
   });
 
@@ -102,8 +135,16 @@ describe('webhook sender', () => {
       res.end(`upstream db-7.internal:5432 failed ${'x'.repeat(8 * 1024 * 1024)}`);
     });
     const { log, lines } = capture();
-    const delivery = await within(10_000, sender(log).deliver(`${hook.url}/hooks/secret-path`, '{}', pending(), signal()));
-    expect(delivery).toMatchObject({ state: 'FAILED', attempts: 3, lastStatus: 500, lastError: 'HTTP_500: the webhook answered 500' });
+    const delivery = await within(
+      10_000,
+      sender(log).deliver(`${hook.url}/hooks/secret-path`, '{}', pending(), signal()),
+    );
+    expect(delivery).toMatchObject({
+      state: 'FAILED',
+      attempts: 3,
+      lastStatus: 500,
+      lastError: 'HTTP_500: the webhook answered 500',
+    });
     expect(lines.join('').length).toBeLessThan(64 * 1024);
     expect(lines.join('')).not.toContain('secret-path');
   });

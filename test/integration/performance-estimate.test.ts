@@ -37,22 +37,44 @@ interface Point {
   start: string;
   predictions: number;
   validated: number;
-  estimated: { accuracy: number; accuracyLow: number; accuracyHigh: number; precision: number | null; recall: number | null; f1: number | null } | null;
+  estimated: {
+    accuracy: number;
+    accuracyLow: number;
+    accuracyHigh: number;
+    precision: number | null;
+    recall: number | null;
+    f1: number | null;
+  } | null;
   realized: { accuracy: number; validated: number; microF1: number } | null;
 }
 interface Estimate {
-  reference: { from: string; to: string; stored: boolean; samples: number; referenceAccuracy: number; calibrationErrorBefore: number; calibrationErrorAfter: number; steps: { confidenceFrom: number; confidenceTo: number }[] } | null;
+  reference: {
+    from: string;
+    to: string;
+    stored: boolean;
+    samples: number;
+    referenceAccuracy: number;
+    calibrationErrorBefore: number;
+    calibrationErrorAfter: number;
+    steps: { confidenceFrom: number; confidenceTo: number }[];
+  } | null;
   series: Point[];
 }
 
 async function estimate(from: number, to: number, model?: string): Promise<Estimate> {
-  const res = await app.gql<{ performanceEstimate: Estimate }>(ESTIMATE, { r: { from: dayStart(from).toISOString(), to: dayStart(to).toISOString() }, m: model });
+  const res = await app.gql<{ performanceEstimate: Estimate }>(ESTIMATE, {
+    r: { from: dayStart(from).toISOString(), to: dayStart(to).toISOString() },
+    m: model,
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.performanceEstimate;
 }
 
 async function runJob(name: string): Promise<string> {
-  const res = await app.gql<{ runJob: { status: string; summary: string } }>(`mutation($n: String!) { runJob(name: $n) { status summary } }`, { n: name });
+  const res = await app.gql<{ runJob: { status: string; summary: string } }>(
+    `mutation($n: String!) { runJob(name: $n) { status summary } }`,
+    { n: name },
+  );
   expect(res.data?.runJob.status).toBe('SUCCEEDED');
   return res.data!.runJob.summary;
 }
@@ -72,7 +94,11 @@ beforeAll(async () => {
     CLARA_ALERT_WEBHOOK_RETRY_DELAY: '10 ms',
     CLARA_DRIFT_RULES: 'estimated-accuracy-drop',
   });
-  days = estimateDays(17, DAYS, (i) => ({ predictions: 200, validated: i < 6 ? 0.5 : 0, shift: SHIFTED.includes(i - DAYS) ? -1.5 : 0 }));
+  days = estimateDays(17, DAYS, (i) => ({
+    predictions: 200,
+    validated: i < 6 ? 0.5 : 0,
+    shift: SHIFTED.includes(i - DAYS) ? -1.5 : 0,
+  }));
   // The generator's days start at ORIGIN; these end yesterday. Every other row sends scores only
   // (its confidence is then its predicted label's score).
   const offset = TODAY - DAYS * DAY_MS - ORIGIN;
@@ -87,7 +113,10 @@ beforeAll(async () => {
     })),
   );
   for (let i = 0; i < items.length; i += 1000) {
-    const res = await app.gql<{ recordPredictions: { accepted: number; rejected: unknown[] } }>(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted rejected { index message } } }`, { p: items.slice(i, i + 1000) });
+    const res = await app.gql<{ recordPredictions: { accepted: number; rejected: unknown[] } }>(
+      `mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted rejected { index message } } }`,
+      { p: items.slice(i, i + 1000) },
+    );
     expect(res.data?.recordPredictions).toEqual({ accepted: Math.min(1000, items.length - i), rejected: [] });
   }
 }, 120_000);
@@ -99,21 +128,52 @@ afterAll(async () => {
 
 test('scores are checked: a bad distribution is refused naming the item', async () => {
   const bad = [
-    { id: 'x1', predictedAt: dayStart(-1).toISOString(), predicted: 'cat', scores: [{ label: 'cat', score: 0.5 }, { label: 'dog', score: 0.3 }] },
-    { id: 'x2', predictedAt: dayStart(-1).toISOString(), predicted: 'cat', scores: [{ label: 'cat', score: 0.3 }, { label: 'dog', score: 0.7 }] },
+    {
+      id: 'x1',
+      predictedAt: dayStart(-1).toISOString(),
+      predicted: 'cat',
+      scores: [
+        { label: 'cat', score: 0.5 },
+        { label: 'dog', score: 0.3 },
+      ],
+    },
+    {
+      id: 'x2',
+      predictedAt: dayStart(-1).toISOString(),
+      predicted: 'cat',
+      scores: [
+        { label: 'cat', score: 0.3 },
+        { label: 'dog', score: 0.7 },
+      ],
+    },
   ];
-  const res = await app.gql<{ recordPredictions: { accepted: number; rejected: { index: number; message: string }[] } }>(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted rejected { index message } } }`, { p: bad });
+  const res = await app.gql<{
+    recordPredictions: { accepted: number; rejected: { index: number; message: string }[] };
+  }>(
+    `mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted rejected { index message } } }`,
+    { p: bad },
+  );
   expect(res.data?.recordPredictions.accepted).toBe(0);
   expect(res.data?.recordPredictions.rejected).toEqual([
     { index: 0, message: expect.stringMatching(/^predictions\[0\]\.scores: scores must sum to 1/) },
-    { index: 1, message: expect.stringMatching(/^predictions\[1\]\.scores: the predicted label "cat" \(0\.3\) must have the highest score/) },
+    {
+      index: 1,
+      message: expect.stringMatching(
+        /^predictions\[1\]\.scores: the predicted label "cat" \(0\.3\) must have the highest score/,
+      ),
+    },
   ]);
 });
 
 test('before any fit, estimates use a calibration fitted on the validated predictions before the range', async () => {
   const result = await estimate(-9, 0);
   const labelled = days.slice(0, 6).reduce((n, d) => n + d.rows.filter((r) => r.actual !== null).length, 0);
-  expect(result.reference).toMatchObject({ stored: false, from: dayStart(-14).toISOString(), to: dayStart(-9).toISOString(), samples: labelled - days[5].rows.filter((r) => r.actual !== null).length });
+  expect(result.reference).toMatchObject({
+    stored: false,
+    from: dayStart(-14).toISOString(),
+    to: dayStart(-9).toISOString(),
+    samples: labelled - days[5].rows.filter((r) => r.actual !== null).length,
+  });
   expect(result.reference!.calibrationErrorBefore).toBeGreaterThan(0.05);
   expect(result.reference!.calibrationErrorAfter).toBeLessThan(result.reference!.calibrationErrorBefore);
   expect(result.reference!.steps[0].confidenceFrom).toBe(0);
@@ -125,7 +185,12 @@ test('before any fit, estimates use a calibration fitted on the validated predic
   expect(labelledDay.realized!.microF1).toBeCloseTo(labelledDay.realized!.accuracy, 12);
   for (const [k, point] of unlabelled.entries()) {
     const truth = days[indexOf(-8 + k)].accuracy;
-    expect(point).toMatchObject({ start: dayStart(-8 + k).toISOString(), predictions: 200, validated: 0, realized: null });
+    expect(point).toMatchObject({
+      start: dayStart(-8 + k).toISOString(),
+      predictions: 200,
+      validated: 0,
+      realized: null,
+    });
     const e = point.estimated!;
     expect(e.accuracyLow).toBeLessThan(e.accuracy);
     expect(e.accuracyHigh).toBeGreaterThan(e.accuracy);
@@ -141,8 +206,12 @@ test('before any fit, estimates use a calibration fitted on the validated predic
 
 test('fit-calibration stores the calibration, which estimates then use and the calibration query shows', async () => {
   expect(await app.gql(`{ calibration { model } }`)).toMatchObject({ data: { calibration: null } });
-  expect(await runJob('fit-calibration')).toBe('1 models, 1 calibrations fitted, 0 without validated predictions that have a confidence');
-  const res = await app.gql<{ calibration: { stored: boolean; samples: number; from: string } }>(`{ calibration { stored samples from to referenceAccuracy } }`);
+  expect(await runJob('fit-calibration')).toBe(
+    '1 models, 1 calibrations fitted, 0 without validated predictions that have a confidence',
+  );
+  const res = await app.gql<{ calibration: { stored: boolean; samples: number; from: string } }>(
+    `{ calibration { stored samples from to referenceAccuracy } }`,
+  );
   const labelled = days.reduce((n, d) => n + d.rows.filter((r) => r.actual !== null).length, 0);
   expect(res.data?.calibration).toMatchObject({ stored: true, samples: labelled, from: dayStart(-14).toISOString() });
   const result = await estimate(-3, 0);
@@ -153,13 +222,33 @@ test('fit-calibration stores the calibration, which estimates then use and the c
 test('estimated-accuracy-drop opens an alert for the shifted days, notifies the webhook and resolves after quiet days', async () => {
   // What the check-drift job does, at NOW rather than the wall clock's time.
   await app.runtime.services.rollups.settle();
-  expect(await app.runtime.services.drift.check(new AbortController().signal, NOW)).toMatchObject({ models: 1, windows: 7, firing: 2 });
-  const res = await app.gql<{ alerts: { rule: string; status: string; windowStart: string; message: string; evidence: string }[] }>(`{ alerts { rule status windowStart message evidence } }`);
+  expect(await app.runtime.services.drift.check(new AbortController().signal, NOW)).toMatchObject({
+    models: 1,
+    windows: 7,
+    firing: 2,
+  });
+  const res = await app.gql<{
+    alerts: { rule: string; status: string; windowStart: string; message: string; evidence: string }[];
+  }>(`{ alerts { rule status windowStart message evidence } }`);
   const [alert] = res.data!.alerts;
   expect(res.data!.alerts).toHaveLength(1);
   // The episode began with day −5 and last fired on day −4; days −3…−1 were quiet.
-  expect(alert).toMatchObject({ rule: 'estimated-accuracy-drop', windowStart: dayStart(-4).toISOString(), status: 'RESOLVED' });
-  expect(alert.message).toMatch(/estimated accuracy \(from confidence, before labels\) fell [\d.]+ points below the calibration reference/);
-  expect(JSON.parse(alert.evidence)).toMatchObject({ reference: 'CALIBRATION', samples: { current: 200 }, firstWindow: { start: dayStart(-5).toISOString() }, firedWindows: 2 });
-  expect(hooks.map((h) => `${h.event} ${h.alert.rule}`)).toEqual(['alert.opened estimated-accuracy-drop', 'alert.resolved estimated-accuracy-drop']);
+  expect(alert).toMatchObject({
+    rule: 'estimated-accuracy-drop',
+    windowStart: dayStart(-4).toISOString(),
+    status: 'RESOLVED',
+  });
+  expect(alert.message).toMatch(
+    /estimated accuracy \(from confidence, before labels\) fell [\d.]+ points below the calibration reference/,
+  );
+  expect(JSON.parse(alert.evidence)).toMatchObject({
+    reference: 'CALIBRATION',
+    samples: { current: 200 },
+    firstWindow: { start: dayStart(-5).toISOString() },
+    firedWindows: 2,
+  });
+  expect(hooks.map((h) => `${h.event} ${h.alert.rule}`)).toEqual([
+    'alert.opened estimated-accuracy-drop',
+    'alert.resolved estimated-accuracy-drop',
+  ]);
 });

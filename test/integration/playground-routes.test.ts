@@ -25,11 +25,15 @@ test('browsers get the playground at /graphql and /playground', async () => {
 });
 
 test('API clients keep GraphQL over GET and POST at /graphql', async () => {
-  const get = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ models { name } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+  const get = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ models { name } }')}`, {
+    headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+  });
   expect(get.status).toBe(200);
   expect(await get.json()).toEqual({ data: { models: [{ name: 'default' }] } });
   // A browser-like GET that carries an operation is an API call, not a page visit.
-  const linked = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ models { name } }')}`, { headers: { ...html, 'apollo-require-preflight': 'true' } });
+  const linked = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ models { name } }')}`, {
+    headers: { ...html, 'apollo-require-preflight': 'true' },
+  });
   expect(linked.headers.get('content-type')).toContain('application/json');
   const post = await app.gql<{ models: { name: string }[] }>('{ models { name } }');
   expect(post.data).toEqual({ models: [{ name: 'default' }] });
@@ -47,12 +51,19 @@ test('embed.js has a stable URL any site may load; hashed assets are immutable',
   const asset = await fetch(`${app.url}/${path}`);
   expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   expect(asset.headers.get('access-control-allow-origin')).toBe('*');
-  expect(readdirSync(join(projectRoot, 'dashboard', 'dist')).sort()).toEqual(['assets', 'embed.js', 'index.html', 'playground.html']);
+  expect(readdirSync(join(projectRoot, 'dashboard', 'dist')).sort()).toEqual([
+    'assets',
+    'embed.js',
+    'index.html',
+    'playground.html',
+  ]);
 });
 
 test("the IDE's introspection query (schema, docs, autocompletion) passes the depth limit", async () => {
   const { getIntrospectionQuery } = await import('graphql');
-  const res = await app.gql<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+  const res = await app.gql<{ __schema: { queryType: { name: string } } }>(
+    getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }),
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data?.__schema.queryType.name).toBe('Query');
 });

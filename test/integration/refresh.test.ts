@@ -63,19 +63,33 @@ describe('rows written directly to a mapped collection', () => {
     const summary = await services.rollups.refresh();
     expect(summary.rowsScanned).toBeGreaterThanOrEqual(400);
     await expectRollupsEqualRaw('fraud');
-    const res = await app.gql<{ metrics: { asOf: string; overall: { predictions: number; validated: number } } }>(METRICS, { m: 'fraud' });
+    const res = await app.gql<{ metrics: { asOf: string; overall: { predictions: number; validated: number } } }>(
+      METRICS,
+      { m: 'fraud' },
+    );
     expect(res.data?.metrics.overall.predictions).toBe(400);
     expect(res.data?.metrics.overall.validated).toBe(first.filter((r) => 'truth' in r).length);
-    const v1 = await app.gql<{ metrics: { overall: { predictions: number; validated: number } } }>(METRICS_OF_VERSION, { m: 'fraud', v: 'v1' });
+    const v1 = await app.gql<{ metrics: { overall: { predictions: number; validated: number } } }>(METRICS_OF_VERSION, {
+      m: 'fraud',
+      v: 'v1',
+    });
     const mine = first.filter((r) => r.modelVersion === 'v1');
-    expect(v1.data?.metrics.overall).toMatchObject({ predictions: mine.length, validated: mine.filter((r) => 'truth' in r).length });
-    expect(new Date(res.data!.metrics.asOf).getTime()).toBeGreaterThan(before.data?.metrics.asOf ? Date.parse(before.data.metrics.asOf) : 0);
+    expect(v1.data?.metrics.overall).toMatchObject({
+      predictions: mine.length,
+      validated: mine.filter((r) => 'truth' in r).length,
+    });
+    expect(new Date(res.data!.metrics.asOf).getTime()).toBeGreaterThan(
+      before.data?.metrics.asOf ? Date.parse(before.data.metrics.asOf) : 0,
+    );
 
     // A late validation and a correction, written by the application itself.
     const unvalidated = first.find((r) => !('truth' in r))!;
     await collection.updateOne({ requestId: unvalidated.requestId }, { $set: { truth: 'ham', truthAt: new Date() } });
     const validated = first.find((r) => 'truth' in r)!;
-    await collection.updateOne({ requestId: validated.requestId }, { $set: { truth: '🦜 corrected', truthAt: new Date() } });
+    await collection.updateOne(
+      { requestId: validated.requestId },
+      { $set: { truth: '🦜 corrected', truthAt: new Date() } },
+    );
     await services.rollups.refresh();
     await expectRollupsEqualRaw('fraud');
     const classes = await app.gql<{ sampleDistribution: { label: string; count: number }[] }>(
@@ -87,7 +101,9 @@ describe('rows written directly to a mapped collection', () => {
 
 describe('crashes and repeated runs converge', () => {
   test('a recompute that dies midway, then a repeated refresh, leaves rollups equal to raw rows', async () => {
-    const store = Object.getPrototypeOf(new RollupStore(app.runtime.db, await probeServer(app.runtime.db))) as RollupStore;
+    const store = Object.getPrototypeOf(
+      new RollupStore(app.runtime.db, await probeServer(app.runtime.db)),
+    ) as RollupStore;
     const write = store.write;
     let calls = 0;
     // The process "dies" after a few block writes: later writes never happen.
@@ -96,9 +112,20 @@ describe('crashes and repeated runs converge', () => {
       return write.apply(this, args);
     };
     try {
-      const res = await app.gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, {
-        p: appRows(2, 300, 'fraud').map((r) => ({ id: r.requestId, model: r.modelName, predictedAt: r.ts.toISOString(), predicted: r.label, confidence: r.score, actual: r.truth ?? null, version: r.modelVersion ?? null })),
-      });
+      const res = await app.gql(
+        `mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`,
+        {
+          p: appRows(2, 300, 'fraud').map((r) => ({
+            id: r.requestId,
+            model: r.modelName,
+            predictedAt: r.ts.toISOString(),
+            predicted: r.label,
+            confidence: r.score,
+            actual: r.truth ?? null,
+            version: r.modelVersion ?? null,
+          })),
+        },
+      );
       // The write is acknowledged; the recompute behind it fails on its own.
       expect(res.errors).toBeUndefined();
       await expect(services.rollups.processPending()).rejects.toThrow('simulated crash');
@@ -112,7 +139,9 @@ describe('crashes and repeated runs converge', () => {
     await services.rollups.refresh(true);
     await expectRollupsEqualRaw('fraud');
     const again = await app.gql(METRICS, { m: 'fraud' });
-    expect((again.data as { metrics: { overall: unknown } }).metrics.overall).toEqual((once.data as { metrics: { overall: unknown } }).metrics.overall);
+    expect((again.data as { metrics: { overall: unknown } }).metrics.overall).toEqual(
+      (once.data as { metrics: { overall: unknown } }).metrics.overall,
+    );
   });
 
   test('concurrent ingests and refreshes agree with raw rows', async () => {
@@ -120,7 +149,13 @@ describe('crashes and repeated runs converge', () => {
     await Promise.all([
       ...batches.map((rows) =>
         app.gql(`mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }`, {
-          p: rows.map((r) => ({ id: r.requestId, model: r.modelName, predictedAt: r.ts.toISOString(), predicted: r.label, actual: r.truth ?? null })),
+          p: rows.map((r) => ({
+            id: r.requestId,
+            model: r.modelName,
+            predictedAt: r.ts.toISOString(),
+            predicted: r.label,
+            actual: r.truth ?? null,
+          })),
         }),
       ),
       services.rollups.refresh(),

@@ -30,7 +30,10 @@ async function expectServing(): Promise<void> {
 describe('fragment explosion', () => {
   // 30 levels of fragments that each spread the next twice: 2^30 expansions when not memoised.
   const levels = 30;
-  const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+  const fragments = Array.from(
+    { length: levels },
+    (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+  ).join('\n');
   const document = `query { ...F0 }\n${fragments}\nfragment F${levels} on Query { models { name } }`;
 
   test('is priced once per fragment and refused as too complex; /healthz answers meanwhile', async () => {
@@ -41,7 +44,9 @@ describe('fragment explosion', () => {
   });
 
   test('a shallow reuse of fragments still answers', async () => {
-    const res = await app.gql<{ models: unknown[] }>(`query { ...A ...A } fragment A on Query { ...B ...B } fragment B on Query { models { name } }`);
+    const res = await app.gql<{ models: unknown[] }>(
+      `query { ...A ...A } fragment A on Query { ...B ...B } fragment B on Query { models { name } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.models.length).toBeGreaterThan(0);
   });
@@ -64,9 +69,21 @@ describe('unbounded ranges', () => {
 
   test('a range within the span that reads more blocks than CLARA_MAX_BLOCKS is refused naming range', async () => {
     const three = '{ from: "2023-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }';
-    expectRefused(await app.gql(`{ metricsByClass(range: ${three}) { label } }`), 'BAD_USER_INPUT', 'range', /needs 1,096 rollup blocks, more than the limit of 1,000/);
-    expectRefused(await app.gql(`{ metrics(range: ${three}) { overall { accuracy } } }`), 'BAD_USER_INPUT', 'range', /needs 1,096 rollup blocks/);
-    const one = await app.gql<{ metricsByClass: { label: string }[] }>(`{ metricsByClass(range: { from: "2025-06-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }) { label } }`);
+    expectRefused(
+      await app.gql(`{ metricsByClass(range: ${three}) { label } }`),
+      'BAD_USER_INPUT',
+      'range',
+      /needs 1,096 rollup blocks, more than the limit of 1,000/,
+    );
+    expectRefused(
+      await app.gql(`{ metrics(range: ${three}) { overall { accuracy } } }`),
+      'BAD_USER_INPUT',
+      'range',
+      /needs 1,096 rollup blocks/,
+    );
+    const one = await app.gql<{ metricsByClass: { label: string }[] }>(
+      `{ metricsByClass(range: { from: "2025-06-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }) { label } }`,
+    );
     expect(one.data?.metricsByClass.map((c) => c.label)).toEqual(['cat']);
   });
 });
@@ -75,24 +92,42 @@ describe('aliases and cost', () => {
   const month = '{ from: "2026-01-01T00:00:00Z", to: "2026-01-31T00:00:00Z" }';
 
   test('1,000 aliases of an HOUR metrics are refused before validation (too many fields)', async () => {
-    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: metrics(range: ${month}, granularity: HOUR) { overall { accuracy } }`).join('\n');
+    const aliases = Array.from(
+      { length: 1000 },
+      (_, i) => `a${i}: metrics(range: ${month}, granularity: HOUR) { overall { accuracy } }`,
+    ).join('\n');
     const res = await whileHealthy(app.url, () => app.gql(`{ ${aliases} }`, {}, null));
     expect(res.status).toBe(400);
     expectRefused(res, 'QUERY_TOO_COMPLEX', 'query', /selects 3000 fields \(aliases included\), the limit is 1000/);
   });
 
   test('100 aliases of a month of HOUR points with their series are refused by cost, before running', async () => {
-    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: metrics(range: ${month}, granularity: HOUR) { series { start end } }`).join('\n');
+    const aliases = Array.from(
+      { length: 100 },
+      (_, i) => `a${i}: metrics(range: ${month}, granularity: HOUR) { series { start end } }`,
+    ).join('\n');
     const res = await whileHealthy(app.url, () => app.gql(`{ ${aliases} }`));
     expect(res.status).toBe(400);
-    expectRefused(res, 'QUERY_TOO_COMPLEX', 'query', /costs about [\d,]+, more than the limit of 100,000 \(fields and aliases, list items, series points and rollup blocks read\)/);
-    const one = await app.gql<{ metrics: { series: unknown[] } }>(`{ metrics(range: ${month}, granularity: HOUR) { series { start end } } }`);
+    expectRefused(
+      res,
+      'QUERY_TOO_COMPLEX',
+      'query',
+      /costs about [\d,]+, more than the limit of 100,000 \(fields and aliases, list items, series points and rollup blocks read\)/,
+    );
+    const one = await app.gql<{ metrics: { series: unknown[] } }>(
+      `{ metrics(range: ${month}, granularity: HOUR) { series { start end } } }`,
+    );
     expect(one.data?.metrics.series).toHaveLength(720);
   });
 
   test('the cost counts ranges passed as variables', async () => {
     const query = `query($r: TimeRangeInput!) { ${Array.from({ length: 100 }, (_, i) => `a${i}: metrics(range: $r, granularity: HOUR) { series { start end } }`).join(' ')} }`;
-    expectRefused(await app.gql(query, { r: { from: '2026-01-01T00:00:00Z', to: '2026-01-31T00:00:00Z' } }), 'QUERY_TOO_COMPLEX', 'query', /costs about/);
+    expectRefused(
+      await app.gql(query, { r: { from: '2026-01-01T00:00:00Z', to: '2026-01-31T00:00:00Z' } }),
+      'QUERY_TOO_COMPLEX',
+      'query',
+      /costs about/,
+    );
     const small = await app.gql(query, { r: { from: '2026-01-01T00:00:00Z', to: '2026-01-01T02:00:00Z' } });
     expect(small.errors).toBeUndefined();
   });
@@ -112,7 +147,10 @@ describe('operations per request', () => {
     const ops = Array.from({ length: 11 }, (_, i) => `query Q${i} { models { name } }`).join('\n');
     const res = await postJson(app.url, { query: ops, operationName: 'Q0' });
     expect(res.status).toBe(400);
-    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', field: 'query' }, message: 'query: holds 11 operations, the limit is 10' });
+    expect(res.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_COMPLEX', field: 'query' },
+      message: 'query: holds 11 operations, the limit is 10',
+    });
   });
 
   test('a batch (a JSON array of operations) is refused whole, however long', async () => {
@@ -126,12 +164,36 @@ describe('operations per request', () => {
 
 describe('hostile shapes', () => {
   test.each([
-    ['a selection nested 50,000 deep', { query: `{ ${'models { '.repeat(50_000)} name ${'} '.repeat(50_000)} }` }, 'GRAPHQL_PARSE_FAILED'],
-    ['a list literal nested 200,000 deep', { query: `{ metrics(range: ${'['.repeat(200_000)}${']'.repeat(200_000)}) { model } }` }, 'GRAPHQL_PARSE_FAILED'],
-    ['a variable nested 500,000 deep', `{"query":"query($r: TimeRangeInput!){ metrics(range: $r) { model } }","variables":{"r":${'['.repeat(500_000)}${']'.repeat(500_000)}}}`, 'BAD_USER_INPUT'],
-    ['50,000 variables', { query: `query(${Array.from({ length: 50_000 }, (_, i) => `$v${i}: Int`).join(' ')}) { models { name } }` }, 'QUERY_TOO_COMPLEX'],
-    ['500,000 directives', { query: `{ models ${'@skip(if: false) '.repeat(500_000)} { name } }` }, 'QUERY_TOO_COMPLEX'],
-    ['50,000 arguments', { query: `{ models(${Array.from({ length: 50_000 }, (_, i) => `a${i}: 1`).join(' ')}) { name } }` }, 'QUERY_TOO_COMPLEX'],
+    [
+      'a selection nested 50,000 deep',
+      { query: `{ ${'models { '.repeat(50_000)} name ${'} '.repeat(50_000)} }` },
+      'GRAPHQL_PARSE_FAILED',
+    ],
+    [
+      'a list literal nested 200,000 deep',
+      { query: `{ metrics(range: ${'['.repeat(200_000)}${']'.repeat(200_000)}) { model } }` },
+      'GRAPHQL_PARSE_FAILED',
+    ],
+    [
+      'a variable nested 500,000 deep',
+      `{"query":"query($r: TimeRangeInput!){ metrics(range: $r) { model } }","variables":{"r":${'['.repeat(500_000)}${']'.repeat(500_000)}}}`,
+      'BAD_USER_INPUT',
+    ],
+    [
+      '50,000 variables',
+      { query: `query(${Array.from({ length: 50_000 }, (_, i) => `$v${i}: Int`).join(' ')}) { models { name } }` },
+      'QUERY_TOO_COMPLEX',
+    ],
+    [
+      '500,000 directives',
+      { query: `{ models ${'@skip(if: false) '.repeat(500_000)} { name } }` },
+      'QUERY_TOO_COMPLEX',
+    ],
+    [
+      '50,000 arguments',
+      { query: `{ models(${Array.from({ length: 50_000 }, (_, i) => `a${i}: 1`).join(' ')}) { name } }` },
+      'QUERY_TOO_COMPLEX',
+    ],
   ])('%s is refused with a coded error within the bound', async (_, body, code) => {
     const res = await whileHealthy(app.url, () => postJson(app.url, body));
     expect(res.status).toBe(400);
@@ -140,21 +202,33 @@ describe('hostile shapes', () => {
 
   test('a document over CLARA_MAX_QUERY_TOKENS says to send large inputs as variables', async () => {
     const res = await postJson(app.url, { query: `{ models ${'@skip(if: false) '.repeat(10_000)} { name } }` });
-    expect(res.body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', field: 'query' }, message: 'query: more than 50000 tokens; send large inputs (such as a batch of predictions) as variables' });
+    expect(res.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'QUERY_TOO_COMPLEX', field: 'query' },
+      message: 'query: more than 50000 tokens; send large inputs (such as a batch of predictions) as variables',
+    });
   });
 
   test('a 10 MB comment is only read past', async () => {
-    const res = await whileHealthy(app.url, () => postJson(app.url, { query: `{ models { name } } # ${'x'.repeat(10_000_000)}` }));
+    const res = await whileHealthy(app.url, () =>
+      postJson(app.url, { query: `{ models { name } } # ${'x'.repeat(10_000_000)}` }),
+    );
     expect(res.status).toBe(200);
   });
 });
 
 describe('input errors', () => {
   test('thousands of bad literals are answered within the bound (the text is indexed once)', async () => {
-    const items = Array.from({ length: 3_000 }, (_, i) => `{ id: "x${i}", predictedAt: "not a date", predicted: "cat" }`).join(',');
-    const res = await whileHealthy(app.url, () => app.gql(`mutation { recordPredictions(predictions: [${items}]) { accepted } }`, {}, TEST_TOKEN));
+    const items = Array.from(
+      { length: 3_000 },
+      (_, i) => `{ id: "x${i}", predictedAt: "not a date", predicted: "cat" }`,
+    ).join(',');
+    const res = await whileHealthy(app.url, () =>
+      app.gql(`mutation { recordPredictions(predictions: [${items}]) { accepted } }`, {}, TEST_TOKEN),
+    );
     expect(res.errors?.length).toBeGreaterThan(10);
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'predictions[0].predictedAt' } });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'predictions[0].predictedAt' },
+    });
     expect(res.errors?.[5]).toMatchObject({ extensions: { field: 'predictions[5].predictedAt' } });
   });
 });

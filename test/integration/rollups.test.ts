@@ -24,7 +24,10 @@ const METRICS = `query($r: TimeRangeInput!, $g: Granularity, $tz: String) {
 }`;
 
 interface Report {
-  metrics: { series: { start: string; end: string; values: Record<string, number | null> }[]; overall: Record<string, number | null> };
+  metrics: {
+    series: { start: string; end: string; values: Record<string, number | null> }[];
+    overall: Record<string, number | null>;
+  };
 }
 
 beforeAll(async () => {
@@ -34,7 +37,10 @@ beforeAll(async () => {
     const actual = pick(random, LABELS);
     const predicted = random() < 0.7 ? actual : pick(random, LABELS);
     const day = Math.floor(random() * SPAN_DAYS) * 86_400_000;
-    const predictedAt = random() < 0.85 ? START + day + pick(random, BOUNDARY_HOURS) * 3_600_000 + Math.floor(random() * 3_600_000) : START + Math.floor(random() * SPAN_MS);
+    const predictedAt =
+      random() < 0.85
+        ? START + day + pick(random, BOUNDARY_HOURS) * 3_600_000 + Math.floor(random() * 3_600_000)
+        : START + Math.floor(random() * SPAN_MS);
     rows.push({
       id: `r${i}`,
       predictedAt: new Date(predictedAt),
@@ -44,27 +50,52 @@ beforeAll(async () => {
     });
   }
   for (let i = 0; i < rows.length; i += 1000) {
-    const batch = rows.slice(i, i + 1000).map((r) => ({ id: r.id, predictedAt: r.predictedAt.toISOString(), predicted: r.predicted, actual: r.actual, confidence: r.confidence }));
-    const res = await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, { p: batch });
+    const batch = rows.slice(i, i + 1000).map((r) => ({
+      id: r.id,
+      predictedAt: r.predictedAt.toISOString(),
+      predicted: r.predicted,
+      actual: r.actual,
+      confidence: r.confidence,
+    }));
+    const res = await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted } }`, {
+      p: batch,
+    });
     expect(res.errors).toBeUndefined();
   }
 }, 600_000);
 afterAll(() => app.close());
 
 async function checkAgainstRaw(from: Date, to: Date, granularity: NaiveGranularity, timeZone: string): Promise<void> {
-  const res = await app.gql<Report>(METRICS, { r: { from: from.toISOString(), to: to.toISOString() }, g: granularity, tz: timeZone });
+  const res = await app.gql<Report>(METRICS, {
+    r: { from: from.toISOString(), to: to.toISOString() },
+    g: granularity,
+    tz: timeZone,
+  });
   expect(res.errors).toBeUndefined();
   const series = res.data!.metrics.series;
   const buckets = naiveBuckets(from, to, granularity, timeZone);
   expect(series.map((p) => [p.start, p.end])).toEqual(buckets.map((b) => [b.start.toISOString(), b.end.toISOString()]));
-  series.forEach((point, i) => expectValuesClose(point.values, expectedValues(rows, buckets[i].start, buckets[i].end), `${timeZone} ${granularity} ${point.start}`));
+  series.forEach((point, i) =>
+    expectValuesClose(
+      point.values,
+      expectedValues(rows, buckets[i].start, buckets[i].end),
+      `${timeZone} ${granularity} ${point.start}`,
+    ),
+  );
   expectValuesClose(res.data!.metrics.overall, expectedValues(rows, from, to), `${timeZone} overall`);
 }
 
 describe('metrics equal a recomputation from raw rows', () => {
   const from = new Date(START - 3600_000);
   const to = new Date(START + SPAN_MS + 3600_000);
-  for (const zone of ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe']) {
+  for (const zone of [
+    'UTC',
+    'Europe/Berlin',
+    'America/New_York',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+  ]) {
     test(`DAY buckets in ${zone}`, () => checkAgainstRaw(from, to, 'DAY', zone));
   }
   test('WEEK and MONTH buckets in Europe/Berlin', async () => {
@@ -72,11 +103,21 @@ describe('metrics equal a recomputation from raw rows', () => {
     await checkAgainstRaw(from, to, 'MONTH', 'Europe/Berlin');
   });
   test('HOUR buckets over three days across a DST change, Asia/Kathmandu and America/New_York', async () => {
-    await checkAgainstRaw(new Date('2026-03-07T00:00:00Z'), new Date('2026-03-10T00:00:00Z'), 'HOUR', 'America/New_York');
+    await checkAgainstRaw(
+      new Date('2026-03-07T00:00:00Z'),
+      new Date('2026-03-10T00:00:00Z'),
+      'HOUR',
+      'America/New_York',
+    );
     await checkAgainstRaw(new Date('2026-03-07T00:00:00Z'), new Date('2026-03-10T00:00:00Z'), 'HOUR', 'Asia/Kathmandu');
   });
   test('an arbitrary from/to instant gives exact counts (edge slices from raw rows)', async () => {
-    await checkAgainstRaw(new Date('2026-03-03T10:07:13.250Z'), new Date('2026-03-21T23:59:59.999Z'), 'DAY', 'Asia/Kolkata');
+    await checkAgainstRaw(
+      new Date('2026-03-03T10:07:13.250Z'),
+      new Date('2026-03-21T23:59:59.999Z'),
+      'DAY',
+      'Asia/Kolkata',
+    );
     await checkAgainstRaw(new Date('2026-03-05T00:00:00.001Z'), new Date('2026-03-05T00:14:59.999Z'), 'HOUR', 'UTC');
   });
 });

@@ -16,13 +16,22 @@ let workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
   replicas = [await startTestApp('scale', SHARED), await startTestApp('scale', SHARED)];
-  const env = { MONGODB_URI: inject('mongoUri'), ...SHARED, CLARA_API_TOKEN: TEST_TOKEN, CLARA_JOB_REFRESH_ROLLUPS_EVERY: `${REFRESH_EVERY_MS}ms`, CLARA_JOBS_POLL_EVERY: '100ms' };
+  const env = {
+    MONGODB_URI: inject('mongoUri'),
+    ...SHARED,
+    CLARA_API_TOKEN: TEST_TOKEN,
+    CLARA_JOB_REFRESH_ROLLUPS_EVERY: `${REFRESH_EVERY_MS}ms`,
+    CLARA_JOBS_POLL_EVERY: '100ms',
+  };
   workers = [await startWorker(env), await startWorker(env)];
 }, 120_000);
 afterAll(async () => {
   for (const worker of workers) {
     worker.child.kill('SIGTERM');
-    const stopped = await Promise.race([worker.exited.then(() => true), new Promise((resolve) => setTimeout(resolve, 30_000, false))]);
+    const stopped = await Promise.race([
+      worker.exited.then(() => true),
+      new Promise((resolve) => setTimeout(resolve, 30_000, false)),
+    ]);
     if (!stopped) worker.child.kill('SIGKILL');
   }
   await replicas[1]?.runtime.close();
@@ -51,8 +60,14 @@ test('writes through either replica, retried through the other, are counted once
       if (b % 3 === 0) expect((await replicas[(b + 1) % 2].gqlNow(PREDICT, { p })).errors).toBeUndefined();
     }),
   );
-  const validations = batches.flat().filter((_, i) => i % 2 === 0).map((r) => ({ id: r.id, model: 'scale', actual: pick(random, LABELS) }));
-  await Promise.all([replicas[0].gqlNow(VALIDATE, { v: validations.slice(0, 450) }), replicas[1].gqlNow(VALIDATE, { v: validations.slice(450) })]);
+  const validations = batches
+    .flat()
+    .filter((_, i) => i % 2 === 0)
+    .map((r) => ({ id: r.id, model: 'scale', actual: pick(random, LABELS) }));
+  await Promise.all([
+    replicas[0].gqlNow(VALIDATE, { v: validations.slice(0, 450) }),
+    replicas[1].gqlNow(VALIDATE, { v: validations.slice(450) }),
+  ]);
 
   for (const replica of replicas) await replica.runtime.services.rollups.settle();
   const { stores } = replicas[0].runtime;
@@ -61,8 +76,13 @@ test('writes through either replica, retried through the other, are counted once
   expect(raw.filter((r) => r.actual !== null)).toHaveLength(validations.length);
   await expectRollupsEqualRaw(rawOf(replicas[0].runtime), 'scale');
   for (const replica of replicas) {
-    const res = await replica.gql<{ models: { name: string; predictions: number; validated: number }[] }>(`{ models { name predictions validated } }`);
-    expect(res.data?.models.find((m) => m.name === 'scale')).toMatchObject({ predictions: 1800, validated: validations.length });
+    const res = await replica.gql<{ models: { name: string; predictions: number; validated: number }[] }>(
+      `{ models { name predictions validated } }`,
+    );
+    expect(res.data?.models.find((m) => m.name === 'scale')).toMatchObject({
+      predictions: 1800,
+      validated: validations.length,
+    });
   }
 }, 180_000);
 
@@ -70,10 +90,16 @@ test('two workers run each job once per schedule, never twice at once', async ()
   const runs = replicas[0].runtime.db.collection<{ job: string; startedAt: Date; finishedAt: Date | null }>('job_runs');
   const since = new Date();
   await new Promise((resolve) => setTimeout(resolve, REFRESH_EVERY_MS * 6));
-  const done = (await runs.find({ job: 'refresh-rollups', startedAt: { $gte: since } }).sort({ startedAt: 1 }).toArray()).filter((r) => r.finishedAt);
+  const done = (
+    await runs
+      .find({ job: 'refresh-rollups', startedAt: { $gte: since } })
+      .sort({ startedAt: 1 })
+      .toArray()
+  ).filter((r) => r.finishedAt);
   const elapsed = Date.now() - since.getTime();
   expect(done.length).toBeGreaterThanOrEqual(2);
   // Two workers each running the job on its own schedule would give about twice as many runs.
   expect(done.length).toBeLessThanOrEqual(Math.ceil(elapsed / REFRESH_EVERY_MS) + 1);
-  for (let i = 1; i < done.length; i++) expect(done[i].startedAt.getTime()).toBeGreaterThanOrEqual(done[i - 1].finishedAt!.getTime());
+  for (let i = 1; i < done.length; i++)
+    expect(done[i].startedAt.getTime()).toBeGreaterThanOrEqual(done[i - 1].finishedAt!.getTime());
 }, 60_000);

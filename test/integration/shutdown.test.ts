@@ -16,7 +16,14 @@ afterAll(async () => {
 });
 
 function serve(env: Record<string, string>): CliProcess {
-  const cli = startCli({ PORT: '0', CLARA_DEMO: '0', LOG_LEVEL: 'info', CLARA_API_TOKEN: TOKEN, CLARA_SHUTDOWN_GRACE: '10 seconds', ...env });
+  const cli = startCli({
+    PORT: '0',
+    CLARA_DEMO: '0',
+    LOG_LEVEL: 'info',
+    CLARA_API_TOKEN: TOKEN,
+    CLARA_SHUTDOWN_GRACE: '10 seconds',
+    ...env,
+  });
   running.push(cli);
   return cli;
 }
@@ -25,14 +32,30 @@ test('a request in flight when SIGTERM comes is answered in full; then the proce
   const cli = serve({ MONGODB_URI: inject('mongoUri'), MONGODB_DB: testDatabase('shutdown').dbName });
   const [, url] = await waitForOutput(cli, /dashboard: (http:\/\/\S+)\//, 60_000);
   const { hostname, port } = new URL(url);
-  const body = JSON.stringify({ query: 'mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }', variables: { p: [{ id: 'late', predictedAt: '2026-01-01T00:00:00Z', predicted: 'cat' }] } });
+  const body = JSON.stringify({
+    query: 'mutation($p: [PredictionInput!]!) { recordPredictions(predictions: $p) { accepted } }',
+    variables: { p: [{ id: 'late', predictedAt: '2026-01-01T00:00:00Z', predicted: 'cat' }] },
+  });
   // The request's headers and half its body are sent, then the signal, then the rest: it is in flight throughout.
   const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request({ host: hostname, port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      {
+        host: hostname,
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${TOKEN}`,
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.write(body.slice(0, 40));
     setTimeout(() => {
@@ -62,7 +85,12 @@ test('SIGTERM during start-up (the database not reachable yet) exits 0 at once',
 });
 
 test('the worker stops its jobs and exits 0 on SIGTERM', async () => {
-  const worker = await startWorker({ MONGODB_URI: inject('mongoUri'), MONGODB_DB: testDatabase('shutdown_worker').dbName, LOG_LEVEL: 'info', CLARA_SHUTDOWN_GRACE: '2 seconds' });
+  const worker = await startWorker({
+    MONGODB_URI: inject('mongoUri'),
+    MONGODB_DB: testDatabase('shutdown_worker').dbName,
+    LOG_LEVEL: 'info',
+    CLARA_SHUTDOWN_GRACE: '2 seconds',
+  });
   worker.child.kill('SIGTERM');
   expect(await within(30_000, worker.exited)).toBe(0);
   expect(worker.output()).toMatch(/"msg":"stopped"/);

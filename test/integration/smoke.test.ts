@@ -8,16 +8,21 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 test('records predictions and reports them', async () => {
-  const rec = await app.gql(`mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted rejected{index message} } }`, {
-    p: [
-      { id: '1', predictedAt: '2026-01-01T10:00:00Z', predicted: 'cat', actual: 'cat', confidence: 0.9 },
-      { id: '2', predictedAt: '2026-01-01T10:20:00Z', predicted: 'dog', actual: 'cat' },
-      { id: '3', predictedAt: '2026-01-02T10:20:00Z', predicted: 'dog' },
-    ],
-  });
+  const rec = await app.gql(
+    `mutation($p:[PredictionInput!]!){ recordPredictions(predictions:$p){ accepted rejected{index message} } }`,
+    {
+      p: [
+        { id: '1', predictedAt: '2026-01-01T10:00:00Z', predicted: 'cat', actual: 'cat', confidence: 0.9 },
+        { id: '2', predictedAt: '2026-01-01T10:20:00Z', predicted: 'dog', actual: 'cat' },
+        { id: '3', predictedAt: '2026-01-02T10:20:00Z', predicted: 'dog' },
+      ],
+    },
+  );
   expect(rec.errors).toBeUndefined();
   expect(rec.data).toEqual({ recordPredictions: { accepted: 3, rejected: [] } });
-  const res = await app.gql<{ metrics: { overall: { predictions: number; validated: number; accuracy: number }; series: unknown[] } }>(
+  const res = await app.gql<{
+    metrics: { overall: { predictions: number; validated: number; accuracy: number }; series: unknown[] };
+  }>(
     `{ metrics(range:{from:"2026-01-01T00:00:00Z", to:"2026-01-03T00:00:00Z"}){ overall{predictions validated accuracy} series{start end values{predictions}} } }`,
   );
   expect(res.errors).toBeUndefined();

@@ -19,9 +19,16 @@ afterAll(() => app.close());
 
 const stores = () => app.runtime.stores;
 const services = () => app.runtime.services;
-const check = (model: string) => expectRollupsEqualRaw({ db: app.runtime.db, predictions: stores().predictions }, model);
+const check = (model: string) =>
+  expectRollupsEqualRaw({ db: app.runtime.db, predictions: stores().predictions }, model);
 
-function rows(model: string, ids: string[], at: string, predicted = 'a', actual: string | null = null): PredictionRow[] {
+function rows(
+  model: string,
+  ids: string[],
+  at: string,
+  predicted = 'a',
+  actual: string | null = null,
+): PredictionRow[] {
   return ids.map((id, i) => ({
     id,
     model,
@@ -37,7 +44,12 @@ function rows(model: string, ids: string[], at: string, predicted = 'a', actual:
 /** Writes a batch the way the ingest does, but with a stamp taken earlier (a slow concurrent batch). */
 async function lateBatch(stamp: ObjectId, batch: PredictionRow[], journal = true) {
   await stores().predictions.insertNew(batch, stamp);
-  if (journal) await stores().journal.append({ stamp, deltas: quarterTallies(batch), inserted: batch.map((r) => ({ model: r.model, id: r.id })) });
+  if (journal)
+    await stores().journal.append({
+      stamp,
+      deltas: quarterTallies(batch),
+      inserted: batch.map((r) => ({ model: r.model, id: r.id })),
+    });
 }
 
 test('a batch whose rows were counted by a recompute from raw before its entry arrived is not added again', async () => {
@@ -45,18 +57,26 @@ test('a batch whose rows were counted by a recompute from raw before its entry a
   // The slow batch's rows are stored, its journal entry not yet written.
   await lateBatch(slow, rows('late', ['s1', 's2'], '2026-05-01T10:00:00Z'), false);
   // A later batch in the same quarter, then a validation there: that quarter is recomputed from raw.
-  await services().ingest.recordPredictions([{ id: 'f1', model: 'late', predictedAt: new Date('2026-05-01T10:05:00Z'), predicted: 'a' }]);
+  await services().ingest.recordPredictions([
+    { id: 'f1', model: 'late', predictedAt: new Date('2026-05-01T10:05:00Z'), predicted: 'a' },
+  ]);
   await services().ingest.recordValidations([{ id: 'f1', model: 'late', actual: 'a' }]);
   await services().rollups.settle();
   // Now the slow batch's entry arrives, stamped below the watermark.
-  await stores().journal.append({ stamp: slow, deltas: quarterTallies(rows('late', ['s1', 's2'], '2026-05-01T10:00:00Z')), inserted: [] });
+  await stores().journal.append({
+    stamp: slow,
+    deltas: quarterTallies(rows('late', ['s1', 's2'], '2026-05-01T10:00:00Z')),
+    inserted: [],
+  });
   await services().rollups.settle();
   await check('late');
 });
 
 test('a batch stamped below the watermark whose rows no recompute saw is added once', async () => {
   const slow = stores().journal.newStamp();
-  await services().ingest.recordPredictions([{ id: 'g1', model: 'behind', predictedAt: new Date('2026-05-02T10:05:00Z'), predicted: 'a' }]);
+  await services().ingest.recordPredictions([
+    { id: 'g1', model: 'behind', predictedAt: new Date('2026-05-02T10:05:00Z'), predicted: 'a' },
+  ]);
   await services().rollups.settle();
   await lateBatch(slow, rows('behind', ['s1', 's2', 's3'], '2026-05-02T10:00:00Z'));
   await services().rollups.settle();
@@ -86,13 +106,21 @@ test('a validation and a move of rows whose batch is not drained yet are counted
   await lateBatch(pending, batch, false);
   await services().ingest.recordValidations([{ id: 'u1', model: 'undrained', actual: 'b' }]);
   // Re-sent to another day: the row moves out of the batch's quarter.
-  await services().ingest.recordPredictions([{ id: 'u2', model: 'undrained', predictedAt: new Date('2026-05-06T09:00:00Z'), predicted: 'a' }]);
+  await services().ingest.recordPredictions([
+    { id: 'u2', model: 'undrained', predictedAt: new Date('2026-05-06T09:00:00Z'), predicted: 'a' },
+  ]);
   await services().rollups.settle();
   await check('undrained');
-  await stores().journal.append({ stamp: pending, deltas: quarterTallies(batch), inserted: batch.map((r) => ({ model: r.model, id: r.id })) });
+  await stores().journal.append({
+    stamp: pending,
+    deltas: quarterTallies(batch),
+    inserted: batch.map((r) => ({ model: r.model, id: r.id })),
+  });
   await services().rollups.settle();
   await check('undrained');
-  const day = await app.gql<{ metrics: { overall: { predictions: number; validated: number; accuracy: number | null } } }>(
+  const day = await app.gql<{
+    metrics: { overall: { predictions: number; validated: number; accuracy: number | null } };
+  }>(
     `{ metrics(range: {from: "2026-05-04T00:00:00Z", to: "2026-05-07T00:00:00Z"}, model: "undrained") { overall { predictions validated accuracy } } }`,
   );
   expect(day.data?.metrics.overall).toEqual({ predictions: 3, validated: 1, accuracy: 0 });
@@ -109,7 +137,13 @@ test('a stream of new batches is taken in without reading raw rows, and equals t
   };
   try {
     for (let i = 0; i < 5; i++) {
-      const batch = rows('stream', [0, 1, 2, 3].map((k) => `b${i}-${k}`), `2026-05-05T0${i}:00:00Z`, i % 2 ? 'a' : 'b', 'a');
+      const batch = rows(
+        'stream',
+        [0, 1, 2, 3].map((k) => `b${i}-${k}`),
+        `2026-05-05T0${i}:00:00Z`,
+        i % 2 ? 'a' : 'b',
+        'a',
+      );
       await services().ingest.recordPredictions(batch.map((r) => ({ ...r, validatedAt: undefined })));
       if (i === 2) await services().rollups.settle();
     }
@@ -126,7 +160,11 @@ test('a replica that served a range from memory answers the new counts once anot
   const [reader, writer] = [await startTestApp('stamps', db), await startTestApp('stamps', db)];
   try {
     const ask = async () =>
-      (await reader.gqlNow<{ metrics: { overall: { predictions: number } } }>(`{ metrics(range: {from: "2026-05-01T00:00:00Z", to: "2026-05-08T00:00:00Z"}, model: "cached", granularity: DAY) { overall { predictions } } }`)).data?.metrics.overall.predictions;
+      (
+        await reader.gqlNow<{ metrics: { overall: { predictions: number } } }>(
+          `{ metrics(range: {from: "2026-05-01T00:00:00Z", to: "2026-05-08T00:00:00Z"}, model: "cached", granularity: DAY) { overall { predictions } } }`,
+        )
+      ).data?.metrics.overall.predictions;
     const send = async (ids: string[]) => {
       await writer.runtime.services.ingest.recordPredictions(rows('cached', ids, '2026-05-03T10:00:00Z'));
       await writer.runtime.services.rollups.settle();

@@ -27,7 +27,12 @@ let nextUpload = 0;
 
 const slot: Reply = (_req, res) => {
   nextUpload++;
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `up-${nextUpload}`, uploadUrl: `${fakeUrl}/upload/${nextUpload}?X-Amz-Signature=sig${nextUpload}` }));
+  res.writeHead(200, { 'content-type': 'application/json' }).end(
+    JSON.stringify({
+      id: `up-${nextUpload}`,
+      uploadUrl: `${fakeUrl}/upload/${nextUpload}?X-Amz-Signature=sig${nextUpload}`,
+    }),
+  );
 };
 let putDelayMs = 0;
 const stored: Reply = (_req, res) => void setTimeout(() => res.writeHead(200).end(), putDelayMs);
@@ -44,7 +49,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+      const request = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       seen.push(request);
       const reply = replies.shift() ?? (request.method === 'POST' ? slot : stored);
       reply(request, res);
@@ -66,7 +76,11 @@ interface App {
   close(): Promise<void>;
 }
 
-async function startApp(prefix: string, env: Record<string, string> = {}, dbName?: string): Promise<App & { dbName: string }> {
+async function startApp(
+  prefix: string,
+  env: Record<string, string> = {},
+  dbName?: string,
+): Promise<App & { dbName: string }> {
   const db = testDatabase(prefix);
   const config = parseConfig({
     MONGODB_DB: dbName ?? db.dbName,
@@ -115,7 +129,11 @@ async function withProfiles(app: App, models: string[]): Promise<void> {
 }
 
 async function upload(app: App): Promise<{ status: string; summary: string }> {
-  return (await app.gql<{ runJob: { status: string; summary: string } }>(`mutation { runJob(name: "upload-profiles") { status summary } }`)).runJob;
+  return (
+    await app.gql<{ runJob: { status: string; summary: string } }>(
+      `mutation { runJob(name: "upload-profiles") { status summary } }`,
+    )
+  ).runJob;
 }
 
 interface Uploaded {
@@ -148,14 +166,24 @@ test('uploads each pending profile once: POST for a slot with the key, then PUT 
     const list = await profiles(app);
     expect(list.every((p) => p.upload === 'UPLOADED' && p.uploadedAt !== null && p.uploadError === null)).toBe(true);
     expect(seen.map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`).sort()).toEqual(
-      ['POST /v0/organizations/org-1/log/async/model-0', 'POST /v0/organizations/org-1/log/async/model-7', 'PUT /upload/1', 'PUT /upload/2'].sort(),
+      [
+        'POST /v0/organizations/org-1/log/async/model-0',
+        'POST /v0/organizations/org-1/log/async/model-7',
+        'PUT /upload/1',
+        'PUT /upload/2',
+      ].sort(),
     );
     for (const post of seen.filter((r) => r.method === 'POST')) {
       expect(post.headers['x-api-key']).toBe(KEY);
       expect(post.headers['content-type']).toBe('application/json');
-      expect(JSON.parse(post.body.toString())).toEqual({ datasetTimestamp: Date.parse('2026-02-01T08:00:00Z'), segmentTags: [] });
+      expect(JSON.parse(post.body.toString())).toEqual({
+        datasetTimestamp: Date.parse('2026-02-01T08:00:00Z'),
+        segmentTags: [],
+      });
     }
-    const files = await Promise.all(list.map(async (p) => Buffer.from(await (await fetch(`${app.runtime.url}${p.downloadUrl}`)).arrayBuffer())));
+    const files = await Promise.all(
+      list.map(async (p) => Buffer.from(await (await fetch(`${app.runtime.url}${p.downloadUrl}`)).arrayBuffer())),
+    );
     const puts = seen.filter((r) => r.method === 'PUT');
     for (const put of puts) {
       expect(put.headers['content-type']).toBe('application/octet-stream');
@@ -234,7 +262,10 @@ test('two processes uploading at once send each profile once (profiles are claim
   try {
     await withProfiles(first, ['alpha', 'beta', 'gamma']);
     const never = new AbortController().signal;
-    const results = await Promise.all([first.runtime.services.uploads.uploadPending(never), second.runtime.services.uploads.uploadPending(never)]);
+    const results = await Promise.all([
+      first.runtime.services.uploads.uploadPending(never),
+      second.runtime.services.uploads.uploadPending(never),
+    ]);
     expect(results[0].uploaded + results[1].uploaded).toBe(3);
     expect(seen.filter((r) => r.method === 'PUT')).toHaveLength(3);
     expect((await profiles(first)).map((p) => p.upload)).toEqual(['UPLOADED', 'UPLOADED', 'UPLOADED']);

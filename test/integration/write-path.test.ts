@@ -37,7 +37,9 @@ test('a mutation returns while another process holds the rollups; asOf shows the
   expect(other).not.toBeNull();
   const range = { m: 'lagging', from: '2026-06-01T00:00:00Z', to: '2026-06-02T00:00:00Z' };
   try {
-    const res = await app.gql(PREDICT, { p: [{ id: 'l1', model: 'lagging', predictedAt: '2026-06-01T10:00:00Z', predicted: 'a' }] });
+    const res = await app.gql(PREDICT, {
+      p: [{ id: 'l1', model: 'lagging', predictedAt: '2026-06-01T10:00:00Z', predicted: 'a' }],
+    });
     expect(res.errors).toBeUndefined();
     const acknowledged = Date.now();
     const stale = await app.gqlNow<Summary>(SUMMARY, range);
@@ -70,14 +72,19 @@ test('validations that arrive before their prediction are applied when it arrive
     ],
   });
   expect(res.errors).toBeUndefined();
-  const after = await app.gql<Summary>(SUMMARY, { m: 'early', from: '2026-06-03T00:00:00Z', to: '2026-06-04T00:00:00Z' });
+  const after = await app.gql<Summary>(SUMMARY, {
+    m: 'early',
+    from: '2026-06-03T00:00:00Z',
+    to: '2026-06-04T00:00:00Z',
+  });
   // e2's correction (cat) came after its first label: e1 right, e2 wrong, e3 unvalidated.
   expect(after.data?.metrics.overall).toEqual({ predictions: 3, validated: 2, accuracy: 0.5 });
   await expectRollupsEqualRaw('early');
 });
 
 test('a re-sent prediction that moved, with the process dying between its writes, is counted once', async () => {
-  const send = (predictedAt: string, predicted: string) => app.gql(PREDICT, { p: [{ id: 'm1', model: 'crash', predictedAt, predicted, actual: 'x' }] });
+  const send = (predictedAt: string, predicted: string) =>
+    app.gql(PREDICT, { p: [{ id: 'm1', model: 'crash', predictedAt, predicted, actual: 'x' }] });
   expect((await send('2026-06-05T08:05:00Z', 'x')).errors).toBeUndefined();
   await services.rollups.settle();
 
@@ -109,7 +116,13 @@ test('a re-sent prediction that moved, with the process dying between its writes
 });
 
 test('a retried batch (same ids, same values) changes nothing and counts each prediction once', async () => {
-  const batch = Array.from({ length: 50 }, (_, i) => ({ id: `r${i}`, model: 'retry', predictedAt: `2026-06-09T${String(i % 24).padStart(2, '0')}:30:00Z`, predicted: 'a', actual: i % 2 ? 'a' : 'b' }));
+  const batch = Array.from({ length: 50 }, (_, i) => ({
+    id: `r${i}`,
+    model: 'retry',
+    predictedAt: `2026-06-09T${String(i % 24).padStart(2, '0')}:30:00Z`,
+    predicted: 'a',
+    actual: i % 2 ? 'a' : 'b',
+  }));
   for (let attempt = 0; attempt < 3; attempt++) expect((await app.gql(PREDICT, { p: batch })).errors).toBeUndefined();
   const res = await app.gql<Summary>(SUMMARY, { m: 'retry', from: '2026-06-09T00:00:00Z', to: '2026-06-10T00:00:00Z' });
   expect(res.data?.metrics.overall).toEqual({ predictions: 50, validated: 50, accuracy: 0.5 });
@@ -118,7 +131,9 @@ test('a retried batch (same ids, same values) changes nothing and counts each pr
 });
 
 test('an entry whose recompute always fails is quarantined after failing alone; the entries after it still land', async () => {
-  const store = Object.getPrototypeOf(new RollupStore(app.runtime.db, await probeServer(app.runtime.db))) as RollupStore;
+  const store = Object.getPrototypeOf(
+    new RollupStore(app.runtime.db, await probeServer(app.runtime.db)),
+  ) as RollupStore;
   const write = store.write;
   store.write = async function (this: RollupStore, ...args: Parameters<RollupStore['write']>) {
     if (args[1].some((e) => e.block.model === 'poison')) throw new Error('simulated poison');
@@ -127,10 +142,22 @@ test('an entry whose recompute always fails is quarantined after failing alone; 
   try {
     await services.rollups.stop();
     for (const model of ['poison', 'healthy']) {
-      expect((await app.gql(PREDICT, { p: [{ id: 'x1', model, predictedAt: '2026-06-11T10:00:00Z', predicted: 'a' }] })).errors).toBeUndefined();
+      expect(
+        (await app.gql(PREDICT, { p: [{ id: 'x1', model, predictedAt: '2026-06-11T10:00:00Z', predicted: 'a' }] }))
+          .errors,
+      ).toBeUndefined();
     }
     let failures = 0;
-    for (let attempt = 0; attempt < 10 && (await services.rollups.processPending().then(() => false, () => true)); attempt++) failures++;
+    for (
+      let attempt = 0;
+      attempt < 10 &&
+      (await services.rollups.processPending().then(
+        () => false,
+        () => true,
+      ));
+      attempt++
+    )
+      failures++;
     // At most one failed pass of both entries, then the poison entry alone three times (drains the
     // writes started may have counted some of these already).
     expect(failures).toBeGreaterThan(0);
@@ -140,7 +167,11 @@ test('an entry whose recompute always fails is quarantined after failing alone; 
     services.rollups.start(60_000);
   }
   expect(await app.runtime.db.collection('ingest_journal_failed').countDocuments({ models: 'poison' })).toBe(1);
-  const healthy = await app.gql<Summary>(SUMMARY, { m: 'healthy', from: '2026-06-11T00:00:00Z', to: '2026-06-12T00:00:00Z' });
+  const healthy = await app.gql<Summary>(SUMMARY, {
+    m: 'healthy',
+    from: '2026-06-11T00:00:00Z',
+    to: '2026-06-12T00:00:00Z',
+  });
   expect(healthy.data?.metrics.overall.predictions).toBe(1);
   // Once the cause is gone, a full refresh takes the quarantined rows in.
   await services.rollups.refresh(true);

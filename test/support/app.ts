@@ -14,8 +14,16 @@ export interface TestApp {
    * until the rollups hold every write acknowledged so far (they catch up asynchronously), so tests
    * compare settled numbers; `gqlNow` asks without waiting.
    */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
-  gqlNow<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GqlResponse<T>>;
+  gqlNow<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -34,18 +42,40 @@ export interface GqlResponse<T> {
 export const rawOf = (runtime: Runtime) => ({ db: runtime.db, predictions: runtime.stores.predictions });
 
 /** `uri`: another server than the run's shared test database (a test that stops its own). */
-export async function startTestApp(prefix: string, env: Record<string, string> = {}, uri = testDatabase(prefix).uri): Promise<TestApp> {
+export async function startTestApp(
+  prefix: string,
+  env: Record<string, string> = {},
+  uri = testDatabase(prefix).uri,
+): Promise<TestApp> {
   const { dbName } = testDatabase(prefix);
-  const config = parseConfig({ MONGODB_DB: dbName, PORT: '0', CLARA_API_TOKEN: TEST_TOKEN, LOG_LEVEL: 'silent', ...env });
+  const config = parseConfig({
+    MONGODB_DB: dbName,
+    PORT: '0',
+    CLARA_API_TOKEN: TEST_TOKEN,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const runtime = await startRuntime(config, createLogger(config.logLevel), { uri });
-  const gqlNow = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = TEST_TOKEN): Promise<GqlResponse<T>> => {
+  const gqlNow = async <T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = TEST_TOKEN,
+  ): Promise<GqlResponse<T>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${runtime.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${runtime.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: T; errors?: GqlError[] };
     return { status: res.status, data: body.data ?? undefined, errors: body.errors };
   };
-  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token: string | null = TEST_TOKEN): Promise<GqlResponse<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = TEST_TOKEN,
+  ): Promise<GqlResponse<T>> => {
     if (!/^\s*mutation\b/.test(query)) await runtime.services.rollups.settle();
     return gqlNow<T>(query, variables, token);
   };

@@ -21,7 +21,12 @@ export async function whileHealthy<T>(url: string, attack: () => Promise<T>, bou
   const polls: Promise<number>[] = [];
   const poller = (async () => {
     while (!done) {
-      polls.push(within(boundMs, fetch(`${url}/healthz`).then((r) => r.status)));
+      polls.push(
+        within(
+          boundMs,
+          fetch(`${url}/healthz`).then((r) => r.status),
+        ),
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
@@ -41,7 +46,13 @@ export interface RawResponse {
 }
 
 /** A request with headers fetch will not send as given (Host), or a path it would normalise. */
-export function rawRequest(url: string, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<RawResponse> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method, headers }, (res) => {
@@ -56,9 +67,26 @@ export function rawRequest(url: string, path: string, headers: Record<string, st
 }
 
 /** POSTs any JSON body (a batch, say) to /graphql. */
-export async function postJson(url: string, body: unknown, token?: string): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  token?: string,
+): Promise<{
+  status: number;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
 }

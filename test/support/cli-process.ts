@@ -10,7 +10,11 @@ const MAIN = join(projectRoot, 'node_modules', '.cache', 'clara-test', 'cli', 's
 let built: Promise<void> | null = null;
 
 export function buildCli(): Promise<void> {
-  built ??= runCommand(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(projectRoot, 'test', 'support', 'tsconfig.cli.json')]).then(({ code, output }) => {
+  built ??= runCommand(process.execPath, [
+    join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    join(projectRoot, 'test', 'support', 'tsconfig.cli.json'),
+  ]).then(({ code, output }) => {
     if (code !== 0 || !existsSync(MAIN)) throw new Error(`compiling the CLI failed:\n${output}`);
   });
   return built;
@@ -26,12 +30,17 @@ export interface CliProcess {
 
 /** Starts `clara-monitor <args>` (serve by default) with exactly this environment (plus PATH and HOME). */
 export function startCli(env: Record<string, string>, args: string[] = ['serve']): CliProcess {
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const collect = (chunk: Buffer) => void (output += chunk.toString());
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   return { child, exited, output: () => output };
 }
 
@@ -43,8 +52,10 @@ export async function waitForOutput(cli: CliProcess, pattern: RegExp, timeoutMs:
   for (;;) {
     const match = pattern.exec(cli.output());
     if (match) return match;
-    if (exitedWith !== null) throw new Error(`the CLI exited (${exitedWith}) before printing ${pattern}:\n${cli.output()}`);
-    if (Date.now() > deadline) throw new Error(`the CLI did not print ${pattern} within ${timeoutMs} ms:\n${cli.output()}`);
+    if (exitedWith !== null)
+      throw new Error(`the CLI exited (${exitedWith}) before printing ${pattern}:\n${cli.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`the CLI did not print ${pattern} within ${timeoutMs} ms:\n${cli.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -18,14 +18,16 @@ function files(path: string): string[] {
 
 function sourcesHash(): string {
   const hash = createHash('sha256');
-  for (const file of SOURCES.flatMap((s) => files(join(dashboard, s))).sort()) hash.update(relative(dashboard, file)).update('\0').update(readFileSync(file));
+  for (const file of SOURCES.flatMap((s) => files(join(dashboard, s))).sort())
+    hash.update(relative(dashboard, file)).update('\0').update(readFileSync(file));
   return hash.digest('hex');
 }
 
 export default async function setup(): Promise<void> {
   // Hashed before building: an edit made during the build leaves the stamp stale, so it rebuilds.
   const wanted = sourcesHash();
-  const built = existsSync(join(dashboard, 'dist', 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted;
+  const built =
+    existsSync(join(dashboard, 'dist', 'index.html')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted;
   if (built) return;
   process.stdout.write('building the dashboard for the browser tests…\n');
   // Built aside and swapped in, so a server reading dist/ never sees it half-written.

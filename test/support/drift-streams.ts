@@ -2,7 +2,12 @@
 // check-drift job's pure core (checkModel) over them, as the job would run after each day closes.
 import type { AlertChange } from '../../server/core/alerts/lifecycle.js';
 import type { Calibration } from '../../server/core/calibration.js';
-import { checkModel, EMPTY_MODEL_STATE, type DriftCheckSettings, type ModelDriftState } from '../../server/core/drift-rules/check.js';
+import {
+  checkModel,
+  EMPTY_MODEL_STATE,
+  type DriftCheckSettings,
+  type ModelDriftState,
+} from '../../server/core/drift-rules/check.js';
 import type { WindowEvaluation } from '../../server/core/drift-rules/evaluate.js';
 import type { ValidatedRow } from '../../server/core/drift-rules/page-hinkley-replay.js';
 import { DRIFT_RULE_DEFAULTS, type DriftRule } from '../../server/core/drift-rules/rules.js';
@@ -75,7 +80,11 @@ export function streamDays(seed: number, days: number, planOf: (day: number) => 
 }
 
 export const validatedRows = (rows: readonly PredictionRow[]): ValidatedRow[] =>
-  rows.flatMap((r) => (r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 } as ValidatedRow]));
+  rows.flatMap((r) =>
+    r.actual === null
+      ? []
+      : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 } as ValidatedRow],
+  );
 
 export const SETTINGS: DriftCheckSettings = {
   granularity: 'DAY',
@@ -130,7 +139,11 @@ export function replayDailyChecks(days: readonly Day[], options: ReplayOptions =
       if (!day) return emptyTally();
       return day === days[i] ? (final.get(i) ?? emptyTally()) : tallyRows(day.rows);
     };
-    const windows = indexes.map((i) => ({ start: new Date(ORIGIN + i * DAY_MS), end: new Date(ORIGIN + (i + 1) * DAY_MS), tally: tallyOf(i) }));
+    const windows = indexes.map((i) => ({
+      start: new Date(ORIGIN + i * DAY_MS),
+      end: new Date(ORIGIN + (i + 1) * DAY_MS),
+      tally: tallyOf(i),
+    }));
     const result = checkModel({
       model: 'sim',
       now: new Date(ORIGIN + (run + 1) * DAY_MS),
@@ -145,7 +158,8 @@ export function replayDailyChecks(days: readonly Day[], options: ReplayOptions =
     replay.runs.push(result.evaluations);
     replay.changes.push(result.changes);
     for (const c of result.changes) {
-      if (c.events.includes('opened')) replay.opened.push({ rule: c.alert.rule, window: dayIndex(c.alert.firstWindow.start), run });
+      if (c.events.includes('opened'))
+        replay.opened.push({ rule: c.alert.rule, window: dayIndex(c.alert.firstWindow.start), run });
     }
   }
   return replay;

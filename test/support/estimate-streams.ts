@@ -36,7 +36,10 @@ const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
 function scoresOf(random: Random, predicted: string, truth: string, confidence: number): ClassScore[] {
   const weights = LABELS.map((l) => (l === predicted ? 0 : random.next() + (l === truth ? 2 : 0.2)));
   const total = weights.reduce((a, b) => a + b, 0);
-  return LABELS.map((label, i) => ({ label, score: label === predicted ? confidence : ((1 - confidence) * weights[i]) / total }));
+  return LABELS.map((label, i) => ({
+    label,
+    score: label === predicted ? confidence : ((1 - confidence) * weights[i]) / total,
+  }));
 }
 
 export function estimateDays(seed: number, days: number, planOf: (day: number) => EstimatePlan): EstimateDay[] {

@@ -43,7 +43,8 @@ export interface NaiveClass {
   f1: number | null;
 }
 
-const divide = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
+const divide = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : numerator / denominator;
 const total = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** One class per label seen as actual or predicted (in no particular order), its counts taken row by row. */
@@ -76,7 +77,9 @@ export function naiveClasses(pairs: Pair[]): NaiveClass[] {
 /** The metrics of the rows predicted in [start, end): every value null when none is validated. */
 export function expectedValues(rows: PlainRow[], start: Date, end: Date): MetricValues {
   const inside = rows.filter((r) => r.predictedAt >= start && r.predictedAt < end);
-  const pairs: Pair[] = inside.flatMap((r) => (r.actual === null ? [] : [{ actual: r.actual, predicted: r.predicted }]));
+  const pairs: Pair[] = inside.flatMap((r) =>
+    r.actual === null ? [] : [{ actual: r.actual, predicted: r.predicted }],
+  );
   return naiveValues(pairs, inside.length);
 }
 
@@ -87,8 +90,10 @@ export function naiveValues(pairs: Pair[], predictions: number): MetricValues {
   const correct = pairs.filter((p) => p.actual === p.predicted).length;
   const interval = naiveWilson(correct, n);
   // zero_division=0: an undefined class value counts as 0 in every average.
-  const macro = (value: (c: NaiveClass) => number | null) => (n === 0 ? null : total(classes.map((c) => value(c) ?? 0)) / classes.length);
-  const weighted = (value: (c: NaiveClass) => number | null) => (n === 0 ? null : total(classes.map((c) => (value(c) ?? 0) * c.support)) / n);
+  const macro = (value: (c: NaiveClass) => number | null) =>
+    n === 0 ? null : total(classes.map((c) => value(c) ?? 0)) / classes.length;
+  const weighted = (value: (c: NaiveClass) => number | null) =>
+    n === 0 ? null : total(classes.map((c) => (value(c) ?? 0) * c.support)) / n;
   // Micro: the counts summed over the classes first, then divided.
   const tp = total(classes.map((c) => c.truePositives));
   const fp = total(classes.map((c) => c.falsePositives));
@@ -118,7 +123,8 @@ export function naiveValues(pairs: Pair[], predictions: number): MetricValues {
 export function expectValuesClose(actual: Record<string, number | null>, expected: MetricValues, what: string): void {
   expect(Object.keys(actual).sort(), what).toEqual(Object.keys(expected).sort());
   for (const [key, value] of Object.entries(expected)) {
-    if (value === null || key === 'predictions' || key === 'validated') expect(actual[key], `${what} ${key}`).toBe(value);
+    if (value === null || key === 'predictions' || key === 'validated')
+      expect(actual[key], `${what} ${key}`).toBe(value);
     else expect(actual[key], `${what} ${key}`).toBeCloseTo(value, 12);
   }
 }
@@ -165,13 +171,19 @@ export function naiveTally(rows: TallyRow[]): Tally {
     if (r.confidence === null) continue;
     const bin = binOf(r.confidence);
     const seen = tally.reliability.get(bin) ?? { validated: 0, correct: 0, confidenceMicros: 0 };
-    tally.reliability.set(bin, { validated: seen.validated + 1, correct: seen.correct + (r.actual === r.predicted ? 1 : 0), confidenceMicros: seen.confidenceMicros + micros(r.confidence) });
+    tally.reliability.set(bin, {
+      validated: seen.validated + 1,
+      correct: seen.correct + (r.actual === r.predicted ? 1 : 0),
+      confidenceMicros: seen.confidenceMicros + micros(r.confidence),
+    });
   }
   // Scores are only binned with a confidence to bin them by.
   for (const r of rows) {
     if (r.confidence === null || !r.scores) continue;
     countInto(nested(tally.scoredBins, r.predicted), binOf(r.confidence), 1);
-    for (const s of r.scores) if (s.label !== r.predicted && s.score > 0) countInto(nested(tally.scoreSums, r.predicted), s.label, micros(s.score));
+    for (const s of r.scores)
+      if (s.label !== r.predicted && s.score > 0)
+        countInto(nested(tally.scoreSums, r.predicted), s.label, micros(s.score));
   }
   return tally;
 }

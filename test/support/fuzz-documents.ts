@@ -30,18 +30,60 @@ export interface FuzzRequest {
 
 type Random = () => number;
 
-const STRINGS = ['', 'default', 'x', 'nope', 'Europe/Berlin', 'Mars/Olympus', '💥\u0000', '"quoted"', 'a'.repeat(5_000), '$where', '{"$gt":""}', 'check-drift-not', '0123456789abcdef01234567'];
-const NUMBERS = [0, 1, -1, 7, 100, 1001, 2_147_483_647, 2_147_483_648, -2_147_483_649, 1e308, 0.5, Number.MAX_SAFE_INTEGER];
-const DATES = ['2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', '2025-12-31T23:30:00+05:45', '2026-01-01T00:00:00.123Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-13-01T00:00:00Z', 'yesterday', '', '2026-01-01'];
+const STRINGS = [
+  '',
+  'default',
+  'x',
+  'nope',
+  'Europe/Berlin',
+  'Mars/Olympus',
+  '💥\u0000',
+  '"quoted"',
+  'a'.repeat(5_000),
+  '$where',
+  '{"$gt":""}',
+  'check-drift-not',
+  '0123456789abcdef01234567',
+];
+const NUMBERS = [
+  0,
+  1,
+  -1,
+  7,
+  100,
+  1001,
+  2_147_483_647,
+  2_147_483_648,
+  -2_147_483_649,
+  1e308,
+  0.5,
+  Number.MAX_SAFE_INTEGER,
+];
+const DATES = [
+  '2026-01-01T00:00:00Z',
+  '2026-01-02T00:00:00Z',
+  '2025-12-31T23:30:00+05:45',
+  '2026-01-01T00:00:00.123Z',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-13-01T00:00:00Z',
+  'yesterday',
+  '',
+  '2026-01-01',
+];
 
 /** A JSON value for an input type: right most of the time, wrong sometimes. */
 function jsonValue(random: Random, type: GraphQLInputType, depth: number): unknown {
   if (random() < 0.06) return pick(random, [null, 'wrong', 42, true, [], {}, { deep: [[[{}]]] }]);
   if (isNonNullType(type)) return jsonValue(random, type.ofType, depth);
-  if (isListType(type)) return depth > 3 ? [] : Array.from({ length: Math.floor(random() * 4) }, () => jsonValue(random, type.ofType, depth + 1));
+  if (isListType(type))
+    return depth > 3
+      ? []
+      : Array.from({ length: Math.floor(random() * 4) }, () => jsonValue(random, type.ofType, depth + 1));
   if (isInputObjectType(type)) {
     const value: Record<string, unknown> = {};
-    for (const field of Object.values(type.getFields())) if (isNonNullType(field.type) || random() < 0.5) value[field.name] = jsonValue(random, field.type, depth + 1);
+    for (const field of Object.values(type.getFields()))
+      if (isNonNullType(field.type) || random() < 0.5) value[field.name] = jsonValue(random, field.type, depth + 1);
     if (random() < 0.05) value.unknownField = 1;
     return value;
   }
@@ -59,10 +101,13 @@ function jsonValue(random: Random, type: GraphQLInputType, depth: number): unkno
 function literal(random: Random, type: GraphQLInputType, value: unknown): string {
   const named = getNullableType(type);
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => literal(random, isListType(named) ? named.ofType : type, v)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => literal(random, isListType(named) ? named.ofType : type, v)).join(', ')}]`;
   if (typeof value === 'object') {
     const fields = isInputObjectType(named) ? named.getFields() : {};
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${literal(random, fields[k]?.type ?? type, v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(random, fields[k]?.type ?? type, v)}`)
+      .join(', ')} }`;
   }
   if (typeof value === 'string' && isEnumType(named) && /^[A-Z_]+$/.test(value)) return value;
   return JSON.stringify(value);
@@ -98,7 +143,11 @@ function selection(random: Random, type: GraphQLObjectType, depth: number, built
     const field = pick(random, fields);
     const alias = random() < 0.15 ? `a${i}: ` : '';
     const target = getNamedType(field.type);
-    const below = isObjectType(target) ? (depth > 3 ? ' { __typename }' : ` { ${selection(random, target, depth + 1, built)} }`) : '';
+    const below = isObjectType(target)
+      ? depth > 3
+        ? ' { __typename }'
+        : ` { ${selection(random, target, depth + 1, built)} }`
+      : '';
     chosen.push(`${alias}${field.name}${argumentsOf(random, field.args, built)}${below}`);
   }
   if (random() < 0.05) chosen.push('notAField');
@@ -111,12 +160,14 @@ const HOSTILE = [
   () => `{ ${'models { '.repeat(60)} name ${'} '.repeat(60)} }`,
   () => `{ ${Array.from({ length: 1200 }, (_, i) => `a${i}: models { name }`).join(' ')} }`,
   () => 'fragment A on Query { ...B } fragment B on Query { ...A } { ...A }',
-  () => `query { ...F0 } ${Array.from({ length: 25 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F25 on Query { models { name } }`,
+  () =>
+    `query { ...F0 } ${Array.from({ length: 25 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F25 on Query { models { name } }`,
   () => Array.from({ length: 12 }, (_, i) => `query Q${i} { models { name } }`).join(' '),
   () => `{ models @unknownDirective { name } }`,
   () => `{ models @include(if: $missing) { name } }`,
   () => `{ jobs { name } } ${'#'.repeat(100_000)}`,
-  () => `{ metrics(range: { from: "0000-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" }, granularity: HOUR) { overall { accuracy } } }`,
+  () =>
+    `{ metrics(range: { from: "0000-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z" }, granularity: HOUR) { overall { accuracy } } }`,
   () => `subscription { models { name } }`,
   () => `{ ${'['.repeat(5_000)} }`,
   () => `{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`,
@@ -141,7 +192,8 @@ function document(random: Random, schema: GraphQLSchema): Built {
   // runJob would really run jobs: only names of none are sent.
   built.text = `${kind}${built.declarations.length ? `(${built.declarations.join(', ')})` : ''} { ${body} }`;
   if (random() < 0.1) built.text = corrupt(random, built.text);
-  if (random() < 0.05) for (const key of Object.keys(built.variables)) built.variables[key] = pick(random, [null, 'x', 1, { a: [1] }, []]);
+  if (random() < 0.05)
+    for (const key of Object.keys(built.variables)) built.variables[key] = pick(random, [null, 'x', 1, { a: [1] }, []]);
   return built;
 }
 
@@ -150,13 +202,62 @@ export function fuzzRequest(random: Random, schema: GraphQLSchema, token: string
   const headers: Record<string, string> = {};
   const auth = random();
   if (auth < 0.5) headers.authorization = `Bearer ${token}`;
-  else if (auth < 0.6) headers.authorization = pick(random, ['Bearer wrong-token-0123456789', 'Basic abc', 'Bearer ', 'bearer x']);
+  else if (auth < 0.6)
+    headers.authorization = pick(random, ['Bearer wrong-token-0123456789', 'Basic abc', 'Bearer ', 'bearer x']);
   const shape = random();
-  if (shape < 0.08) return { method: 'GET', search: `?${new URLSearchParams({ query: text, variables: JSON.stringify(variables) })}`, headers: { ...headers, 'apollo-require-preflight': '1' }, label: `#${n} GET ${text.slice(0, 200)}` };
+  if (shape < 0.08)
+    return {
+      method: 'GET',
+      search: `?${new URLSearchParams({ query: text, variables: JSON.stringify(variables) })}`,
+      headers: { ...headers, 'apollo-require-preflight': '1' },
+      label: `#${n} GET ${text.slice(0, 200)}`,
+    };
   const json = { 'content-type': 'application/json', ...headers };
-  if (shape < 0.1) return { method: 'POST', search: '', headers: { ...headers, 'content-type': 'text/plain' }, body: text, label: `#${n} text/plain` };
-  if (shape < 0.12) return { method: 'POST', search: '', headers: json, body: `{"query": ${JSON.stringify(text)}, "variables": `, label: `#${n} broken JSON` };
-  if (shape < 0.14) return { method: 'POST', search: '', headers: json, body: JSON.stringify([{ query: text, variables }]), label: `#${n} batch` };
-  if (shape < 0.15) return { method: 'POST', search: '', headers: json, body: pick(random, ['', 'null', '42', '"x"', '{}', '{"query": 1}', '{"query": "{ models { name } }", "variables": "x"}']), label: `#${n} odd body` };
-  return { method: 'POST', search: '', headers: json, body: JSON.stringify({ query: text, variables, ...(random() < 0.05 ? { operationName: 'Nope' } : {}) }), label: `#${n} ${text.slice(0, 300)} ${JSON.stringify(variables).slice(0, 300)}` };
+  if (shape < 0.1)
+    return {
+      method: 'POST',
+      search: '',
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: text,
+      label: `#${n} text/plain`,
+    };
+  if (shape < 0.12)
+    return {
+      method: 'POST',
+      search: '',
+      headers: json,
+      body: `{"query": ${JSON.stringify(text)}, "variables": `,
+      label: `#${n} broken JSON`,
+    };
+  if (shape < 0.14)
+    return {
+      method: 'POST',
+      search: '',
+      headers: json,
+      body: JSON.stringify([{ query: text, variables }]),
+      label: `#${n} batch`,
+    };
+  if (shape < 0.15)
+    return {
+      method: 'POST',
+      search: '',
+      headers: json,
+      body: pick(random, [
+        '',
+        'null',
+        '42',
+        '"x"',
+        '{}',
+        '{"query": 1}',
+        '{"query": "{ models { name } }", "variables": "x"}',
+      ]),
+      label: `#${n} odd body`,
+    };
+  return {
+    method: 'POST',
+    search: '',
+    headers: json,
+    body: JSON.stringify({ query: text, variables, ...(random() < 0.05 ? { operationName: 'Nope' } : {}) }),
+    label: `#${n} ${text.slice(0, 300)} ${JSON.stringify(variables).slice(0, 300)}`,
+  };
 }

@@ -16,15 +16,22 @@ export function problem(status: number, text: string, down: boolean): string | n
   }
   for (const error of body.errors ?? []) {
     const code = error.extensions?.code;
-    if (typeof code !== 'string' || !CODE.test(code)) return `an error without a code: ${JSON.stringify(error).slice(0, 500)}`;
+    if (typeof code !== 'string' || !CODE.test(code))
+      return `an error without a code: ${JSON.stringify(error).slice(0, 500)}`;
     if (code === 'INTERNAL_SERVER_ERROR') return `an internal error: ${JSON.stringify(error).slice(0, 500)}`;
-    if (typeof error.message !== 'string' || error.message.length > 501) return `a missing or oversized message: ${JSON.stringify(error).slice(0, 300)}`;
+    if (typeof error.message !== 'string' || error.message.length > 501)
+      return `a missing or oversized message: ${JSON.stringify(error).slice(0, 300)}`;
   }
   return null;
 }
 
 /** Runs every request; checks /healthz every 500 requests; returns the problems found. */
-export async function fuzz(url: string, requests: readonly FuzzRequest[], parallel: number, down: boolean): Promise<{ problems: string[]; healthChecks: number; statuses: Map<number, number> }> {
+export async function fuzz(
+  url: string,
+  requests: readonly FuzzRequest[],
+  parallel: number,
+  down: boolean,
+): Promise<{ problems: string[]; healthChecks: number; statuses: Map<number, number> }> {
   const problems: string[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
@@ -32,7 +39,12 @@ export async function fuzz(url: string, requests: readonly FuzzRequest[], parall
   const lane = async () => {
     while (next < requests.length) {
       const request = requests[next++];
-      const found = await fetch(`${url}/graphql${request.search}`, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(30_000) }).then(
+      const found = await fetch(`${url}/graphql${request.search}`, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal: AbortSignal.timeout(30_000),
+      }).then(
         async (res) => {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           return problem(res.status, await res.text(), down);

@@ -19,7 +19,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [db, chromium, python] = results;
   if (db.status === 'rejected' || chromium.status === 'rejected' || python.status === 'rejected') {
     if (db.status === 'fulfilled') await db.value.stop();
-    const problems = results.flatMap((r) => (r.status === 'rejected' ? [`- ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : []));
+    const problems = results.flatMap((r) =>
+      r.status === 'rejected' ? [`- ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`] : [],
+    );
     throw new Error(`The tests cannot run on this machine yet:\n${problems.join('\n')}`);
   }
   process.stdout.write(`test database: ${db.value.kind}; Chromium: ${chromium.value}; whylogs: ${python.value}\n`);

@@ -18,6 +18,8 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     const server = await startFerretDB(await ferretdbBinary(createLogger('info')), null);
     return { uri: server.uri, kind: 'ferretdb', stop: server.stop };
   } catch (error) {
-    throw new Error(`The tests need a database: set MONGODB_URI, or install Go 1.24+ for the FerretDB test server (${errorText(error)})`);
+    throw new Error(
+      `The tests need a database: set MONGODB_URI, or install Go 1.24+ for the FerretDB test server (${errorText(error)})`,
+    );
   }
 }

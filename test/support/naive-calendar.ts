@@ -17,7 +17,9 @@ function localKey(format: Intl.DateTimeFormat, granularity: NaiveGranularity, t:
     case 'DAY':
       return date;
     case 'WEEK': {
-      const monday = new Date(Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day) - WEEKDAYS.indexOf(part.weekday)));
+      const monday = new Date(
+        Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day) - WEEKDAYS.indexOf(part.weekday)),
+      );
       return monday.toISOString().slice(0, 10);
     }
     case 'MONTH':
@@ -26,7 +28,12 @@ function localKey(format: Intl.DateTimeFormat, granularity: NaiveGranularity, t:
 }
 
 /** [start, end) of each bucket meeting [from, to), clipped to it, in order. */
-export function naiveBuckets(from: Date, to: Date, granularity: NaiveGranularity, zone: string): { start: Date; end: Date }[] {
+export function naiveBuckets(
+  from: Date,
+  to: Date,
+  granularity: NaiveGranularity,
+  zone: string,
+): { start: Date; end: Date }[] {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     year: 'numeric',

@@ -17,9 +17,14 @@ function isDebianLike(): boolean {
 
 async function aptInstall(): Promise<void> {
   process.stdout.write('installing Chromium for the browser tests (apt-get, once)…\n');
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     // Waits for another apt run (a parallel test run provisioning too) instead of failing at once.
-    const { code, output } = await runCommand('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    const { code, output } = await runCommand('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (code !== 0) throw new Error(`apt-get ${args.join(' ')} failed: ${output}`);
   }
 }
@@ -35,5 +40,7 @@ export async function provideChromium(): Promise<string> {
   if (process.getuid?.() === 0 && isDebianLike()) await aptInstall();
   const after = installed();
   if (after) return after;
-  throw new Error(`The browser tests need Chromium: install chromium (or Google Chrome), or set CHROMIUM_PATH to its executable. Looked for /usr/bin/chromium and ${NAMES.join(', ')} on PATH.`);
+  throw new Error(
+    `The browser tests need Chromium: install chromium (or Google Chrome), or set CHROMIUM_PATH to its executable. Looked for /usr/bin/chromium and ${NAMES.join(', ')} on PATH.`,
+  );
 }

@@ -14,17 +14,24 @@ async function hasWhylogs(python: string): Promise<boolean> {
 
 async function step(command: string, args: string[]): Promise<void> {
   const { code, output } = await runCommand(command, args);
-  if (code !== 0) throw new Error(`The whylogs interop tests need Python 3 with venv and pip (PyPI reachable): \`${command} ${args.join(' ')}\` failed: ${output}`);
+  if (code !== 0)
+    throw new Error(
+      `The whylogs interop tests need Python 3 with venv and pip (PyPI reachable): \`${command} ${args.join(' ')}\` failed: ${output}`,
+    );
 }
 
 export async function provideWhylogsPython(): Promise<string> {
   const configured = process.env.CLARA_PYTHON;
   const python = configured ? resolve(projectRoot, configured) : join(VENV, 'bin', 'python');
   if (await hasWhylogs(python)) return python;
-  if (configured) throw new Error(`CLARA_PYTHON=${configured} cannot import whylogs ${WHYLOGS}; install it there (pip install whylogs==${WHYLOGS}) or unset CLARA_PYTHON.`);
+  if (configured)
+    throw new Error(
+      `CLARA_PYTHON=${configured} cannot import whylogs ${WHYLOGS}; install it there (pip install whylogs==${WHYLOGS}) or unset CLARA_PYTHON.`,
+    );
   process.stdout.write(`creating .venv with whylogs ${WHYLOGS} for the whylogs interop tests (once)…\n`);
   await step('python3', ['-m', 'venv', VENV]);
   await step(join(VENV, 'bin', 'pip'), ['install', '-q', '--disable-pip-version-check', `whylogs==${WHYLOGS}`]);
-  if (!(await hasWhylogs(python))) throw new Error(`${python} still cannot import whylogs ${WHYLOGS} after pip install.`);
+  if (!(await hasWhylogs(python)))
+    throw new Error(`${python} still cannot import whylogs ${WHYLOGS} after pip install.`);
   return python;
 }

@@ -16,14 +16,28 @@ const LEVELS = { QUARTER: 15 * 60_000, HOUR: 60 * 60_000, DAY: 24 * 60 * 60_000 
  * The model's series, and the series of each of its versions (named here as the server names them:
  * model, U+001F, version), each against the raw rows it stands for.
  */
-export async function expectRollupsEqualRaw(services: { db: Db; predictions: PredictionStore }, model: string): Promise<void> {
+export async function expectRollupsEqualRaw(
+  services: { db: Db; predictions: PredictionStore },
+  model: string,
+): Promise<void> {
   const raw = await services.predictions.rowsBetween(model, new Date(0), new Date('2100-01-01'));
   const store = new RollupStore(services.db, await probeServer(services.db));
   await expectSeriesEqualRows(services.db, store, model, raw);
   const prefix = `${model}\u001f`;
-  const stored = (await services.db.collection('rollups_day').distinct('model')).map(String).filter((name) => name.startsWith(prefix));
-  const versions = new Set([...stored.map((name) => name.slice(prefix.length)), ...raw.flatMap((r) => (r.version ? [r.version] : []))]);
-  for (const version of versions) await expectSeriesEqualRows(services.db, store, prefix + version, raw.filter((r) => r.version === version));
+  const stored = (await services.db.collection('rollups_day').distinct('model'))
+    .map(String)
+    .filter((name) => name.startsWith(prefix));
+  const versions = new Set([
+    ...stored.map((name) => name.slice(prefix.length)),
+    ...raw.flatMap((r) => (r.version ? [r.version] : [])),
+  ]);
+  for (const version of versions)
+    await expectSeriesEqualRows(
+      services.db,
+      store,
+      prefix + version,
+      raw.filter((r) => r.version === version),
+    );
 }
 
 async function expectSeriesEqualRows(db: Db, store: RollupStore, model: string, raw: PredictionRow[]): Promise<void> {
@@ -37,12 +51,23 @@ async function expectSeriesEqualRows(db: Db, store: RollupStore, model: string, 
     }
     // Older revisions are gone once a pass is done: every document of a block is of one revision.
     const revisions = new Map<number, Set<number>>();
-    for (const doc of await db.collection<{ start: Date; v: number }>(`rollups_${level.toLowerCase()}`).find({ model }, { projection: { start: 1, v: 1 } }).toArray()) {
+    for (const doc of await db
+      .collection<{ start: Date; v: number }>(`rollups_${level.toLowerCase()}`)
+      .find({ model }, { projection: { start: 1, v: 1 } })
+      .toArray()) {
       revisions.set(doc.start.getTime(), (revisions.get(doc.start.getTime()) ?? new Set()).add(doc.v));
     }
-    expect([...revisions.values()].filter((v) => v.size > 1), `${model} ${level} blocks with older revisions left`).toEqual([]);
-    const stored = new Map((await store.readAll(level, model)).filter((b) => b.tally.predictions > 0).map((b) => [b.start.getTime(), b.tally]));
+    expect(
+      [...revisions.values()].filter((v) => v.size > 1),
+      `${model} ${level} blocks with older revisions left`,
+    ).toEqual([]);
+    const stored = new Map(
+      (await store.readAll(level, model))
+        .filter((b) => b.tally.predictions > 0)
+        .map((b) => [b.start.getTime(), b.tally]),
+    );
     expect([...stored.keys()].sort(), `${model} ${level} blocks`).toEqual([...groups.keys()].sort());
-    for (const [start, rows] of groups) expect(stored.get(start), `${model} ${level} ${new Date(start).toISOString()}`).toEqual(naiveTally(rows));
+    for (const [start, rows] of groups)
+      expect(stored.get(start), `${model} ${level} ${new Date(start).toISOString()}`).toEqual(naiveTally(rows));
   }
 }

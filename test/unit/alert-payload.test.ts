@@ -38,7 +38,10 @@ describe('webhook payloads', () => {
         evidence: { value: 0.12, threshold: 0.05, samples: { current: 800, reference: 3000 } },
       },
     });
-    expect(webhookPayload(alert, 'resolved').alert).toMatchObject({ status: 'RESOLVED', resolvedAt: '2026-03-06T01:00:00.000Z' });
+    expect(webhookPayload(alert, 'resolved').alert).toMatchObject({
+      status: 'RESOLVED',
+      resolvedAt: '2026-03-06T01:00:00.000Z',
+    });
   });
 
   it('slack: only a text field naming the rule, model, severity and message', () => {

@@ -11,7 +11,12 @@ const s = ANOMALY_DEFAULTS;
 describe('volume-anomaly', () => {
   it('fires when the count is far from the same hour of previous weeks, in either direction', () => {
     expect(volumeOutcome(100, [100, 110, 90, 100], s)).toMatchObject({ fired: false, value: 0 });
-    expect(volumeOutcome(30, [100, 110, 90, 100], s)).toMatchObject({ fired: true, value: 0.7, details: { direction: 'down', usual: 100, weeks: 4 }, reference: 'SAME_TIME_PREVIOUS_WEEKS' });
+    expect(volumeOutcome(30, [100, 110, 90, 100], s)).toMatchObject({
+      fired: true,
+      value: 0.7,
+      details: { direction: 'down', usual: 100, weeks: 4 },
+      reference: 'SAME_TIME_PREVIOUS_WEEKS',
+    });
     expect(volumeOutcome(190, [100, 110, 90, 100], s)).toMatchObject({ fired: true, details: { direction: 'up' } });
     expect(volumeOutcome(0, [100, 100], s)).toMatchObject({ fired: true, value: 1, severity: 'critical' });
   });
@@ -50,16 +55,37 @@ describe('prediction-silence', () => {
 
 describe('job-failures', () => {
   const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
-  const runs = (pattern: string) => [...pattern].map((c, i) => ({ startedAt: at(i * 10), finishedAt: at(i * 10 + 1), failed: c === 'F', error: c === 'F' ? 'boom' : null }));
+  const runs = (pattern: string) =>
+    [...pattern].map((c, i) => ({
+      startedAt: at(i * 10),
+      finishedAt: at(i * 10 + 1),
+      failed: c === 'F',
+      error: c === 'F' ? 'boom' : null,
+    }));
 
   it('fires from the Nth failure in a row and resolves after successful runs', () => {
     const evaluations = jobFailureEvaluations(runs('SFFFFSSS'), s);
     expect(evaluations.map((e) => e.drift)).toEqual([false, false, false, true, true, false, false, false]);
-    expect(evaluations[3].outcomes[0]).toMatchObject({ rule: 'job-failures', value: 3, threshold: 3, details: { failuresInARow: 3, lastError: 'boom' } });
-    const { changes } = advanceAlerts([], evaluations, { model: 'check-drift', granularity: 'HOUR', windowName: 'run', timeZone: 'UTC', baselineWindows: 4, resolveAfter: 3, now: at(100) });
+    expect(evaluations[3].outcomes[0]).toMatchObject({
+      rule: 'job-failures',
+      value: 3,
+      threshold: 3,
+      details: { failuresInARow: 3, lastError: 'boom' },
+    });
+    const { changes } = advanceAlerts([], evaluations, {
+      model: 'check-drift',
+      granularity: 'HOUR',
+      windowName: 'run',
+      timeZone: 'UTC',
+      baselineWindows: 4,
+      resolveAfter: 3,
+      now: at(100),
+    });
     expect(changes).toHaveLength(1);
     expect(changes[0].events).toEqual(['opened', 'resolved']);
-    expect(changes[0].alert.message).toMatch(/^Job "check-drift": failed 4 times in a row \(alerting from 3\); 4 observations, run from /);
+    expect(changes[0].alert.message).toMatch(
+      /^Job "check-drift": failed 4 times in a row \(alerting from 3\); 4 observations, run from /,
+    );
   });
 
   it('two failures are not enough by default', () => {

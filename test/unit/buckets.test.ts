@@ -22,8 +22,20 @@ describe('DAY buckets across daylight-saving changes', () => {
     ['Europe/Berlin fall back', 'Europe/Berlin', '2024-10-26T22:00:00.000Z', '2024-10-27T23:00:00.000Z', 25],
     ['America/New_York spring forward', 'America/New_York', '2024-03-10T05:00:00.000Z', '2024-03-11T04:00:00.000Z', 23],
     ['America/New_York fall back', 'America/New_York', '2024-11-03T04:00:00.000Z', '2024-11-04T05:00:00.000Z', 25],
-    ['Australia/Lord_Howe half-hour forward', 'Australia/Lord_Howe', '2024-10-05T13:30:00.000Z', '2024-10-06T13:00:00.000Z', 23.5],
-    ['Australia/Lord_Howe half-hour back', 'Australia/Lord_Howe', '2024-04-06T13:00:00.000Z', '2024-04-07T13:30:00.000Z', 24.5],
+    [
+      'Australia/Lord_Howe half-hour forward',
+      'Australia/Lord_Howe',
+      '2024-10-05T13:30:00.000Z',
+      '2024-10-06T13:00:00.000Z',
+      23.5,
+    ],
+    [
+      'Australia/Lord_Howe half-hour back',
+      'Australia/Lord_Howe',
+      '2024-04-06T13:00:00.000Z',
+      '2024-04-07T13:30:00.000Z',
+      24.5,
+    ],
   ])('%s: the day runs local midnight to midnight', (_name, zone, start, end, hours) => {
     const [day] = buckets(start, end, 'DAY', zone);
     expect(spans([day])).toEqual([[start, end]]);
@@ -138,10 +150,18 @@ describe('WEEK and MONTH buckets', () => {
     const got = buckets('2024-01-01T05:00:00Z', '2025-01-01T05:00:00Z', 'MONTH', 'America/New_York');
     expect(got).toHaveLength(12);
     expect(got.map((w) => w.start.toISOString())).toEqual([
-      '2024-01-01T05:00:00.000Z', '2024-02-01T05:00:00.000Z', '2024-03-01T05:00:00.000Z',
-      '2024-04-01T04:00:00.000Z', '2024-05-01T04:00:00.000Z', '2024-06-01T04:00:00.000Z',
-      '2024-07-01T04:00:00.000Z', '2024-08-01T04:00:00.000Z', '2024-09-01T04:00:00.000Z',
-      '2024-10-01T04:00:00.000Z', '2024-11-01T04:00:00.000Z', '2024-12-01T05:00:00.000Z',
+      '2024-01-01T05:00:00.000Z',
+      '2024-02-01T05:00:00.000Z',
+      '2024-03-01T05:00:00.000Z',
+      '2024-04-01T04:00:00.000Z',
+      '2024-05-01T04:00:00.000Z',
+      '2024-06-01T04:00:00.000Z',
+      '2024-07-01T04:00:00.000Z',
+      '2024-08-01T04:00:00.000Z',
+      '2024-09-01T04:00:00.000Z',
+      '2024-10-01T04:00:00.000Z',
+      '2024-11-01T04:00:00.000Z',
+      '2024-12-01T05:00:00.000Z',
     ]);
     expect(hoursOf(got[1])).toBe(29 * 24); // leap February
   });
@@ -232,7 +252,9 @@ describe('previousWindow', () => {
   });
 
   it('rejects an empty window', () => {
-    expect(() => previousWindow({ start: at('2024-02-01T00:00:00Z'), end: at('2024-02-01T00:00:00Z') })).toThrow(RangeError);
+    expect(() => previousWindow({ start: at('2024-02-01T00:00:00Z'), end: at('2024-02-01T00:00:00Z') })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -242,8 +264,14 @@ describe('every bucket is one local calendar period (checked against Intl)', () 
     let reader = readers.get(zone);
     if (!reader) {
       reader = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: 'numeric',
-        day: 'numeric', hour: 'numeric', timeZoneName: 'longOffset',
+        timeZone: zone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        timeZoneName: 'longOffset',
       });
       readers.set(zone, reader);
     }
@@ -267,16 +295,29 @@ describe('every bucket is one local calendar period (checked against Intl)', () 
     ['MONTH', '1985-05-05T05:05:05.005Z', '2031-07-07T07:07:07.007Z'],
   ];
   const ZONES = [
-    'UTC', 'Europe/Berlin', 'Europe/Dublin', 'America/New_York', 'America/Santiago', 'America/Havana',
-    'America/St_Johns', 'Asia/Beirut', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe',
-    'Pacific/Chatham', 'Pacific/Apia', 'Africa/Casablanca', 'Antarctica/Troll',
+    'UTC',
+    'Europe/Berlin',
+    'Europe/Dublin',
+    'America/New_York',
+    'America/Santiago',
+    'America/Havana',
+    'America/St_Johns',
+    'Asia/Beirut',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Pacific/Apia',
+    'Africa/Casablanca',
+    'Antarctica/Troll',
   ];
 
   it.each(ZONES)('%s', (zone) => {
     const problems: string[] = [];
     for (const [g, from, to] of RANGES) {
       const got = buckets(from, to, g, zone);
-      if (got[0].start.toISOString() !== from || got[got.length - 1].end.toISOString() !== to) problems.push(`${g}: ends`);
+      if (got[0].start.toISOString() !== from || got[got.length - 1].end.toISOString() !== to)
+        problems.push(`${g}: ends`);
       got.forEach(({ start, end }, i) => {
         const [s, e] = [start.getTime(), end.getTime()];
         const where = `${g} ${start.toISOString()}..${end.toISOString()}`;

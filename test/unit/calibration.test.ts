@@ -4,13 +4,33 @@ import { estimatePerformance, macroFromScores } from '../../server/core/estimate
 import { CONFIDENCE_BINS, tallyRows, type Reliability } from '../../server/core/tally.js';
 
 const reliability = (entries: [number, number, number][]): Map<number, Reliability> =>
-  new Map(entries.map(([bin, validated, correct]) => [bin, { validated, correct, confidenceMicros: (validated * (bin + 0.5) * 1_000_000) / CONFIDENCE_BINS }]));
+  new Map(
+    entries.map(([bin, validated, correct]) => [
+      bin,
+      { validated, correct, confidenceMicros: (validated * (bin + 0.5) * 1_000_000) / CONFIDENCE_BINS },
+    ]),
+  );
 
 describe('fitCalibration', () => {
   it('pools adjacent violators into a monotone step function covering every bin', () => {
     // 60: 8/10, 70: 6/10 (violates), 90: 9/10.
-    const calibration = fitCalibration(reliability([[60, 10, 8], [70, 10, 6], [90, 10, 9]]), new Map([[60, 10], [70, 10], [90, 30], [5, 4]]))!;
-    expect(calibration.steps.map((s) => [s.fromBin, s.toBin, s.value])).toEqual([[0, 89, 0.7], [90, 99, 0.9]]);
+    const calibration = fitCalibration(
+      reliability([
+        [60, 10, 8],
+        [70, 10, 6],
+        [90, 10, 9],
+      ]),
+      new Map([
+        [60, 10],
+        [70, 10],
+        [90, 30],
+        [5, 4],
+      ]),
+    )!;
+    expect(calibration.steps.map((s) => [s.fromBin, s.toBin, s.value])).toEqual([
+      [0, 89, 0.7],
+      [90, 99, 0.9],
+    ]);
     expect(calibration.samples).toBe(30);
     expect(calibration.correct).toBe(23);
     // Bin 5 lies below the first fitted bin and belongs to the first step.
@@ -31,13 +51,25 @@ describe('fitCalibration', () => {
     const calibration = fitCalibration(bins, new Map([[95, 100]]))!;
     expect(calibration.errorBefore).toBeCloseTo(0.455, 6);
     expect(calibration.errorAfter).toBeCloseTo(0, 12);
-    expect(calibrationError(bins, calibration)).toEqual({ before: calibration.errorBefore, after: calibration.errorAfter });
+    expect(calibrationError(bins, calibration)).toEqual({
+      before: calibration.errorBefore,
+      after: calibration.errorAfter,
+    });
   });
 });
 
 describe('estimatePerformance', () => {
   const at = new Date('2026-01-01T00:00:00Z');
-  const calibration = fitCalibration(reliability([[50, 100, 40], [90, 100, 80]]), new Map([[50, 100], [90, 100]]))!;
+  const calibration = fitCalibration(
+    reliability([
+      [50, 100, 40],
+      [90, 100, 80],
+    ]),
+    new Map([
+      [50, 100],
+      [90, 100],
+    ]),
+  )!;
 
   it('averages calibrated confidence, with a band from the window size and the calibration', () => {
     const tally = tallyRows([
@@ -57,14 +89,34 @@ describe('estimatePerformance', () => {
   });
 
   it('is null when no prediction has a confidence', () => {
-    expect(estimatePerformance(tallyRows([{ predictedAt: at, predicted: 'a', confidence: null, actual: null }]), calibration)).toBeNull();
+    expect(
+      estimatePerformance(
+        tallyRows([{ predictedAt: at, predicted: 'a', confidence: null, actual: null }]),
+        calibration,
+      ),
+    ).toBeNull();
   });
 
   it('builds the expected confusion matrix from class scores', () => {
-    const scores = (a: number) => [{ label: 'a', score: a }, { label: 'b', score: 1 - a }];
+    const scores = (a: number) => [
+      { label: 'a', score: a },
+      { label: 'b', score: 1 - a },
+    ];
     const tally = tallyRows([
-      ...Array.from({ length: 10 }, () => ({ predictedAt: at, predicted: 'a', confidence: 0.95, scores: scores(0.95), actual: null })),
-      ...Array.from({ length: 10 }, () => ({ predictedAt: at, predicted: 'b', confidence: 0.55, scores: scores(0.45), actual: null })),
+      ...Array.from({ length: 10 }, () => ({
+        predictedAt: at,
+        predicted: 'a',
+        confidence: 0.95,
+        scores: scores(0.95),
+        actual: null,
+      })),
+      ...Array.from({ length: 10 }, () => ({
+        predictedAt: at,
+        predicted: 'b',
+        confidence: 0.55,
+        scores: scores(0.45),
+        actual: null,
+      })),
     ]);
     // Expected: a→a 8, b(true)→a 2; b→b 4, a(true)→b 6. Precision a 0.8, b 0.4; recall a 8/14, b 4/6.
     const macro = macroFromScores(tally, calibration);

@@ -4,9 +4,26 @@ import { DRIFT_RULE_DEFAULTS, DRIFT_RULES } from '../../server/core/drift-rules/
 
 test('drift and alert settings have the documented defaults', () => {
   const config = parseConfig({});
-  expect(config.drift).toEqual({ granularity: 'DAY', reference: 'TRAINING', baselineWindows: 4, recheckWindows: 7, rules: DRIFT_RULE_DEFAULTS });
-  expect(DRIFT_RULE_DEFAULTS).toMatchObject({ enabled: DRIFT_RULES, psi: 0.2, js: 0.1, accuracyDrop: 0.05, ks: 0.1, pValue: 0.01, minSamples: 100 });
-  expect(config.alerts).toEqual({ resolveAfter: 3, webhooks: { urls: [], secret: null, format: 'json', timeoutMs: 10_000, retries: 4, retryDelayMs: 1_000 } });
+  expect(config.drift).toEqual({
+    granularity: 'DAY',
+    reference: 'TRAINING',
+    baselineWindows: 4,
+    recheckWindows: 7,
+    rules: DRIFT_RULE_DEFAULTS,
+  });
+  expect(DRIFT_RULE_DEFAULTS).toMatchObject({
+    enabled: DRIFT_RULES,
+    psi: 0.2,
+    js: 0.1,
+    accuracyDrop: 0.05,
+    ks: 0.1,
+    pValue: 0.01,
+    minSamples: 100,
+  });
+  expect(config.alerts).toEqual({
+    resolveAfter: 3,
+    webhooks: { urls: [], secret: null, format: 'json', timeoutMs: 10_000, retries: 4, retryDelayMs: 1_000 },
+  });
 });
 
 test('every threshold and setting can be changed', () => {
@@ -60,7 +77,14 @@ test('every threshold and setting can be changed', () => {
   });
   expect(config.alerts).toEqual({
     resolveAfter: 5,
-    webhooks: { urls: ['https://hooks.example.com/a?token=x', 'http://127.0.0.1:9000/hook'], secret: 's3cret', format: 'slack', timeoutMs: 2_000, retries: 2, retryDelayMs: 250 },
+    webhooks: {
+      urls: ['https://hooks.example.com/a?token=x', 'http://127.0.0.1:9000/hook'],
+      secret: 's3cret',
+      format: 'slack',
+      timeoutMs: 2_000,
+      retries: 2,
+      retryDelayMs: 250,
+    },
   });
 });
 
@@ -68,9 +92,13 @@ test('bad values name the variable; a bad webhook URL is named by position, neve
   expect(() => parseConfig({ CLARA_DRIFT_RULES: 'psi' })).toThrow(/CLARA_DRIFT_RULES: unknown rule "psi"/);
   expect(() => parseConfig({ CLARA_DRIFT_PSI_THRESHOLD: 'high' })).toThrow(/CLARA_DRIFT_PSI_THRESHOLD/);
   expect(() => parseConfig({ CLARA_DRIFT_P_VALUE: '2' })).toThrow(ConfigError);
-  expect(() => parseConfig({ CLARA_DRIFT_GRANULARITY: 'YEAR' })).toThrow(/CLARA_DRIFT_GRANULARITY: expected one of HOUR, DAY, WEEK, MONTH/);
+  expect(() => parseConfig({ CLARA_DRIFT_GRANULARITY: 'YEAR' })).toThrow(
+    /CLARA_DRIFT_GRANULARITY: expected one of HOUR, DAY, WEEK, MONTH/,
+  );
   expect(() => parseConfig({ CLARA_ALERT_WEBHOOK_FORMAT: 'xml' })).toThrow(/CLARA_ALERT_WEBHOOK_FORMAT/);
-  expect(() => parseConfig({ CLARA_ALERT_RESOLVE_AFTER: '8' })).toThrow(/CLARA_ALERT_RESOLVE_AFTER: must be at most CLARA_DRIFT_RECHECK_WINDOWS \(7\)/);
+  expect(() => parseConfig({ CLARA_ALERT_RESOLVE_AFTER: '8' })).toThrow(
+    /CLARA_ALERT_RESOLVE_AFTER: must be at most CLARA_DRIFT_RECHECK_WINDOWS \(7\)/,
+  );
   let message = '';
   try {
     parseConfig({ CLARA_ALERT_WEBHOOKS: 'https://ok.example.com/x,ftp://files.example.com/T0K3N' });
@@ -82,16 +110,44 @@ test('bad values name the variable; a bad webhook URL is named by position, neve
 
 test('CLARA_CALIBRATION_REFERENCE pins the calibration reference range', () => {
   expect(parseConfig({}).calibration).toEqual({ reference: null });
-  expect(parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-01-01T00:00:00Z/2026-02-01T00:00:00Z' }).calibration).toEqual({
-    reference: { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') },
-  });
+  expect(parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-01-01T00:00:00Z/2026-02-01T00:00:00Z' }).calibration).toEqual(
+    {
+      reference: { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') },
+    },
+  );
   expect(() => parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-01-01' })).toThrow('CLARA_CALIBRATION_REFERENCE');
-  expect(() => parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-02-01T00:00:00Z/2026-01-01T00:00:00Z' })).toThrow('must start before it ends');
+  expect(() => parseConfig({ CLARA_CALIBRATION_REFERENCE: '2026-02-01T00:00:00Z/2026-01-01T00:00:00Z' })).toThrow(
+    'must start before it ends',
+  );
 });
 
 test('anomaly settings have defaults and can be changed; silences are whole quarters', () => {
-  expect(parseConfig({}).anomalies).toEqual({ weeks: 4, volumeChange: 0.5, minExpected: 20, silenceMinutes: 60, jobFailures: 3, pValue: 0.001, criticalFactor: 2 });
-  const config = parseConfig({ CLARA_ANOMALY_WEEKS: '6', CLARA_ANOMALY_VOLUME_CHANGE: '0.3', CLARA_ANOMALY_MIN_EXPECTED: '50', CLARA_ANOMALY_SILENCE_MINUTES: '30', CLARA_ANOMALY_JOB_FAILURES: '5', CLARA_ANOMALY_P_VALUE: '0.0001', CLARA_DRIFT_CRITICAL_FACTOR: '3' });
-  expect(config.anomalies).toEqual({ weeks: 6, volumeChange: 0.3, minExpected: 50, silenceMinutes: 30, jobFailures: 5, pValue: 0.0001, criticalFactor: 3 });
+  expect(parseConfig({}).anomalies).toEqual({
+    weeks: 4,
+    volumeChange: 0.5,
+    minExpected: 20,
+    silenceMinutes: 60,
+    jobFailures: 3,
+    pValue: 0.001,
+    criticalFactor: 2,
+  });
+  const config = parseConfig({
+    CLARA_ANOMALY_WEEKS: '6',
+    CLARA_ANOMALY_VOLUME_CHANGE: '0.3',
+    CLARA_ANOMALY_MIN_EXPECTED: '50',
+    CLARA_ANOMALY_SILENCE_MINUTES: '30',
+    CLARA_ANOMALY_JOB_FAILURES: '5',
+    CLARA_ANOMALY_P_VALUE: '0.0001',
+    CLARA_DRIFT_CRITICAL_FACTOR: '3',
+  });
+  expect(config.anomalies).toEqual({
+    weeks: 6,
+    volumeChange: 0.3,
+    minExpected: 50,
+    silenceMinutes: 30,
+    jobFailures: 5,
+    pValue: 0.0001,
+    criticalFactor: 3,
+  });
   expect(() => parseConfig({ CLARA_ANOMALY_SILENCE_MINUTES: '20' })).toThrow('must be a multiple of 15');
 });

@@ -10,7 +10,11 @@ test('job settings: interval overrides by job name, lock lifetime and poll inter
     CLARA_JOBS_LOCK_LIFETIME: '2 minutes',
     CLARA_JOBS_POLL_EVERY: '1 second',
   });
-  expect(set.jobs).toEqual({ intervals: { 'log-profiles': 1_800_000, 'refresh-rollups': 20_000 }, lockLifetimeMs: 120_000, pollMs: 1_000 });
+  expect(set.jobs).toEqual({
+    intervals: { 'log-profiles': 1_800_000, 'refresh-rollups': 20_000 },
+    lockLifetimeMs: 120_000,
+    pollMs: 1_000,
+  });
 });
 
 test('job settings that are not durations, or too short, name the variable', () => {
@@ -20,7 +24,13 @@ test('job settings that are not durations, or too short, name the variable', () 
 });
 
 test('WhyLabs settings use whylogs names; the dataset map gives per-model overrides', () => {
-  expect(parseConfig({}).whylabs).toMatchObject({ apiKey: null, orgId: null, defaultDatasetId: null, datasetIds: {}, endpoint: 'https://api.whylabsapp.com' });
+  expect(parseConfig({}).whylabs).toMatchObject({
+    apiKey: null,
+    orgId: null,
+    defaultDatasetId: null,
+    datasetIds: {},
+    endpoint: 'https://api.whylabsapp.com',
+  });
   const set = parseConfig({
     WHYLABS_API_KEY: ' key ',
     WHYLABS_DEFAULT_ORG_ID: 'org-1',

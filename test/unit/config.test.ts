@@ -4,8 +4,22 @@ import { ConfigError, parseConfig } from '../../server/config.js';
 describe('parseConfig', () => {
   test('defaults describe the embedded, single-model setup', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ mongoUri: null, dbName: 'clara', embedded: 'auto', port: 4000, timeZone: 'UTC', defaultModel: 'default', apiToken: null, demo: true });
-    expect(config.mapping).toMatchObject({ collection: 'predictions', model: 'model', id: 'id', predictedAt: 'predictedAt' });
+    expect(config).toMatchObject({
+      mongoUri: null,
+      dbName: 'clara',
+      embedded: 'auto',
+      port: 4000,
+      timeZone: 'UTC',
+      defaultModel: 'default',
+      apiToken: null,
+      demo: true,
+    });
+    expect(config.mapping).toMatchObject({
+      collection: 'predictions',
+      model: 'model',
+      id: 'id',
+      predictedAt: 'predictedAt',
+    });
     expect(config.limits).toMatchObject({ batchSize: 10_000, points: 5_000 });
   });
 
@@ -38,7 +52,10 @@ describe('parseConfig', () => {
 test('the rollups watch for direct writes by default only on a collection the user names', () => {
   expect(parseConfig({}).rollups.watchDirectWrites).toBe(false);
   expect(parseConfig({ CLARA_PREDICTIONS_COLLECTION: 'app_predictions' }).rollups.watchDirectWrites).toBe(true);
-  expect(parseConfig({ CLARA_PREDICTIONS_COLLECTION: 'app_predictions', CLARA_WATCH_DIRECT_WRITES: 'false' }).rollups.watchDirectWrites).toBe(false);
+  expect(
+    parseConfig({ CLARA_PREDICTIONS_COLLECTION: 'app_predictions', CLARA_WATCH_DIRECT_WRITES: 'false' }).rollups
+      .watchDirectWrites,
+  ).toBe(false);
   expect(parseConfig({ CLARA_WATCH_DIRECT_WRITES: 'true' }).rollups.watchDirectWrites).toBe(true);
   expect(() => parseConfig({ CLARA_ROLLUP_PASS_BLOCKS: '10' })).toThrow(/CLARA_ROLLUP_PASS_BLOCKS/);
 });

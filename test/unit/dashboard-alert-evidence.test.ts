@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { badgeText, evidenceJson, evidenceLines, RULE_TITLES, ruleTitle } from '../../dashboard/src/lib/alert-evidence.js';
+import {
+  badgeText,
+  evidenceJson,
+  evidenceLines,
+  RULE_TITLES,
+  ruleTitle,
+} from '../../dashboard/src/lib/alert-evidence.js';
 import type { AlertEvidenceFieldsFragment } from '../../dashboard/src/gql/graphql.js';
 
 // What the API's `findings` answers for the AlertEvidenceFields fragment.
@@ -44,13 +50,27 @@ test('evidence reads as labelled lines: value against threshold, significance, r
 });
 
 test('the episode start is left out while it is the window itself', () => {
-  const lines = evidenceLines({ ...recallDrop, firstWindow: { start: common.window.start, end: common.window.end }, firedWindows: 1 }, 'UTC');
+  const lines = evidenceLines(
+    { ...recallDrop, firstWindow: { start: common.window.start, end: common.window.end }, firedWindows: 1 },
+    'UTC',
+  );
   expect(lines.map((l) => l.label)).not.toContain('Episode began');
   expect(lines.at(-1)).toEqual({ label: 'Windows fired', value: '1' });
 });
 
 test('distribution rules show the statistic as a number against the training distribution, and no figure of their own', () => {
-  const psi: AlertEvidenceFieldsFragment = { ...common, __typename: 'DistributionEvidence', statistic: 'psi', value: 4.6052, threshold: 0.2, pValue: 0, alpha: 0.01, reference: 'TRAINING', baselineWindows: null, minSamples: 20 };
+  const psi: AlertEvidenceFieldsFragment = {
+    ...common,
+    __typename: 'DistributionEvidence',
+    statistic: 'psi',
+    value: 4.6052,
+    threshold: 0.2,
+    pValue: 0,
+    alpha: 0.01,
+    reference: 'TRAINING',
+    baselineWindows: null,
+    minSamples: 20,
+  };
   const lines = evidenceLines(psi, 'UTC');
   expect(lines.slice(0, 3)).toEqual([
     { label: 'Value', value: '4.61 (threshold 0.2)' },
@@ -107,9 +127,29 @@ test('anomaly kinds: a missing value has no Value line; unknown figures show a d
   };
   const lines = evidenceLines(volume, 'UTC');
   expect(lines.map((l) => l.label)).not.toContain('Value');
-  expect(lines).toEqual(expect.arrayContaining([{ label: 'Compared with', value: 'The same time in previous weeks' }, { label: 'Usual', value: '—' }, { label: 'Direction', value: '—' }]));
-  const job: AlertEvidenceFieldsFragment = { ...volume, __typename: 'JobFailuresEvidence', statistic: 'failures-in-a-row', value: 3, threshold: 3, reference: 'NONE', failuresInARow: 3, lastError: 'DATABASE_UNAVAILABLE: x' };
-  expect(evidenceLines(job, 'UTC')).toEqual(expect.arrayContaining([{ label: 'Failures in a row', value: '3' }, { label: 'Last error', value: 'DATABASE_UNAVAILABLE: x' }]));
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      { label: 'Compared with', value: 'The same time in previous weeks' },
+      { label: 'Usual', value: '—' },
+      { label: 'Direction', value: '—' },
+    ]),
+  );
+  const job: AlertEvidenceFieldsFragment = {
+    ...volume,
+    __typename: 'JobFailuresEvidence',
+    statistic: 'failures-in-a-row',
+    value: 3,
+    threshold: 3,
+    reference: 'NONE',
+    failuresInARow: 3,
+    lastError: 'DATABASE_UNAVAILABLE: x',
+  };
+  expect(evidenceLines(job, 'UTC')).toEqual(
+    expect.arrayContaining([
+      { label: 'Failures in a row', value: '3' },
+      { label: 'Last error', value: 'DATABASE_UNAVAILABLE: x' },
+    ]),
+  );
 });
 
 test('the JSON view is the typed evidence indented', () => {

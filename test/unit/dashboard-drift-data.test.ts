@@ -1,5 +1,14 @@
 import { expect, test } from 'vitest';
-import { driftRows, formatP, formatPoints, formatStatistic, isDriftReference, isEmptyDrift, toPoints, type DriftPoint } from '../../dashboard/src/lib/drift-data.js';
+import {
+  driftRows,
+  formatP,
+  formatPoints,
+  formatStatistic,
+  isDriftReference,
+  isEmptyDrift,
+  toPoints,
+  type DriftPoint,
+} from '../../dashboard/src/lib/drift-data.js';
 
 function point(start: string, fields: Partial<DriftPoint> = {}): DriftPoint {
   return {
@@ -19,9 +28,26 @@ function point(start: string, fields: Partial<DriftPoint> = {}): DriftPoint {
 }
 
 const points = [
-  point('2026-01-05T00:00:00Z', { psi: 0.01, jsDistance: 0.02, predictions: 40, validated: 40, accuracy: 0.9, baselineAccuracy: 0.92, accuracyDelta: -0.02, accuracyP: 0.4 }),
+  point('2026-01-05T00:00:00Z', {
+    psi: 0.01,
+    jsDistance: 0.02,
+    predictions: 40,
+    validated: 40,
+    accuracy: 0.9,
+    baselineAccuracy: 0.92,
+    accuracyDelta: -0.02,
+    accuracyP: 0.4,
+  }),
   point('2026-01-06T00:00:00Z', { predictions: 0 }),
-  point('2026-01-07T00:00:00Z', { psi: 4.2, jsDistance: 0.8, predictions: 40, validated: 40, accuracyDelta: -0.3, accuracyP: 0.004, rules: ['predicted-psi', 'accuracy-drop'] }),
+  point('2026-01-07T00:00:00Z', {
+    psi: 4.2,
+    jsDistance: 0.8,
+    predictions: 40,
+    validated: 40,
+    accuracyDelta: -0.3,
+    accuracyP: 0.004,
+    rules: ['predicted-psi', 'accuracy-drop'],
+  }),
 ];
 
 test('one row per bucket, labelled in the zone; buckets without data stay gaps', () => {
@@ -51,7 +77,9 @@ test('fired markers follow the rules the query reports for each bucket', () => {
 test('a range without distributions or accuracy comparisons is empty', () => {
   expect(isEmptyDrift(driftRows([point('2026-01-06T00:00:00Z')], { pValue: 0.01 }, 'DAY', 'UTC'))).toBe(true);
   expect(isEmptyDrift(driftRows(points, { pValue: 0.01 }, 'DAY', 'UTC'))).toBe(false);
-  expect(isEmptyDrift(driftRows([point('2026-01-06T00:00:00Z', { accuracyDelta: 0 })], { pValue: 0.01 }, 'DAY', 'UTC'))).toBe(false);
+  expect(
+    isEmptyDrift(driftRows([point('2026-01-06T00:00:00Z', { accuracyDelta: 0 })], { pValue: 0.01 }, 'DAY', 'UTC')),
+  ).toBe(false);
 });
 
 test('formats: statistics with three decimals, changes in signed points, small p-values in exponent form', () => {

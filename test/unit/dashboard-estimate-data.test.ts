@@ -13,7 +13,11 @@ const point = (start: string, estimated: [number, number, number] | null, realiz
 describe('estimateSeries', () => {
   it('keeps gaps as null and counts buckets with either value', () => {
     const line = estimateSeries(
-      [point('2026-01-05T00:00:00Z', [0.8, 0.7, 0.9], null), point('2026-01-06T00:00:00Z', [0.75, 0.6, 0.9], 0.5), point('2026-01-07T00:00:00Z', null, null)],
+      [
+        point('2026-01-05T00:00:00Z', [0.8, 0.7, 0.9], null),
+        point('2026-01-06T00:00:00Z', [0.75, 0.6, 0.9], 0.5),
+        point('2026-01-07T00:00:00Z', null, null),
+      ],
       'DAY',
       'UTC',
     );

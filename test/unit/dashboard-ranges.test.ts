@@ -48,7 +48,10 @@ describe('relative ranges', () => {
   });
 
   test('suggested granularity keeps the number of points readable', () => {
-    const span = (days: number) => ({ from: at('2026-01-01T00:00:00Z'), to: new Date(Date.parse('2026-01-01T00:00:00Z') + days * 24 * H) });
+    const span = (days: number) => ({
+      from: at('2026-01-01T00:00:00Z'),
+      to: new Date(Date.parse('2026-01-01T00:00:00Z') + days * 24 * H),
+    });
     expect(suggestedGranularity(span(1))).toBe('HOUR');
     expect(suggestedGranularity(span(7))).toBe('DAY');
     expect(suggestedGranularity(span(90))).toBe('DAY');
@@ -60,7 +63,9 @@ describe('relative ranges', () => {
 describe('zone arithmetic', () => {
   test('a day that starts at 01:00 because DST begins at midnight (Santiago)', () => {
     // Chile moved clocks from 00:00 to 01:00 on 2025-09-07: the day's first instant is 01:00 local.
-    expect(new Date(startOfDay(Date.parse('2025-09-07T15:00:00Z'), 'America/Santiago')).toISOString()).toBe('2025-09-07T04:00:00.000Z');
+    expect(new Date(startOfDay(Date.parse('2025-09-07T15:00:00Z'), 'America/Santiago')).toISOString()).toBe(
+      '2025-09-07T04:00:00.000Z',
+    );
   });
 
   test('datetime-local text round-trips through an instant in the zone', () => {
@@ -71,6 +76,8 @@ describe('zone arithmetic', () => {
   });
 
   test('overflowing fields roll over like the calendar', () => {
-    expect(zonedInstant({ year: 2026, month: 1, day: 32, hour: 0, minute: 0 }, 'UTC')).toBe(Date.parse('2026-02-01T00:00:00Z'));
+    expect(zonedInstant({ year: 2026, month: 1, day: 32, hour: 0, minute: 0 }, 'UTC')).toBe(
+      Date.parse('2026-02-01T00:00:00Z'),
+    );
   });
 });

@@ -23,7 +23,15 @@ test('a state survives the URL unchanged', () => {
 
 test('an empty query gives the last 7 days in the fallback zone, default model, first tab', () => {
   const state = decodeState('', now, 'Asia/Tokyo');
-  expect(state).toEqual({ model: null, range: relativeRange('7d', now, 'Asia/Tokyo'), granularity: 'DAY', timeZone: 'Asia/Tokyo', tab: TABS[0].id, refresh: false, reference: null });
+  expect(state).toEqual({
+    model: null,
+    range: relativeRange('7d', now, 'Asia/Tokyo'),
+    granularity: 'DAY',
+    timeZone: 'Asia/Tokyo',
+    tab: TABS[0].id,
+    refresh: false,
+    reference: null,
+  });
 });
 
 test('a link built by hand with offsets and bare dates works', () => {
@@ -35,14 +43,20 @@ test('a link built by hand with offsets and bare dates works', () => {
 });
 
 test('invalid values fall back one by one instead of breaking the page', () => {
-  const state = decodeState('?model=&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&granularity=YEAR&tz=Mars/Olympus&tab=nope', now, 'UTC');
+  const state = decodeState(
+    '?model=&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&granularity=YEAR&tz=Mars/Olympus&tab=nope',
+    now,
+    'UTC',
+  );
   expect(state.model).toBeNull();
   expect(state.range).toEqual(relativeRange('7d', now, 'UTC'));
   expect(state.granularity).toBe('DAY');
   expect(state.timeZone).toBe('UTC');
   expect(state.tab).toBe('overview');
   expect(decodeState('?reference=LAST_YEAR', now, 'UTC').reference).toBeNull();
-  expect(decodeState('?from=next+tuesday&to=2026-01-01T00:00:00Z', now, 'UTC').range).toEqual(relativeRange('7d', now, 'UTC'));
+  expect(decodeState('?from=next+tuesday&to=2026-01-01T00:00:00Z', now, 'UTC').range).toEqual(
+    relativeRange('7d', now, 'UTC'),
+  );
 });
 
 test('tab keys: arrows wrap around, Home and End jump, other keys do nothing', () => {

@@ -17,9 +17,12 @@ function firstCheck(now: Date) {
   const demo = demoDataset({ now });
   const rows = [...demo.rows()];
   const windows = closedWindows(now, drift.baselineWindows + drift.recheckWindows, drift.granularity, timeZone);
-  const inside = (w: { start: Date; end: Date }) => rows.filter((r) => r.predictedAt >= w.start && r.predictedAt < w.end);
+  const inside = (w: { start: Date; end: Date }) =>
+    rows.filter((r) => r.predictedAt >= w.start && r.predictedAt < w.end);
   const validated = (items: PredictionRow[]): ValidatedRow[] =>
-    items.flatMap((r) => (r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 }]));
+    items.flatMap((r) =>
+      r.actual === null ? [] : [{ at: r.predictedAt.getTime(), id: r.id, error: r.actual === r.predicted ? 0 : 1 }],
+    );
   const result = checkModel({
     model: demo.model,
     now,
@@ -27,18 +30,28 @@ function firstCheck(now: Date) {
     validatedRows: windows.slice(drift.baselineWindows).map((w) => validated(inside(w))),
     training: demo.training,
     state: EMPTY_MODEL_STATE,
-    settings: { granularity: drift.granularity, timeZone, reference: drift.reference, baselineWindows: drift.baselineWindows, resolveAfter: alerts.resolveAfter, rules: drift.rules },
+    settings: {
+      granularity: drift.granularity,
+      timeZone,
+      reference: drift.reference,
+      baselineWindows: drift.baselineWindows,
+      resolveAfter: alerts.resolveAfter,
+      rules: drift.rules,
+    },
   });
   return { demo, open: result.changes.map((c) => c.alert).filter((a) => a.resolvedAt === null) };
 }
 
 // A weekday morning and a Sunday night: the onset falls at another hour and weekday each time.
-test.each(['2026-03-16T08:30:00Z', '2026-03-22T23:10:00Z'])('seeded at %s, the first check opens a recall alert for the degrading class', (at) => {
-  const { demo, open } = firstCheck(new Date(at));
-  const recall = open.find((a) => a.rule === 'class-recall-drop');
-  expect(recall).toBeDefined();
-  const evidence = JSON.parse(recall!.evidence) as { details: { label: string } };
-  expect(evidence.details.label).toBe(demo.degradedLabel);
-  // It opened on a window after the onset, not on noise before it.
-  expect(recall!.firstWindow.end.getTime()).toBeGreaterThan(demo.degradedFrom.getTime());
-});
+test.each(['2026-03-16T08:30:00Z', '2026-03-22T23:10:00Z'])(
+  'seeded at %s, the first check opens a recall alert for the degrading class',
+  (at) => {
+    const { demo, open } = firstCheck(new Date(at));
+    const recall = open.find((a) => a.rule === 'class-recall-drop');
+    expect(recall).toBeDefined();
+    const evidence = JSON.parse(recall!.evidence) as { details: { label: string } };
+    expect(evidence.details.label).toBe(demo.degradedLabel);
+    // It opened on a window after the onset, not on noise before it.
+    expect(recall!.firstWindow.end.getTime()).toBeGreaterThan(demo.degradedFrom.getTime());
+  },
+);

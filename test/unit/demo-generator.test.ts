@@ -71,20 +71,29 @@ describe('demo dataset', () => {
     expect([...actual.keys()].sort()).toEqual(DEMO_CLASSES.map((c) => c.label).sort());
     const shares = [...actual.values()].map((n) => share(n, validated));
     expect(Math.max(...shares) / Math.min(...shares)).toBeGreaterThan(4);
-    for (const c of DEMO_CLASSES) expect(Math.abs(share(actual.get(c.label) ?? 0, validated) - c.share)).toBeLessThan(0.01);
+    for (const c of DEMO_CLASSES)
+      expect(Math.abs(share(actual.get(c.label) ?? 0, validated) - c.share)).toBeLessThan(0.01);
 
-    const firstWeeks = countBy(rows.filter((r) => r.predictedAt.getTime() < demo.start.getTime() + 21 * DAY), (r) => r.actual);
+    const firstWeeks = countBy(
+      rows.filter((r) => r.predictedAt.getTime() < demo.start.getTime() + 21 * DAY),
+      (r) => r.actual,
+    );
     const firstTotal = [...firstWeeks.values()].reduce((a, b) => a + b, 0);
     const trainingTotal = demo.training.reduce((a, c) => a + c.count, 0);
     expect(demo.training.map((c) => c.label).sort()).toEqual([...firstWeeks.keys()].sort());
-    for (const c of demo.training) expect(Math.abs(share(c.count, trainingTotal) - share(firstWeeks.get(c.label) ?? 0, firstTotal))).toBeLessThan(0.02);
+    for (const c of demo.training)
+      expect(Math.abs(share(c.count, trainingTotal) - share(firstWeeks.get(c.label) ?? 0, firstTotal))).toBeLessThan(
+        0.02,
+      );
   });
 
   test('most predictions are validated hours to days later, none after now', () => {
     const old = rows.filter((r) => r.predictedAt.getTime() < now.getTime() - 30 * DAY);
     expect(share(old.filter((r) => r.actual !== null).length, old.length)).toBeGreaterThan(0.75);
     const validated = rows.filter((r) => r.validatedAt !== null);
-    const delays = validated.map((r) => ((r.validatedAt as Date).getTime() - r.predictedAt.getTime()) / HOUR).sort((a, b) => a - b);
+    const delays = validated
+      .map((r) => ((r.validatedAt as Date).getTime() - r.predictedAt.getTime()) / HOUR)
+      .sort((a, b) => a - b);
     expect(delays[0]).toBeGreaterThan(0);
     expect(delays[Math.floor(delays.length / 2)]).toBeGreaterThan(3);
     expect(delays[Math.floor(delays.length / 2)]).toBeLessThan(72);
@@ -100,7 +109,10 @@ describe('demo dataset', () => {
     expect(rows.every((r) => r.confidence !== null && r.confidence >= 0 && r.confidence <= 1)).toBe(true);
     const validated = rows.filter((r) => r.actual !== null);
     const meanOf = (xs: PredictionRow[]) => xs.reduce((a, r) => a + (r.confidence ?? 0), 0) / xs.length;
-    expect(meanOf(validated.filter((r) => r.actual === r.predicted)) - meanOf(validated.filter((r) => r.actual !== r.predicted))).toBeGreaterThan(0.15);
+    expect(
+      meanOf(validated.filter((r) => r.actual === r.predicted)) -
+        meanOf(validated.filter((r) => r.actual !== r.predicted)),
+    ).toBeGreaterThan(0.15);
   });
 
   test('one class degrades in the last two weeks: its recall drops, the predicted mix shifts a little', () => {
@@ -116,7 +128,8 @@ describe('demo dataset', () => {
     for (const other of DEMO_CLASSES.filter((c) => c.label !== label)) {
       expect(Math.abs(recallOf(before, other.label) - recallOf(after, other.label))).toBeLessThan(0.03);
     }
-    const predictedShare = (items: PredictionRow[]) => share(items.filter((r) => r.predicted === label).length, items.length);
+    const predictedShare = (items: PredictionRow[]) =>
+      share(items.filter((r) => r.predicted === label).length, items.length);
     const drop = predictedShare(before) - predictedShare(degraded);
     expect(drop).toBeGreaterThan(0.01);
     expect(drop).toBeLessThan(0.06);

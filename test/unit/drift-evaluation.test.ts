@@ -3,13 +3,25 @@
 // the onset day closed). Figures are printed for the record.
 import { describe, expect, it } from 'vitest';
 import type { DriftRule } from '../../server/core/drift-rules/rules.js';
-import { CLASSES, replayDailyChecks, streamDays, type Day, type DayPlan, type Opened, type StreamClass } from '../support/drift-streams.js';
+import {
+  CLASSES,
+  replayDailyChecks,
+  streamDays,
+  type Day,
+  type DayPlan,
+  type Opened,
+  type StreamClass,
+} from '../support/drift-streams.js';
 
 const DAYS = 100;
 const ONSET = 60;
 const SIGNIFICANCE_RULES: readonly DriftRule[] = ['accuracy-drop', 'class-recall-drop'];
 
-const plan = (predictions: number, validated: number, classes: readonly StreamClass[] = CLASSES): DayPlan => ({ predictions, validated, classes });
+const plan = (predictions: number, validated: number, classes: readonly StreamClass[] = CLASSES): DayPlan => ({
+  predictions,
+  validated,
+  classes,
+});
 
 /** Letters become five times as frequent: the predicted mix moves, the model is as good as before. */
 const SHIFTED = CLASSES.map((c) => ({ ...c, share: c.label === 'letter' ? 0.3 : (c.share * 0.7) / 0.94 }));
@@ -22,7 +34,8 @@ function byRule(opened: readonly Opened[]): Record<string, number> {
   return counts;
 }
 
-const firstAfterOnset = (opened: readonly Opened[], rules: readonly DriftRule[]) => opened.find((o) => o.window >= ONSET && rules.includes(o.rule));
+const firstAfterOnset = (opened: readonly Opened[], rules: readonly DriftRule[]) =>
+  opened.find((o) => o.window >= ONSET && rules.includes(o.rule));
 
 describe('stationary streams (training distribution, 100 daily windows)', () => {
   it.each([11, 12, 13])('seed %i: at most 2 false alerts across all rules', (seed) => {
@@ -54,7 +67,10 @@ describe('accuracy drop of 10 points on one class at day 60', () => {
     const days = streamDays(seed, DAYS, (d) => plan(900, 0.6, d < ONSET ? CLASSES : DEGRADED));
     const { opened } = replayDailyChecks(days);
     const alert = firstAfterOnset(opened, [...SIGNIFICANCE_RULES, 'page-hinkley']);
-    console.log(`accuracy drop seed ${seed} (540 validated/day): delay ${alert ? alert.run - ONSET : 'none'} windows (${alert?.rule})`, byRule(opened));
+    console.log(
+      `accuracy drop seed ${seed} (540 validated/day): delay ${alert ? alert.run - ONSET : 'none'} windows (${alert?.rule})`,
+      byRule(opened),
+    );
     expect(alert).toBeDefined();
     expect(alert!.run - ONSET).toBeLessThanOrEqual(2);
     expect(opened.filter((o) => o.window < ONSET)).toEqual([]);
@@ -71,15 +87,24 @@ describe('accuracy drop of 10 points on one class at day 60', () => {
 describe('late validations', () => {
   /** Each day's first check sees only every tenth validation; the next check sees them all. */
   const late = (day: Day, index: number, run: number): Day =>
-    index < run ? day : { ...day, rows: day.rows.map((r, i) => (i % 10 === 0 || r.actual === null ? r : { ...r, actual: null, validatedAt: null })) };
+    index < run
+      ? day
+      : {
+          ...day,
+          rows: day.rows.map((r, i) =>
+            i % 10 === 0 || r.actual === null ? r : { ...r, actual: null, validatedAt: null },
+          ),
+        };
 
   it('update a window verdict on the next run, and open the alert then', () => {
     // A clear drop (20 points), so the verdict depends on the validations seen, not on chance.
     const worse = CLASSES.map((c) => (c.label === 'invoice' ? { ...c, recall: c.recall - 0.2 } : c));
     const days = streamDays(51, 70, (d) => plan(900, 0.6, d < ONSET ? CLASSES : worse));
     const { runs, opened } = replayDailyChecks(days, { view: late });
-    const evaluation = (run: number, window: number) => runs[run].find((e) => e.start.getTime() === days[window].start.getTime())!;
-    const verdict = (run: number, window: number) => evaluation(run, window).outcomes.find((o) => o.rule === 'class-recall-drop')!;
+    const evaluation = (run: number, window: number) =>
+      runs[run].find((e) => e.start.getTime() === days[window].start.getTime())!;
+    const verdict = (run: number, window: number) =>
+      evaluation(run, window).outcomes.find((o) => o.rule === 'class-recall-drop')!;
     const first = verdict(ONSET, ONSET);
     const second = verdict(ONSET + 1, ONSET);
     console.log(

@@ -41,7 +41,10 @@ describe('KS on confidence histograms against scipy', () => {
 describe('KS by hand', () => {
   it('identical histograms (any scale): D = 0, p = 1', () => {
     const h = Array.from({ length: 100 }, (_, i) => (i * 7) % 13);
-    const result = ksHistograms(h, h.map((c) => 3 * c));
+    const result = ksHistograms(
+      h,
+      h.map((c) => 3 * c),
+    );
     expect(result.statistic).toBe(0);
     expect(result.pValue).toBe(1);
   });

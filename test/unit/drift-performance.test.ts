@@ -13,7 +13,11 @@ describe('two-proportion z-test against scipy chi2_contingency (no correction)',
 
 describe('two-proportion z-test by hand', () => {
   it('equal rates give z = 0, p = 1; swapping windows flips the sign only', () => {
-    expect(twoProportionZTest({ correct: 80, total: 100 }, { correct: 160, total: 200 })).toEqual({ z: 0, pValue: 1, delta: 0 });
+    expect(twoProportionZTest({ correct: 80, total: 100 }, { correct: 160, total: 200 })).toEqual({
+      z: 0,
+      pValue: 1,
+      delta: 0,
+    });
     const a = twoProportionZTest({ correct: 70, total: 100 }, { correct: 90, total: 120 });
     const b = twoProportionZTest({ correct: 90, total: 120 }, { correct: 70, total: 100 });
     expect(b.z).toBeCloseTo(-a.z, 15);
@@ -21,7 +25,11 @@ describe('two-proportion z-test by hand', () => {
   });
 
   it('windows without variance (all correct) are not a difference', () => {
-    expect(twoProportionZTest({ correct: 50, total: 50 }, { correct: 300, total: 300 })).toEqual({ z: 0, pValue: 1, delta: 0 });
+    expect(twoProportionZTest({ correct: 50, total: 50 }, { correct: 300, total: 300 })).toEqual({
+      z: 0,
+      pValue: 1,
+      delta: 0,
+    });
   });
 
   it('rejects impossible counts', () => {
@@ -45,7 +53,10 @@ describe('accuracyDrop', () => {
     const result = accuracyDrop({ correct: 86_000, total: 100_000 }, { correct: 90_000, total: 100_000 });
     expect(result.pValue).toBeLessThan(1e-10);
     expect(result.flagged).toBe(false);
-    expect(accuracyDrop({ correct: 86_000, total: 100_000 }, { correct: 90_000, total: 100_000 }, { threshold: 0.03 }).flagged).toBe(true);
+    expect(
+      accuracyDrop({ correct: 86_000, total: 100_000 }, { correct: 90_000, total: 100_000 }, { threshold: 0.03 })
+        .flagged,
+    ).toBe(true);
   });
 
   it('does not flag a large drop that is not significant', () => {

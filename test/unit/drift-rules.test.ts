@@ -16,18 +16,43 @@ interface Spec {
 /** A tally from blocks of identical rows. */
 function tally(...specs: Spec[]): Tally {
   const rows = specs.flatMap((s) =>
-    Array.from({ length: s.n }, () => ({ predictedAt: W.start, predicted: s.predicted, actual: s.actual ?? null, confidence: s.confidence ?? null })),
+    Array.from({ length: s.n }, () => ({
+      predictedAt: W.start,
+      predicted: s.predicted,
+      actual: s.actual ?? null,
+      confidence: s.confidence ?? null,
+    })),
   );
   return tallyRows(rows);
 }
 
-const outcome = (t: Tally, base: Tally, rule: DriftRule, settings: DriftRuleSettings = DRIFT_RULE_DEFAULTS, training = [{ label: 'a', count: 500 }, { label: 'b', count: 500 }]) =>
-  evaluateWindow(W, t, base, { kind: 'TRAINING', training }, settings).outcomes.find((o) => o.rule === rule)!;
+const outcome = (
+  t: Tally,
+  base: Tally,
+  rule: DriftRule,
+  settings: DriftRuleSettings = DRIFT_RULE_DEFAULTS,
+  training = [
+    { label: 'a', count: 500 },
+    { label: 'b', count: 500 },
+  ],
+) => evaluateWindow(W, t, base, { kind: 'TRAINING', training }, settings).outcomes.find((o) => o.rule === rule)!;
 
 describe('evaluateWindow', () => {
   it('fires predicted-psi and predicted-js on a large shift confirmed by chi-square; predicted stats are the DriftPoint fields', () => {
     const current = tally({ predicted: 'a', n: 160 }, { predicted: 'b', n: 40 });
-    const e = evaluateWindow(W, current, tally(), { kind: 'TRAINING', training: [{ label: 'a', count: 500 }, { label: 'b', count: 500 }] }, DRIFT_RULE_DEFAULTS);
+    const e = evaluateWindow(
+      W,
+      current,
+      tally(),
+      {
+        kind: 'TRAINING',
+        training: [
+          { label: 'a', count: 500 },
+          { label: 'b', count: 500 },
+        ],
+      },
+      DRIFT_RULE_DEFAULTS,
+    );
     // p = (0.5, 0.5), q = (0.8, 0.2): PSI = 0.3 ln 1.6 + 0.3 ln 2.5.
     expect(e.predicted!.psi).toBeCloseTo(0.3 * Math.log(1.6) + 0.3 * Math.log(2.5), 12);
     expect(e.predicted!.chiSquareP).toBeLessThan(1e-10);
@@ -47,7 +72,10 @@ describe('evaluateWindow', () => {
 
   it('a large PSI on fewer than minSamples observations does not fire', () => {
     const current = tally({ predicted: 'a', n: 90 }, { predicted: 'b', n: 9 });
-    expect(outcome(current, tally(), 'predicted-psi')).toMatchObject({ fired: false, samples: { current: 99, reference: 1000 } });
+    expect(outcome(current, tally(), 'predicted-psi')).toMatchObject({
+      fired: false,
+      samples: { current: 99, reference: 1000 },
+    });
     expect(outcome(current, tally(), 'predicted-psi', { ...DRIFT_RULE_DEFAULTS, minSamples: 50 }).fired).toBe(true);
   });
 
@@ -68,9 +96,16 @@ describe('evaluateWindow', () => {
     const e = evaluateWindow(W, worse, base, { kind: 'TRAINING', training: null }, DRIFT_RULE_DEFAULTS);
     expect(e.accuracy).toMatchObject({ accuracy: 0.78, baselineAccuracy: 0.9, validated: 200, baselineValidated: 400 });
     expect(e.accuracy!.delta).toBeCloseTo(-0.12, 12);
-    expect(e.outcomes.find((o) => o.rule === 'accuracy-drop')).toMatchObject({ fired: true, severity: 'critical', reference: 'BASELINE' });
+    expect(e.outcomes.find((o) => o.rule === 'accuracy-drop')).toMatchObject({
+      fired: true,
+      severity: 'critical',
+      reference: 'BASELINE',
+    });
     const few = tally({ predicted: 'a', actual: 'a', n: 40 }, { predicted: 'b', actual: 'a', n: 10 });
-    expect(outcome(few, base, 'accuracy-drop')).toMatchObject({ fired: false, samples: { current: 50, reference: 400 } });
+    expect(outcome(few, base, 'accuracy-drop')).toMatchObject({
+      fired: false,
+      samples: { current: 50, reference: 400 },
+    });
     // Six points worse on 200 is not significant at 0.01: no alert.
     const slightly = tally({ predicted: 'a', actual: 'a', n: 168 }, { predicted: 'b', actual: 'a', n: 32 });
     expect(outcome(slightly, base, 'accuracy-drop')).toMatchObject({ fired: false, severity: null });
@@ -86,7 +121,10 @@ describe('evaluateWindow', () => {
     const e = evaluateWindow(W, current, base, { kind: 'TRAINING', training: null }, DRIFT_RULE_DEFAULTS);
     expect(e.outcomes.find((o) => o.rule === 'accuracy-drop')!.fired).toBe(false);
     const recall = e.outcomes.find((o) => o.rule === 'class-recall-drop')!;
-    expect(recall).toMatchObject({ fired: true, details: { label: 'a', recall: 0.84, baselineRecall: 0.94, classesTested: 2 } });
+    expect(recall).toMatchObject({
+      fired: true,
+      details: { label: 'a', recall: 0.84, baselineRecall: 0.94, classesTested: 2 },
+    });
     expect(recall.value).toBeCloseTo(0.1, 12);
   });
 
@@ -100,14 +138,32 @@ describe('evaluateWindow', () => {
 
   it('only enabled rules are evaluated, and only they make the drift verdict', () => {
     const current = tally({ predicted: 'a', n: 160 }, { predicted: 'b', n: 40 });
-    const e = evaluateWindow(W, current, tally(), { kind: 'TRAINING', training: [{ label: 'a', count: 1 }, { label: 'b', count: 1 }] }, { ...DRIFT_RULE_DEFAULTS, enabled: ['accuracy-drop'] });
+    const e = evaluateWindow(
+      W,
+      current,
+      tally(),
+      {
+        kind: 'TRAINING',
+        training: [
+          { label: 'a', count: 1 },
+          { label: 'b', count: 1 },
+        ],
+      },
+      { ...DRIFT_RULE_DEFAULTS, enabled: ['accuracy-drop'] },
+    );
     expect(e.outcomes.map((o) => o.rule)).toEqual(['accuracy-drop']);
     expect(e.drift).toBe(false);
     expect(e.predicted).not.toBeNull();
   });
 
   it('TRAINING without a training distribution leaves the class distribution rules without a value', () => {
-    const e = evaluateWindow(W, tally({ predicted: 'a', n: 200 }), tally(), { kind: 'TRAINING', training: [] }, DRIFT_RULE_DEFAULTS);
+    const e = evaluateWindow(
+      W,
+      tally({ predicted: 'a', n: 200 }),
+      tally(),
+      { kind: 'TRAINING', training: [] },
+      DRIFT_RULE_DEFAULTS,
+    );
     expect(e.predicted).toBeNull();
     expect(e.outcomes.find((o) => o.rule === 'predicted-psi')).toMatchObject({ value: null, fired: false });
   });
@@ -123,12 +179,24 @@ describe('drift windows', () => {
       ['2026-03-29T22:00:00.000Z', '2026-03-30T22:00:00.000Z'],
     ]);
     // At a boundary the window ending there is closed.
-    expect(closedWindows(new Date('2026-03-30T22:00:00Z'), 1, 'DAY', 'Europe/Berlin')[0].end.toISOString()).toBe('2026-03-30T22:00:00.000Z');
+    expect(closedWindows(new Date('2026-03-30T22:00:00Z'), 1, 'DAY', 'Europe/Berlin')[0].end.toISOString()).toBe(
+      '2026-03-30T22:00:00.000Z',
+    );
   });
 
   it('rangeWindows: points clipped to the range, plus whole baseline buckets before the first', () => {
-    const { points, whole } = rangeWindows({ start: new Date('2026-03-10T12:00:00Z'), end: new Date('2026-03-12T06:00:00Z') }, 'DAY', 'UTC', 2, 100);
-    expect(points.map((p) => p.start.toISOString())).toEqual(['2026-03-10T12:00:00.000Z', '2026-03-11T00:00:00.000Z', '2026-03-12T00:00:00.000Z']);
+    const { points, whole } = rangeWindows(
+      { start: new Date('2026-03-10T12:00:00Z'), end: new Date('2026-03-12T06:00:00Z') },
+      'DAY',
+      'UTC',
+      2,
+      100,
+    );
+    expect(points.map((p) => p.start.toISOString())).toEqual([
+      '2026-03-10T12:00:00.000Z',
+      '2026-03-11T00:00:00.000Z',
+      '2026-03-12T00:00:00.000Z',
+    ]);
     expect(points[2].end.toISOString()).toBe('2026-03-12T06:00:00.000Z');
     expect(whole.map((w) => w.start.toISOString())).toEqual([
       '2026-03-08T00:00:00.000Z',
@@ -137,7 +205,15 @@ describe('drift windows', () => {
       '2026-03-11T00:00:00.000Z',
       '2026-03-12T00:00:00.000Z',
     ]);
-    expect(() => rangeWindows({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') }, 'DAY', 'UTC', 4, 30)).toThrow(/31 buckets/);
+    expect(() =>
+      rangeWindows(
+        { start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-02-01T00:00:00Z') },
+        'DAY',
+        'UTC',
+        4,
+        30,
+      ),
+    ).toThrow(/31 buckets/);
   });
 
   it('rollingBaselines merges the windows before each one', () => {

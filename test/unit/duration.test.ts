@@ -13,7 +13,17 @@ test('reads durations the way people write them in settings', () => {
 });
 
 test('rejects what is not a duration', () => {
-  for (const text of ['', '5', 'minutes', 'five minutes', '5 fortnights', '-1 hour', '1e3 ms', '0.5 ms', '1 hour 5 minutes']) {
+  for (const text of [
+    '',
+    '5',
+    'minutes',
+    'five minutes',
+    '5 fortnights',
+    '-1 hour',
+    '1e3 ms',
+    '0.5 ms',
+    '1 hour 5 minutes',
+  ]) {
     expect(parseDuration(text), text).toBeNull();
   }
 });

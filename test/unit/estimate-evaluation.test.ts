@@ -17,7 +17,11 @@ const PER_DAY = 2000;
 const SEEDS = [101, 102, 103, 104, 105];
 
 const stream = (seed: number, shift: boolean): EstimateDay[] =>
-  estimateDays(seed, DAYS, (d) => ({ predictions: PER_DAY, validated: d < REFERENCE ? 0.5 : 0, shift: shift && d >= ONSET ? -0.8 : 0 }));
+  estimateDays(seed, DAYS, (d) => ({
+    predictions: PER_DAY,
+    validated: d < REFERENCE ? 0.5 : 0,
+    shift: shift && d >= ONSET ? -0.8 : 0,
+  }));
 
 function calibrate(days: readonly EstimateDay[]): Calibration {
   const reference = mergeAll(days.slice(0, REFERENCE).map((d) => tallyRows(d.rows)));
@@ -30,9 +34,13 @@ describe('estimated accuracy against the truth, daily windows after the referenc
   it.each(SEEDS)('seed %i: within 0.03 in ≥ 90% of windows, inside the band in ≥ 80%', (seed) => {
     const days = stream(seed, true);
     const calibration = calibrate(days);
-    const windows = days.slice(REFERENCE).map((d) => ({ truth: d.accuracy, estimate: estimatePerformance(tallyRows(d.rows), calibration)! }));
+    const windows = days
+      .slice(REFERENCE)
+      .map((d) => ({ truth: d.accuracy, estimate: estimatePerformance(tallyRows(d.rows), calibration)! }));
     const close = windows.filter((w) => Math.abs(w.estimate.accuracy - w.truth) <= 0.03).length / windows.length;
-    const covered = windows.filter((w) => w.estimate.accuracyLow <= w.truth && w.truth <= w.estimate.accuracyHigh).length / windows.length;
+    const covered =
+      windows.filter((w) => w.estimate.accuracyLow <= w.truth && w.truth <= w.estimate.accuracyHigh).length /
+      windows.length;
     const worst = Math.max(...windows.map((w) => Math.abs(w.estimate.accuracy - w.truth)));
     const width = windows.reduce((s, w) => s + w.estimate.accuracyHigh - w.estimate.accuracyLow, 0) / windows.length;
     console.log(
@@ -51,7 +59,11 @@ describe('estimated accuracy against the truth, daily windows after the referenc
     const errors = days.slice(REFERENCE).map((d) => {
       const estimate = estimatePerformance(tallyRows(d.rows), calibration)!;
       const truth = trueMacro(d);
-      return Math.max(Math.abs(estimate.precision! - truth.precision), Math.abs(estimate.recall! - truth.recall), Math.abs(estimate.f1! - truth.f1));
+      return Math.max(
+        Math.abs(estimate.precision! - truth.precision),
+        Math.abs(estimate.recall! - truth.recall),
+        Math.abs(estimate.f1! - truth.f1),
+      );
     });
     const worst = Math.max(...errors);
     console.log(`macro precision/recall/F1: worst daily error ${worst.toFixed(4)}`);
@@ -66,7 +78,9 @@ describe('estimated-accuracy-drop over 60 days, labels withheld after day 14', (
     const days = stream(seed, true);
     const { opened } = replayDailyChecks(days, { settings, calibration: calibrate(days) });
     const first = opened.find((o) => o.window >= ONSET);
-    console.log(`estimated drift seed ${seed}: alert ${first ? `for day ${first.window}, opened by the run after day ${first.run} (delay ${first.run - ONSET + 1} days)` : 'none'}; before onset: ${opened.filter((o) => o.window < ONSET).length}`);
+    console.log(
+      `estimated drift seed ${seed}: alert ${first ? `for day ${first.window}, opened by the run after day ${first.run} (delay ${first.run - ONSET + 1} days)` : 'none'}; before onset: ${opened.filter((o) => o.window < ONSET).length}`,
+    );
     expect(first).toBeDefined();
     // The run after day ONSET closes is 1 day after the shift began.
     expect(first!.run - ONSET + 1).toBeLessThanOrEqual(2);

@@ -21,7 +21,15 @@ interface SklearnCase {
   rows: number;
   accuracy: number;
   wilson: { low: number; high: number };
-  perClass: { label: string; support: number; predicted: number; precision: number; recall: number; f1: number; zeroDivision: Record<'precision' | 'recall' | 'f1', boolean> }[];
+  perClass: {
+    label: string;
+    support: number;
+    predicted: number;
+    precision: number;
+    recall: number;
+    f1: number;
+    zeroDivision: Record<'precision' | 'recall' | 'f1', boolean>;
+  }[];
   macro: Averages;
   weighted: Averages;
 }
@@ -30,9 +38,13 @@ interface Fixture {
   wilson: { successes: number; n: number; low: number; high: number }[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/sklearn/metrics.json', import.meta.url), 'utf8')) as Fixture;
-const expand = (cells: Cell[]) => cells.flatMap((c) => Array.from({ length: c.count }, () => ({ actual: c.actual, predicted: c.predicted })));
-const pairs = (actual: string, predicted: string) => [...actual].map((a, i) => ({ actual: a, predicted: predicted[i] }));
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/sklearn/metrics.json', import.meta.url), 'utf8'),
+) as Fixture;
+const expand = (cells: Cell[]) =>
+  cells.flatMap((c) => Array.from({ length: c.count }, () => ({ actual: c.actual, predicted: c.predicted })));
+const pairs = (actual: string, predicted: string) =>
+  [...actual].map((a, i) => ({ actual: a, predicted: predicted[i] }));
 
 describe('naive metrics agree with scikit-learn (test/fixtures/sklearn)', () => {
   it.each(fixture.cases.map((c) => [c.name, c] as const))('%s', (_, sk) => {
@@ -101,7 +113,13 @@ describe('naive metrics, worked by hand', () => {
   it('a class only predicted counts 0 in the averages (zero_division=0)', () => {
     // actual a a b b, predicted a c b c: c has no support; its recall is undefined, its precision 0/2.
     const v = naiveValues(pairs('aabb', 'acbc'), 4);
-    expect(naiveClasses(pairs('aabb', 'acbc')).find((c) => c.label === 'c')).toMatchObject({ support: 0, predicted: 2, precision: 0, recall: null, f1: 0 });
+    expect(naiveClasses(pairs('aabb', 'acbc')).find((c) => c.label === 'c')).toMatchObject({
+      support: 0,
+      predicted: 2,
+      precision: 0,
+      recall: null,
+      f1: 0,
+    });
     expect(v.accuracy).toBe(0.5);
     expect(v.precision).toBeCloseTo(2 / 3, 15); // (1 + 1 + 0) / 3
     expect(v.recall).toBeCloseTo(1 / 3, 15); // (1/2 + 1/2 + 0) / 3
@@ -114,9 +132,20 @@ describe('naive metrics, worked by hand', () => {
     const at = new Date('2026-03-01T10:00:00Z');
     const v = expectedValues([{ predictedAt: at, predicted: 'a', actual: null }], at, new Date(at.getTime() + 1));
     expect(v).toEqual({
-      predictions: 1, validated: 0, accuracy: null, accuracyLow: null, accuracyHigh: null,
-      precision: null, recall: null, f1: null, weightedPrecision: null, weightedRecall: null, weightedF1: null,
-      microPrecision: null, microRecall: null, microF1: null,
+      predictions: 1,
+      validated: 0,
+      accuracy: null,
+      accuracyLow: null,
+      accuracyHigh: null,
+      precision: null,
+      recall: null,
+      f1: null,
+      weightedPrecision: null,
+      weightedRecall: null,
+      weightedF1: null,
+      microPrecision: null,
+      microRecall: null,
+      microF1: null,
     });
   });
 
@@ -128,7 +157,11 @@ describe('naive metrics, worked by hand', () => {
       { predictedAt: t('10:59:59.999'), predicted: 'b', actual: null },
       { predictedAt: t('11:00:00'), predicted: 'a', actual: 'b' },
     ];
-    expect(expectedValues(rows, t('10:00:00'), t('11:00:00'))).toMatchObject({ predictions: 2, validated: 1, accuracy: 1 });
+    expect(expectedValues(rows, t('10:00:00'), t('11:00:00'))).toMatchObject({
+      predictions: 2,
+      validated: 1,
+      accuracy: 1,
+    });
   });
 });
 
@@ -136,7 +169,16 @@ describe('naiveTally, worked by hand', () => {
   it('counts each field of a block from its rows', () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 10, minute));
     const tally = naiveTally([
-      { predictedAt: at(5), predicted: 'a', actual: 'a', confidence: 0.905, scores: [{ label: 'a', score: 0.905 }, { label: 'b', score: 0.095 }] },
+      {
+        predictedAt: at(5),
+        predicted: 'a',
+        actual: 'a',
+        confidence: 0.905,
+        scores: [
+          { label: 'a', score: 0.905 },
+          { label: 'b', score: 0.095 },
+        ],
+      },
       { predictedAt: at(1), predicted: 'a', actual: 'b', confidence: 0.9 },
       { predictedAt: at(9), predicted: 'b', actual: null, confidence: 1 },
       { predictedAt: at(3), predicted: 'b', actual: 'b', confidence: null, scores: [{ label: 'a', score: 0.5 }] },
@@ -146,10 +188,25 @@ describe('naiveTally, worked by hand', () => {
       validated: 3,
       firstAt: at(1),
       lastAt: at(9),
-      predicted: new Map([['a', 2], ['b', 2]]),
-      cells: new Map([['a', new Map([['a', 1]])], ['b', new Map([['a', 1], ['b', 1]])]]),
+      predicted: new Map([
+        ['a', 2],
+        ['b', 2],
+      ]),
+      cells: new Map([
+        ['a', new Map([['a', 1]])],
+        [
+          'b',
+          new Map([
+            ['a', 1],
+            ['b', 1],
+          ]),
+        ],
+      ]),
       // 0.905 and 0.9 share bin 90; a confidence of 1 is in the last bin, 99.
-      confidence: new Map([[90, 2], [99, 1]]),
+      confidence: new Map([
+        [90, 2],
+        [99, 1],
+      ]),
       reliability: new Map([[90, { validated: 2, correct: 1, confidenceMicros: 905_000 + 900_000 }]]),
       // Scores without a confidence have no bin and are left out.
       scoredBins: new Map([['a', new Map([[90, 1]])]]),
@@ -159,10 +216,13 @@ describe('naiveTally, worked by hand', () => {
 });
 
 describe('naiveBuckets, worked by hand', () => {
-  const iso = (buckets: { start: Date; end: Date }[]) => buckets.map((b) => [b.start.toISOString(), b.end.toISOString()]);
+  const iso = (buckets: { start: Date; end: Date }[]) =>
+    buckets.map((b) => [b.start.toISOString(), b.end.toISOString()]);
 
   it('New York days around the spring change: 8 March 2026 has 23 hours', () => {
-    expect(iso(naiveBuckets(new Date('2026-03-07T12:00:00Z'), new Date('2026-03-09T12:00:00Z'), 'DAY', 'America/New_York'))).toEqual([
+    expect(
+      iso(naiveBuckets(new Date('2026-03-07T12:00:00Z'), new Date('2026-03-09T12:00:00Z'), 'DAY', 'America/New_York')),
+    ).toEqual([
       ['2026-03-07T12:00:00.000Z', '2026-03-08T05:00:00.000Z'], // midnight EST is 05:00Z
       ['2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z'], // midnight EDT is 04:00Z
       ['2026-03-09T04:00:00.000Z', '2026-03-09T12:00:00.000Z'],
@@ -171,7 +231,9 @@ describe('naiveBuckets, worked by hand', () => {
 
   it('New York hours when clocks go back: 01:00 is two buckets, one per offset', () => {
     // 1 November 2026, 02:00 EDT (06:00Z) becomes 01:00 EST.
-    expect(iso(naiveBuckets(new Date('2026-11-01T04:30:00Z'), new Date('2026-11-01T07:30:00Z'), 'HOUR', 'America/New_York'))).toEqual([
+    expect(
+      iso(naiveBuckets(new Date('2026-11-01T04:30:00Z'), new Date('2026-11-01T07:30:00Z'), 'HOUR', 'America/New_York')),
+    ).toEqual([
       ['2026-11-01T04:30:00.000Z', '2026-11-01T05:00:00.000Z'], // 00:30-01:00 EDT
       ['2026-11-01T05:00:00.000Z', '2026-11-01T06:00:00.000Z'], // 01:00 EDT
       ['2026-11-01T06:00:00.000Z', '2026-11-01T07:00:00.000Z'], // 01:00 EST
@@ -180,7 +242,9 @@ describe('naiveBuckets, worked by hand', () => {
   });
 
   it('Kathmandu (+05:45) days start at 18:15Z', () => {
-    expect(iso(naiveBuckets(new Date('2026-03-01T00:00:00Z'), new Date('2026-03-02T00:00:00Z'), 'DAY', 'Asia/Kathmandu'))).toEqual([
+    expect(
+      iso(naiveBuckets(new Date('2026-03-01T00:00:00Z'), new Date('2026-03-02T00:00:00Z'), 'DAY', 'Asia/Kathmandu')),
+    ).toEqual([
       ['2026-03-01T00:00:00.000Z', '2026-03-01T18:15:00.000Z'],
       ['2026-03-01T18:15:00.000Z', '2026-03-02T00:00:00.000Z'],
     ]);
@@ -188,19 +252,25 @@ describe('naiveBuckets, worked by hand', () => {
 
   it('Berlin weeks start on Monday and months on the 1st, in local time', () => {
     // Sunday 1 March 2026; Monday 2 March 00:00 CET is 1 March 23:00Z; Monday 9 March likewise.
-    expect(iso(naiveBuckets(new Date('2026-03-01T12:00:00Z'), new Date('2026-03-10T00:00:00Z'), 'WEEK', 'Europe/Berlin'))).toEqual([
+    expect(
+      iso(naiveBuckets(new Date('2026-03-01T12:00:00Z'), new Date('2026-03-10T00:00:00Z'), 'WEEK', 'Europe/Berlin')),
+    ).toEqual([
       ['2026-03-01T12:00:00.000Z', '2026-03-01T23:00:00.000Z'],
       ['2026-03-01T23:00:00.000Z', '2026-03-08T23:00:00.000Z'],
       ['2026-03-08T23:00:00.000Z', '2026-03-10T00:00:00.000Z'],
     ]);
     // Summer time since 29 March: 1 April 00:00 CEST is 31 March 22:00Z.
-    expect(iso(naiveBuckets(new Date('2026-03-15T00:00:00Z'), new Date('2026-04-15T00:00:00Z'), 'MONTH', 'Europe/Berlin'))).toEqual([
+    expect(
+      iso(naiveBuckets(new Date('2026-03-15T00:00:00Z'), new Date('2026-04-15T00:00:00Z'), 'MONTH', 'Europe/Berlin')),
+    ).toEqual([
       ['2026-03-15T00:00:00.000Z', '2026-03-31T22:00:00.000Z'],
       ['2026-03-31T22:00:00.000Z', '2026-04-15T00:00:00.000Z'],
     ]);
   });
 
   it('a range inside one bucket is that bucket, clipped', () => {
-    expect(iso(naiveBuckets(new Date('2026-03-05T00:00:00.001Z'), new Date('2026-03-05T00:14:59.999Z'), 'HOUR', 'UTC'))).toEqual([['2026-03-05T00:00:00.001Z', '2026-03-05T00:14:59.999Z']]);
+    expect(
+      iso(naiveBuckets(new Date('2026-03-05T00:00:00.001Z'), new Date('2026-03-05T00:14:59.999Z'), 'HOUR', 'UTC')),
+    ).toEqual([['2026-03-05T00:00:00.001Z', '2026-03-05T00:14:59.999Z']]);
   });
 });

@@ -43,9 +43,18 @@ describe('grid levels', () => {
   });
 
   it('names the parent block of a quarter and of an hour', () => {
-    expect(parentStart('QUARTER', at('2024-05-05T13:45:00Z'))).toEqual({ level: 'HOUR', start: at('2024-05-05T13:00:00Z') });
-    expect(parentStart('HOUR', at('2024-05-05T13:00:00Z'))).toEqual({ level: 'DAY', start: at('2024-05-05T00:00:00Z') });
-    expect(parentStart('HOUR', at('1969-12-31T23:00:00Z'))).toEqual({ level: 'DAY', start: at('1969-12-31T00:00:00Z') });
+    expect(parentStart('QUARTER', at('2024-05-05T13:45:00Z'))).toEqual({
+      level: 'HOUR',
+      start: at('2024-05-05T13:00:00Z'),
+    });
+    expect(parentStart('HOUR', at('2024-05-05T13:00:00Z'))).toEqual({
+      level: 'DAY',
+      start: at('2024-05-05T00:00:00Z'),
+    });
+    expect(parentStart('HOUR', at('1969-12-31T23:00:00Z'))).toEqual({
+      level: 'DAY',
+      start: at('1969-12-31T00:00:00Z'),
+    });
   });
 
   it('refuses a parent for an instant that does not start a block', () => {
@@ -80,7 +89,10 @@ describe('decompose: hand cases', () => {
 
   it('uses raw edges only for the slivers outside the quarter grid', () => {
     const d = decompose(win('2024-01-01T00:07:00Z', '2024-01-03T05:52:00Z'));
-    expect(d.rawEdges).toEqual([win('2024-01-01T00:07:00Z', '2024-01-01T00:15:00Z'), win('2024-01-03T05:45:00Z', '2024-01-03T05:52:00Z')]);
+    expect(d.rawEdges).toEqual([
+      win('2024-01-01T00:07:00Z', '2024-01-01T00:15:00Z'),
+      win('2024-01-03T05:45:00Z', '2024-01-03T05:52:00Z'),
+    ]);
     // 3 quarters + 23 hours to midnight, Jan 2 whole, then 5 hours + 3 quarters.
     expect(countByLevel(d)).toEqual({ QUARTER: 6, HOUR: 28, DAY: 1 });
     expect(d.blocks.find((b) => b.level === 'DAY')?.start).toEqual(at('2024-01-02T00:00:00Z'));
@@ -96,7 +108,10 @@ describe('decompose: hand cases', () => {
   it('splits a range that straddles a quarter boundary into two raw edges', () => {
     expect(decompose(win('2024-01-01T00:01:00Z', '2024-01-01T00:29:00Z'))).toEqual({
       blocks: [],
-      rawEdges: [win('2024-01-01T00:01:00Z', '2024-01-01T00:15:00Z'), win('2024-01-01T00:15:00Z', '2024-01-01T00:29:00Z')],
+      rawEdges: [
+        win('2024-01-01T00:01:00Z', '2024-01-01T00:15:00Z'),
+        win('2024-01-01T00:15:00Z', '2024-01-01T00:29:00Z'),
+      ],
     });
   });
 

@@ -9,7 +9,8 @@ function read(chunks: string[]): CsvRecord[] {
 /** Every way of cutting the text in two must read the same as the whole text. */
 function expectChunkingInvariant(text: string): CsvRecord[] {
   const whole = read([text]);
-  for (let cut = 0; cut <= text.length; cut++) expect(read([text.slice(0, cut), text.slice(cut)]), `cut at ${cut}`).toEqual(whole);
+  for (let cut = 0; cut <= text.length; cut++)
+    expect(read([text.slice(0, cut), text.slice(cut)]), `cut at ${cut}`).toEqual(whole);
   expect(read([...text])).toEqual(whole);
   return whole;
 }

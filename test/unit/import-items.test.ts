@@ -16,7 +16,9 @@ function fieldOfError(run: () => unknown): string | null {
 
 describe('fieldName', () => {
   test('ignores case, underscores, dashes and spaces', () => {
-    expect(['predictedAt', 'predicted_at', 'PREDICTED-AT', 'Predicted At'].map((n) => fieldName(n, false))).toEqual(Array(4).fill('predictedAt'));
+    expect(['predictedAt', 'predicted_at', 'PREDICTED-AT', 'Predicted At'].map((n) => fieldName(n, false))).toEqual(
+      Array(4).fill('predictedAt'),
+    );
     expect(fieldName('label', false)).toBeNull();
     expect(fieldName('label', true)).toBe('label');
     expect(fieldName('id', true)).toBeNull();
@@ -25,33 +27,83 @@ describe('fieldName', () => {
 
 describe('readLine', () => {
   test('a line with a predicted label is a prediction, typed from CSV text', () => {
-    expect(readLine(values({ id: '7', predictedAt: '2026-01-02T03:04:05+01:00', predicted: 'cat', confidence: '0.25', actual: 'dog', model: 'm', version: '2.1' }), false)).toEqual({
+    expect(
+      readLine(
+        values({
+          id: '7',
+          predictedAt: '2026-01-02T03:04:05+01:00',
+          predicted: 'cat',
+          confidence: '0.25',
+          actual: 'dog',
+          model: 'm',
+          version: '2.1',
+        }),
+        false,
+      ),
+    ).toEqual({
       kind: 'prediction',
-      prediction: { id: '7', model: 'm', version: '2.1', predictedAt: new Date('2026-01-02T02:04:05Z'), predicted: 'cat', confidence: 0.25, scores: null, actual: 'dog' },
+      prediction: {
+        id: '7',
+        model: 'm',
+        version: '2.1',
+        predictedAt: new Date('2026-01-02T02:04:05Z'),
+        predicted: 'cat',
+        confidence: 0.25,
+        scores: null,
+        actual: 'dog',
+      },
       validation: null,
     });
   });
 
   test('empty cells are absent: a row with only id and actual is a validation', () => {
-    expect(readLine(values({ id: '7', predictedAt: '', predicted: '', confidence: '', actual: '$x', validatedAt: '' }), false)).toEqual({
+    expect(
+      readLine(
+        values({ id: '7', predictedAt: '', predicted: '', confidence: '', actual: '$x', validatedAt: '' }),
+        false,
+      ),
+    ).toEqual({
       kind: 'validation',
       validation: { id: '7', model: null, actual: '$x', validatedAt: null },
     });
   });
 
   test('ground truth with its own validatedAt becomes a validation after the prediction', () => {
-    const line = readLine(values({ id: 'a', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x', actual: 'y', validatedAt: '2026-01-03T00:00:00Z' }), false);
+    const line = readLine(
+      values({
+        id: 'a',
+        predictedAt: '2026-01-01T00:00:00Z',
+        predicted: 'x',
+        actual: 'y',
+        validatedAt: '2026-01-03T00:00:00Z',
+      }),
+      false,
+    );
     expect(line).toEqual({
       kind: 'prediction',
-      prediction: { id: 'a', model: null, version: null, predictedAt: new Date('2026-01-01T00:00:00Z'), predicted: 'x', confidence: null, scores: null, actual: null },
+      prediction: {
+        id: 'a',
+        model: null,
+        version: null,
+        predictedAt: new Date('2026-01-01T00:00:00Z'),
+        predicted: 'x',
+        confidence: null,
+        scores: null,
+        actual: null,
+      },
       validation: { id: 'a', model: null, actual: 'y', validatedAt: new Date('2026-01-03T00:00:00Z') },
     });
   });
 
   test('JSON numbers are accepted as ids and labels, other types are refused', () => {
-    const line = readLine(values({ id: 12, predictedAt: '2026-01-01T00:00:00Z', predicted: 1, confidence: 0.5, actual: null }), false);
+    const line = readLine(
+      values({ id: 12, predictedAt: '2026-01-01T00:00:00Z', predicted: 1, confidence: 0.5, actual: null }),
+      false,
+    );
     expect(line).toMatchObject({ prediction: { id: '12', predicted: '1', confidence: 0.5, actual: null } });
-    expect(fieldOfError(() => readLine(values({ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: true }), false))).toBe('predicted');
+    expect(
+      fieldOfError(() => readLine(values({ id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: true }), false)),
+    ).toBe('predicted');
   });
 
   test.each([
@@ -75,15 +127,28 @@ describe('readLine', () => {
 
   test('class scores come as a list of {label, score} or an object, in CSV as JSON text', () => {
     const base = { id: '1', predictedAt: '2026-01-01T00:00:00Z', predicted: 'x' };
-    const expected = [{ label: 'x', score: 0.75 }, { label: 'y', score: 0.25 }];
+    const expected = [
+      { label: 'x', score: 0.75 },
+      { label: 'y', score: 0.25 },
+    ];
     expect(readLine(values({ ...base, scores: expected }), false)).toMatchObject({ prediction: { scores: expected } });
-    expect(readLine(values({ ...base, scores: { x: 0.75, y: 0.25 } }), false)).toMatchObject({ prediction: { scores: expected } });
-    expect(readLine(values({ ...base, scores: '{"x": 0.75, "y": 0.25}' }), false)).toMatchObject({ prediction: { scores: expected } });
+    expect(readLine(values({ ...base, scores: { x: 0.75, y: 0.25 } }), false)).toMatchObject({
+      prediction: { scores: expected },
+    });
+    expect(readLine(values({ ...base, scores: '{"x": 0.75, "y": 0.25}' }), false)).toMatchObject({
+      prediction: { scores: expected },
+    });
   });
 
   test('with --training a line is a class count', () => {
-    expect(readLine(values({ label: 'ñandú', count: '42' }), true)).toEqual({ kind: 'count', count: { model: null, label: 'ñandú', count: 42 } });
-    expect(readLine(values({ label: 'a.b', count: 0, model: 'm' }), true)).toEqual({ kind: 'count', count: { model: 'm', label: 'a.b', count: 0 } });
+    expect(readLine(values({ label: 'ñandú', count: '42' }), true)).toEqual({
+      kind: 'count',
+      count: { model: null, label: 'ñandú', count: 42 },
+    });
+    expect(readLine(values({ label: 'a.b', count: 0, model: 'm' }), true)).toEqual({
+      kind: 'count',
+      count: { model: 'm', label: 'a.b', count: 0 },
+    });
   });
 
   test.each([

@@ -30,7 +30,9 @@ describe('ImportReader', () => {
       [5, 'error'],
       [6, 'error'],
     ]);
-    expect(lines[0]).toMatchObject({ item: { prediction: { id: '1', predicted: 'a,b', confidence: 0.5, actual: null } } });
+    expect(lines[0]).toMatchObject({
+      item: { prediction: { id: '1', predicted: 'a,b', confidence: 0.5, actual: null } },
+    });
     expect(lines[1]).toMatchObject({ item: { validation: { id: '2', actual: 'ñandú' } } });
     expect(errors(lines)).toEqual([
       [5, 'has 3 fields, the header has 7'],
@@ -39,14 +41,23 @@ describe('ImportReader', () => {
   });
 
   test('reads JSON Lines, ignoring keys that are not ours and reporting lines that are not objects', () => {
-    const jsonl = ['  {"id":"1","predictedAt":"2026-01-01T00:00:00Z","predicted":"🦜","_id":"x"}', '[1,2]', '{"id":', '', '{"id":"1","actual":"$x"}'].join('\n');
+    const jsonl = [
+      '  {"id":"1","predictedAt":"2026-01-01T00:00:00Z","predicted":"🦜","_id":"x"}',
+      '[1,2]',
+      '{"id":',
+      '',
+      '{"id":"1","actual":"$x"}',
+    ].join('\n');
     const { lines } = read(jsonl);
     expect(lines[0]).toMatchObject({ line: 1, item: { kind: 'prediction', prediction: { predicted: '🦜' } } });
     expect(errors(lines)).toEqual([
       [2, 'must be a JSON object'],
       [3, expect.stringMatching(/^not valid JSON/)],
     ]);
-    expect(lines[3]).toEqual({ line: 5, item: { kind: 'validation', validation: { id: '1', model: null, actual: '$x', validatedAt: null } } });
+    expect(lines[3]).toEqual({
+      line: 5,
+      item: { kind: 'validation', validation: { id: '1', model: null, actual: '$x', validatedAt: null } },
+    });
   });
 
   test('with --training reads label and count columns', () => {

@@ -11,8 +11,15 @@ class FakeIngest {
 
   async recordPredictions(items: PredictionItem[]) {
     this.calls.push(`predictions:${items.map((i) => i.id).join(',')}`);
-    const rejected = items.flatMap((item, index) => (item.predicted === 'BAD' ? [{ index, id: item.id, message: `predictions[${index}].predicted: is bad` }] : []));
-    for (const item of items) if (item.predicted !== 'BAD') this.rows.set(`${item.model}/${item.id}`, { predicted: item.predicted, actual: item.actual ?? this.rows.get(`${item.model}/${item.id}`)?.actual ?? null });
+    const rejected = items.flatMap((item, index) =>
+      item.predicted === 'BAD' ? [{ index, id: item.id, message: `predictions[${index}].predicted: is bad` }] : [],
+    );
+    for (const item of items)
+      if (item.predicted !== 'BAD')
+        this.rows.set(`${item.model}/${item.id}`, {
+          predicted: item.predicted,
+          actual: item.actual ?? this.rows.get(`${item.model}/${item.id}`)?.actual ?? null,
+        });
     return { accepted: items.length - rejected.length, rejected };
   }
 
@@ -40,7 +47,12 @@ async function* chunks(text: string, size = 5): AsyncGenerator<string> {
 
 async function run(text: string, options: { training?: boolean; batchSize?: number } = {}) {
   const ingest = new FakeIngest();
-  const summary = await importText(chunks(text), ingest as unknown as IngestService, { training: false, model: 'm', batchSize: 2, ...options });
+  const summary = await importText(chunks(text), ingest as unknown as IngestService, {
+    training: false,
+    model: 'm',
+    batchSize: 2,
+    ...options,
+  });
   return { ingest, summary };
 }
 

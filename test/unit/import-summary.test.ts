@@ -18,7 +18,12 @@ describe('formatSummary', () => {
   test('gives totals, each kept rejection with its line, and how many more there are', () => {
     const rejected = new RejectionLog(2);
     for (const line of [9, 4, 6]) rejected.add(line, `reason ${line}`);
-    const text = formatSummary('f.csv', { lines: 10, rejected, training: [{ model: 'm', classes: 3 }], ignoredColumns: ['note'] });
+    const text = formatSummary('f.csv', {
+      lines: 10,
+      rejected,
+      training: [{ model: 'm', classes: 3 }],
+      ignoredColumns: ['note'],
+    });
     expect(text.split('\n')).toEqual([
       'f.csv: 10 lines read, 7 accepted, 3 rejected',
       '  ignored columns: "note"',

@@ -56,7 +56,9 @@ describe('KllDoublesSketch', () => {
       expect(distance, `quantile(${rank})`).toBeLessThanOrEqual(epsilon);
 
       const value = sorted[Math.floor(rank * sorted.length)];
-      expect(Math.abs(sketch.rank(value) - exactRanks(sorted, value)[0]), `rank(${value})`).toBeLessThanOrEqual(epsilon);
+      expect(Math.abs(sketch.rank(value) - exactRanks(sorted, value)[0]), `rank(${value})`).toBeLessThanOrEqual(
+        epsilon,
+      );
     }
   });
 
@@ -115,7 +117,11 @@ describe('KLL serialization read by whylogs_sketching (whylogs 1.6.4)', () => {
       sketchOf(sampleValues(50_000, 12), 200),
       sketchOf(sampleValues(200_000, 13), 1024),
     ];
-    const requests = cases.map((sketch) => ({ kind: 'kll', hex: Buffer.from(sketch.serialize()).toString('hex'), ranks }));
+    const requests = cases.map((sketch) => ({
+      kind: 'kll',
+      hex: Buffer.from(sketch.serialize()).toString('hex'),
+      ranks,
+    }));
     const results = runPythonHelper<PythonKll[]>('inspect_sketches.py', [], JSON.stringify(requests));
 
     cases.forEach((sketch, i) => {

@@ -12,7 +12,8 @@ import {
 type Cell = { actual: string; predicted: string; count: number };
 
 /** Cells for one row per (actual, predicted) pair. */
-const rows = (pairs: [string, string][]): Cell[] => pairs.map(([actual, predicted]) => ({ actual, predicted, count: 1 }));
+const rows = (pairs: [string, string][]): Cell[] =>
+  pairs.map(([actual, predicted]) => ({ actual, predicted, count: 1 }));
 
 describe('confusionMatrix', () => {
   it('sums repeated pairs, orders labels and skips zero-count cells', () => {
@@ -22,7 +23,13 @@ describe('confusionMatrix', () => {
       { actual: 'dog', predicted: 'cat', count: 1 },
       { actual: 'cat', predicted: 'bird', count: 0 },
     ]);
-    expect(cm).toEqual({ labels: ['cat', 'dog'], counts: [[5, 0], [3, 0]] });
+    expect(cm).toEqual({
+      labels: ['cat', 'dog'],
+      counts: [
+        [5, 0],
+        [3, 0],
+      ],
+    });
   });
 
   it('is empty without cells', () => {
@@ -61,7 +68,14 @@ describe('classMetrics and metricValues, worked by hand', () => {
   //   b           1  2  1 |  4
   //   c           0  0  2 |  2
   //   predicted   4  3  3 | 10 rows, 7 correct
-  const cm = { labels: ['a', 'b', 'c'], counts: [[3, 1, 0], [1, 2, 1], [0, 0, 2]] };
+  const cm = {
+    labels: ['a', 'b', 'c'],
+    counts: [
+      [3, 1, 0],
+      [1, 2, 1],
+      [0, 0, 2],
+    ],
+  };
 
   it('computes per-class precision, recall and F1 = 2tp / (support + predicted)', () => {
     expect(classMetrics(cm)).toMatchObject<Partial<ClassMetrics>[]>([
@@ -111,7 +125,14 @@ describe('classMetrics and metricValues, worked by hand', () => {
 
   it('leaves precision null for a class only predicted, yet counts it as 0 in the averages', () => {
     // actual a a b b / predicted a c b c: c has support 0 and 2 predictions, none right.
-    const m = confusionMatrix(rows([['a', 'a'], ['a', 'c'], ['b', 'b'], ['b', 'c']]));
+    const m = confusionMatrix(
+      rows([
+        ['a', 'a'],
+        ['a', 'c'],
+        ['b', 'b'],
+        ['b', 'c'],
+      ]),
+    );
     expect(classMetrics(m)).toMatchObject<Partial<ClassMetrics>[]>([
       { label: 'a', support: 2, predicted: 1, precision: 1, recall: 1 / 2, f1: 2 / 3 },
       { label: 'b', support: 2, predicted: 1, precision: 1, recall: 1 / 2, f1: 2 / 3 },
@@ -129,7 +150,14 @@ describe('classMetrics and metricValues, worked by hand', () => {
 
   it('leaves precision null for a class never predicted, with recall 0', () => {
     // actual a b c c / predicted a b a b: c was never predicted.
-    const m = confusionMatrix(rows([['a', 'a'], ['b', 'b'], ['c', 'a'], ['c', 'b']]));
+    const m = confusionMatrix(
+      rows([
+        ['a', 'a'],
+        ['b', 'b'],
+        ['c', 'a'],
+        ['c', 'b'],
+      ]),
+    );
     expect(classMetrics(m)).toMatchObject<Partial<ClassMetrics>[]>([
       { label: 'a', support: 1, predicted: 2, precision: 1 / 2, recall: 1, f1: 2 / 3 },
       { label: 'b', support: 1, predicted: 2, precision: 1 / 2, recall: 1, f1: 2 / 3 },
@@ -158,23 +186,57 @@ describe('classMetrics and metricValues, worked by hand', () => {
       { label: 'b', support: 0, predicted: 5, precision: 0, recall: null, f1: 0 },
     ]);
     expect(metricValues(m, 5)).toMatchObject({
-      accuracy: 0, precision: 0, recall: 0, f1: 0, weightedPrecision: 0, weightedRecall: 0, weightedF1: 0,
+      accuracy: 0,
+      precision: 0,
+      recall: 0,
+      f1: 0,
+      weightedPrecision: 0,
+      weightedRecall: 0,
+      weightedF1: 0,
     });
   });
 
   it('leaves every value null for a label no row carries, counting it as 0 in macro averages', () => {
     // Only a hand-built matrix can hold such a label; sklearn does the same given labels=['a', 'z'].
-    const m = { labels: ['a', 'z'], counts: [[2, 0], [0, 0]] };
-    expect(classMetrics(m)[1]).toEqual({ label: 'z', support: 0, predicted: 0, precision: null, precisionLow: null, precisionHigh: null, recall: null, recallLow: null, recallHigh: null, f1: null });
+    const m = {
+      labels: ['a', 'z'],
+      counts: [
+        [2, 0],
+        [0, 0],
+      ],
+    };
+    expect(classMetrics(m)[1]).toEqual({
+      label: 'z',
+      support: 0,
+      predicted: 0,
+      precision: null,
+      precisionLow: null,
+      precisionHigh: null,
+      recall: null,
+      recallLow: null,
+      recallHigh: null,
+      f1: null,
+    });
     expect(metricValues(m, 2)).toMatchObject({ precision: 0.5, recall: 0.5, f1: 0.5, weightedF1: 1 });
   });
 
   it('reports no data (null), not 0, when nothing is validated', () => {
     for (const cm0 of [confusionMatrix([]), { labels: ['a'], counts: [[0]] }]) {
       expect(metricValues(cm0, 12)).toEqual({
-        predictions: 12, validated: 0, accuracy: null, accuracyLow: null, accuracyHigh: null,
-        precision: null, recall: null, f1: null, weightedPrecision: null, weightedRecall: null, weightedF1: null,
-        microPrecision: null, microRecall: null, microF1: null,
+        predictions: 12,
+        validated: 0,
+        accuracy: null,
+        accuracyLow: null,
+        accuracyHigh: null,
+        precision: null,
+        recall: null,
+        f1: null,
+        weightedPrecision: null,
+        weightedRecall: null,
+        weightedF1: null,
+        microPrecision: null,
+        microRecall: null,
+        microF1: null,
       });
     }
   });
@@ -183,7 +245,15 @@ describe('classMetrics and metricValues, worked by hand', () => {
     expect(() => metricValues(cm, 9)).toThrow(/below the validated count/);
     expect(() => metricValues(cm, -1)).toThrow(RangeError);
     expect(() => classMetrics({ labels: ['a', 'b'], counts: [[1, 0]] })).toThrow(/2×2/);
-    expect(() => classMetrics({ labels: ['a', 'a'], counts: [[1, 0], [0, 1]] })).toThrow(/distinct/);
+    expect(() =>
+      classMetrics({
+        labels: ['a', 'a'],
+        counts: [
+          [1, 0],
+          [0, 1],
+        ],
+      }),
+    ).toThrow(/distinct/);
     expect(() => classMetrics({ labels: ['a'], counts: [[-2]] })).toThrow(RangeError);
   });
 });
@@ -236,7 +306,11 @@ interface SklearnClass {
   f1: number;
   zeroDivision: { precision: boolean; recall: boolean; f1: boolean };
 }
-interface Averages { precision: number; recall: number; f1: number }
+interface Averages {
+  precision: number;
+  recall: number;
+  f1: number;
+}
 interface SklearnCase {
   name: string;
   cells: Cell[];

@@ -5,12 +5,18 @@ const named = (name: string, message: string) => Object.assign(new Error(message
 
 describe('publicReason', () => {
   test('our own coded errors are shown as they are', () => {
-    expect(publicReason(new PublicError('LOCK_EXPIRED', 'the job lock expired'))).toBe('LOCK_EXPIRED: the job lock expired');
+    expect(publicReason(new PublicError('LOCK_EXPIRED', 'the job lock expired'))).toBe(
+      'LOCK_EXPIRED: the job lock expired',
+    );
   });
 
   test('database errors become a code, without the driver text (hosts, call stacks)', () => {
-    expect(publicReason(named('MongoServerSelectionError', 'connect ECONNREFUSED 10.0.0.7:27017'))).toMatch(/^DATABASE_UNAVAILABLE: [^0-9]*$/);
-    expect(publicReason(named('MongoServerError', 'database is locked (5) (SQLITE_BUSY) at ferretdb/internal/...'))).toMatch(/^DATABASE_ERROR: /);
+    expect(publicReason(named('MongoServerSelectionError', 'connect ECONNREFUSED 10.0.0.7:27017'))).toMatch(
+      /^DATABASE_UNAVAILABLE: [^0-9]*$/,
+    );
+    expect(
+      publicReason(named('MongoServerError', 'database is locked (5) (SQLITE_BUSY) at ferretdb/internal/...')),
+    ).toMatch(/^DATABASE_ERROR: /);
   });
 
   test('anything else is generic', () => {

@@ -7,7 +7,14 @@ import { operationCost, RAW_SLIVER_COST, type CostSettings } from '../../server/
 import { buildClaraSchema } from '../../server/graphql/schema.js';
 import { seeded } from '../support/random.js';
 
-const SETTINGS: CostSettings = { points: 5_000, spanMs: 3660 * 86_400_000, blocks: 20_000, timeZone: 'UTC', baselineWindows: 4, listSize: 10 };
+const SETTINGS: CostSettings = {
+  points: 5_000,
+  spanMs: 3660 * 86_400_000,
+  blocks: 20_000,
+  timeZone: 'UTC',
+  baselineWindows: 4,
+  listSize: 10,
+};
 let schema: Awaited<ReturnType<typeof buildClaraSchema>>;
 beforeAll(async () => {
   schema = await buildClaraSchema();
@@ -27,14 +34,19 @@ describe('countBlocks', () => {
       const start = Date.UTC(2026, 0, 1) + Math.floor(random() * 40 * 86_400_000);
       const span = Math.floor(random() ** 3 * 30 * 86_400_000) + 1;
       const aligned = random() < 0.5 ? Math.floor(start / 900_000) * 900_000 : start;
-      const w = { start: new Date(aligned), end: new Date(aligned + (random() < 0.5 ? Math.ceil(span / 900_000) * 900_000 : span)) };
+      const w = {
+        start: new Date(aligned),
+        end: new Date(aligned + (random() < 0.5 ? Math.ceil(span / 900_000) * 900_000 : span)),
+      };
       const built = decompose(w);
       expect(countBlocks(w)).toEqual({ blocks: built.blocks.length, rawEdges: built.rawEdges.length });
     }
   });
 
   test('prices years 0000 to 9999 at once, without building anything', () => {
-    expect(countBlocks({ start: new Date('0000-01-01T00:00:00Z'), end: new Date('9999-12-31T00:00:00Z') }).blocks).toBe(3_652_424);
+    expect(countBlocks({ start: new Date('0000-01-01T00:00:00Z'), end: new Date('9999-12-31T00:00:00Z') }).blocks).toBe(
+      3_652_424,
+    );
   });
 });
 
@@ -56,9 +68,12 @@ describe('operationCost', () => {
 
   test('ranges passed as variables count the same as literals', () => {
     const literal = cost(`{ metrics(range: ${DAY}, granularity: HOUR) { overall { accuracy } } }`);
-    const variable = cost('query($r: TimeRangeInput!) { metrics(range: $r, granularity: HOUR) { overall { accuracy } } }', {
-      r: { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-02T00:00:00Z') },
-    });
+    const variable = cost(
+      'query($r: TimeRangeInput!) { metrics(range: $r, granularity: HOUR) { overall { accuracy } } }',
+      {
+        r: { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-02T00:00:00Z') },
+      },
+    );
     expect(variable).toBe(literal);
   });
 
@@ -67,12 +82,17 @@ describe('operationCost', () => {
   });
 
   test('fragments spreading each other twice per level are priced once each (2^40 expansions, priced at once)', () => {
-    const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const fragments = Array.from(
+      { length: 40 },
+      (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
     expect(cost(`query { ...F0 }\n${fragments}\nfragment F40 on Query { models { name } }`)).toBe(2 ** 40 * 11);
   });
 
   test('ranges the field refuses anyway cost nothing to refuse', () => {
-    expect(cost('{ metricsByClass(range: { from: "0000-01-01T00:00:00Z", to: "9999-01-01T00:00:00Z" }) { label } }')).toBe(1 + 10);
+    expect(
+      cost('{ metricsByClass(range: { from: "0000-01-01T00:00:00Z", to: "9999-01-01T00:00:00Z" }) { label } }'),
+    ).toBe(1 + 10);
   });
 });
 
@@ -80,7 +100,19 @@ describe("the dashboard's own queries fit the default budget at their largest", 
   const zone = 'Europe/Berlin';
   const year = { from: new Date('2024-12-31T23:00:00Z'), to: new Date('2025-12-31T23:00:00Z') };
   const previous = { from: new Date('2023-12-31T23:00:00Z'), to: year.from };
-  const variables = { model: null, range: year, previous, granularity: 'DAY', timeZone: zone, limit: 1000, by: 'ACTUAL', reference: 'TRAINING', status: null, id: 'x', name: 'x' };
+  const variables = {
+    model: null,
+    range: year,
+    previous,
+    granularity: 'DAY',
+    timeZone: zone,
+    limit: 1000,
+    by: 'ACTUAL',
+    reference: 'TRAINING',
+    status: null,
+    id: 'x',
+    name: 'x',
+  };
   const documents = Object.entries(dashboard).filter(([name]) => name.endsWith('Document'));
 
   test.each(documents)('%s', (_, document) => {

@@ -24,7 +24,9 @@ test('reliability, scored bins and score sums round-trip, also across parts', ()
   expect(tally.reliability.size).toBeGreaterThan(10);
   expect(fromDocs(toDocs('m', START, tally, 1))).toEqual(tally);
   // The journal's form of a batch's tally survives JSON whole.
-  expect(expandTally(JSON.parse(JSON.stringify(compactTally(tally))) as ReturnType<typeof compactTally>)).toEqual(tally);
+  expect(expandTally(JSON.parse(JSON.stringify(compactTally(tally))) as ReturnType<typeof compactTally>)).toEqual(
+    tally,
+  );
   const split = toDocs('m', START, tally, 1, 1_000);
   expect(split.length).toBeGreaterThan(5);
   expect(fromDocs(split)).toEqual(tally);

@@ -14,7 +14,12 @@ function tallyWithLabels(count: number, length: number, actuals = 1) {
     const label = `${i}-`.padEnd(length, 'x');
     for (let k = 1; k <= actuals; k++) {
       const actual = `${(i * 7 + k) % count}-`.padEnd(length, 'y');
-      addRow(tally, { predictedAt: new Date(START.getTime() + i), predicted: label, confidence: (i % 100) / 100, actual });
+      addRow(tally, {
+        predictedAt: new Date(START.getTime() + i),
+        predicted: label,
+        confidence: (i % 100) / 100,
+        actual,
+      });
     }
   }
   return tally;

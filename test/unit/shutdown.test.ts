@@ -90,11 +90,22 @@ describe('Shutdown', () => {
 
   test('start-up work failing under a shutdown is not reported; after a signal, start-up goes no further', async () => {
     const shutdown = new Shutdown(log, 1_000, () => undefined);
-    await expect(shutdown.unlessStopping(Promise.reject(new Error('before any signal')))).rejects.toThrow('before any signal');
+    await expect(shutdown.unlessStopping(Promise.reject(new Error('before any signal')))).rejects.toThrow(
+      'before any signal',
+    );
     void shutdown.run('SIGTERM');
-    const outcome = await Promise.race([shutdown.unlessStopping(Promise.reject(new Error('closed under it'))).then(() => 'went on', () => 'reported'), new Promise((r) => setTimeout(() => r('waits'), 100))]);
+    const outcome = await Promise.race([
+      shutdown.unlessStopping(Promise.reject(new Error('closed under it'))).then(
+        () => 'went on',
+        () => 'reported',
+      ),
+      new Promise((r) => setTimeout(() => r('waits'), 100)),
+    ]);
     expect(outcome).toBe('waits');
-    const after = await Promise.race([shutdown.unlessStopping(Promise.resolve(1)).then(() => 'went on'), new Promise((r) => setTimeout(() => r('waits'), 100))]);
+    const after = await Promise.race([
+      shutdown.unlessStopping(Promise.resolve(1)).then(() => 'went on'),
+      new Promise((r) => setTimeout(() => r('waits'), 100)),
+    ]);
     expect(after).toBe('waits');
   });
 });

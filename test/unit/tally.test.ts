@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { actualCounts, addRow, confidenceBin, emptyTally, mergeAll, tallyCells, tallyRows } from '../../server/core/tally.js';
+import {
+  actualCounts,
+  addRow,
+  confidenceBin,
+  emptyTally,
+  mergeAll,
+  tallyCells,
+  tallyRows,
+} from '../../server/core/tally.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -14,10 +22,19 @@ describe('tally', () => {
     expect(t.validated).toBe(2);
     expect(t.firstAt).toEqual(at('2026-01-01T09:00:00Z'));
     expect(t.lastAt).toEqual(at('2026-01-01T11:00:00Z'));
-    expect([...t.predicted]).toEqual([['cat', 1], ['dog', 2]]);
-    expect(tallyCells(t)).toEqual([{ actual: 'cat', predicted: 'cat', count: 1 }, { actual: 'cat', predicted: 'dog', count: 1 }]);
+    expect([...t.predicted]).toEqual([
+      ['cat', 1],
+      ['dog', 2],
+    ]);
+    expect(tallyCells(t)).toEqual([
+      { actual: 'cat', predicted: 'cat', count: 1 },
+      { actual: 'cat', predicted: 'dog', count: 1 },
+    ]);
     expect([...actualCounts(t)]).toEqual([['cat', 2]]);
-    expect([...t.confidence]).toEqual([[91, 1], [99, 1]]);
+    expect([...t.confidence]).toEqual([
+      [91, 1],
+      [99, 1],
+    ]);
   });
 
   test('confidence 1.0 falls in the last bin, 0 in the first', () => {
@@ -40,7 +57,10 @@ describe('tally', () => {
   });
 
   test('keeps what calibration and estimation need: reliability per bin, scored bins, score sums', () => {
-    const scores = (x: number) => [{ label: 'a', score: x }, { label: 'b', score: 1 - x }];
+    const scores = (x: number) => [
+      { label: 'a', score: x },
+      { label: 'b', score: 1 - x },
+    ];
     const rows = Array.from({ length: 40 }, (_, i) => ({
       predictedAt: new Date(Date.UTC(2026, 0, 1, i)),
       predicted: i % 2 ? 'a' : 'b',
@@ -60,7 +80,8 @@ describe('tally', () => {
 
   test('labels that look like paths or operators are ordinary keys', () => {
     const t = emptyTally();
-    for (const label of ['a.b', '$x', '__proto__', 'constructor']) addRow(t, { predictedAt: at('2026-01-01T00:00:00Z'), predicted: label, confidence: null, actual: label });
+    for (const label of ['a.b', '$x', '__proto__', 'constructor'])
+      addRow(t, { predictedAt: at('2026-01-01T00:00:00Z'), predicted: label, confidence: null, actual: label });
     expect([...t.predicted.keys()]).toEqual(['a.b', '$x', '__proto__', 'constructor']);
     expect(t.validated).toBe(4);
   });

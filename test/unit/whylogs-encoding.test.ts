@@ -32,7 +32,15 @@ describe('protobuf wire writer', () => {
 
 describe('confusion matrix for whylogs', () => {
   it('orders labels by code point like Python, with "None" last', () => {
-    expect(whylogsLabelOrder(['b', 'None', '😀', 'ｚ', 'B', 'a', 'b', 'é'])).toEqual(['B', 'a', 'b', 'é', 'ｚ', '😀', 'None']);
+    expect(whylogsLabelOrder(['b', 'None', '😀', 'ｚ', 'B', 'a', 'b', 'é'])).toEqual([
+      'B',
+      'a',
+      'b',
+      'é',
+      'ｚ',
+      '😀',
+      'None',
+    ]);
   });
 
   it('indexes cells by predicted label, then actual label', () => {
@@ -41,7 +49,13 @@ describe('confusion matrix for whylogs', () => {
       { actual: 'dog', predicted: 'cat' },
       { actual: 'cat', predicted: 'cat' },
     ]);
-    expect(matrix).toEqual({ labels: ['cat', 'dog'], counts: [[1, 2], [0, 0]] });
+    expect(matrix).toEqual({
+      labels: ['cat', 'dog'],
+      counts: [
+        [1, 2],
+        [0, 0],
+      ],
+    });
   });
 
   it('refuses more labels than whylogs can read', () => {
@@ -59,6 +73,8 @@ describe('encodeProfile', () => {
   it('rejects timestamps whylogs cannot store and confidences that are not numbers', () => {
     expect(() => encodeProfile({ ...base, datasetTimestamp: new Date(Number.NaN) })).toThrow(/datasetTimestamp/);
     expect(() => encodeProfile({ ...base, creationTimestamp: new Date(-1) })).toThrow(/creationTimestamp/);
-    expect(() => encodeProfile({ ...base, predictions: [{ predicted: 'cat', confidence: Number.NaN }] })).toThrow(RangeError);
+    expect(() => encodeProfile({ ...base, predictions: [{ predicted: 'cat', confidence: Number.NaN }] })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -30,10 +30,22 @@ interface WindowResult {
   creationTimestamp: number;
   metadata: Record<string, string>;
   columns: Record<string, ColumnResult>;
-  classification: { labels: string[]; counts: number[][]; accuracy: number; macro: Scores; perLabel: Record<string, Scores> } | null;
+  classification: {
+    labels: string[];
+    counts: number[][];
+    accuracy: number;
+    macro: Scores;
+    perLabel: Record<string, Scores>;
+  } | null;
 }
 interface ReadResult {
-  files: { format: string; datasetTimestamp: number; creationTimestamp: number; metadata: Record<string, string>; hasPerformanceMetrics: boolean }[];
+  files: {
+    format: string;
+    datasetTimestamp: number;
+    creationTimestamp: number;
+    metadata: Record<string, string>;
+    hasPerformanceMetrics: boolean;
+  }[];
   windows: WindowResult[];
 }
 
@@ -48,7 +60,11 @@ function seeded(seed: number): () => number {
   };
 }
 
-function makeWindow(seed: number, size: number, validatedShare: number): { predictions: Prediction[]; validations: Validation[] } {
+function makeWindow(
+  seed: number,
+  size: number,
+  validatedShare: number,
+): { predictions: Prediction[]; validations: Validation[] } {
   const random = seeded(seed);
   const pick = (): string => LABELS[Math.floor(random() ** 1.5 * LABELS.length)];
   const predictions = Array.from({ length: size }, () => ({
@@ -67,7 +83,11 @@ const windowB = { start: Date.UTC(2024, 4, 2), ...makeWindow(7, 1800, 0.5) };
 const splitA = Math.floor(windowA.validations.length * 0.6);
 const profiles: ProfileInput[] = [
   // window A: first profile with predictions and the validations known then, then a delta
-  { predictions: windowA.predictions, validations: windowA.validations.slice(0, splitA), creation: windowA.start + hour },
+  {
+    predictions: windowA.predictions,
+    validations: windowA.validations.slice(0, splitA),
+    creation: windowA.start + hour,
+  },
   { predictions: [], validations: windowA.validations.slice(splitA), creation: windowA.start + 5 * hour },
   // window B: predictions before any validation (a WHY1 file), then a validations delta
   { predictions: windowB.predictions, validations: [], creation: windowB.start + 2 * hour },
@@ -115,7 +135,10 @@ function pythonLabelOrder(labels: Iterable<string>): string[] {
   return new Set(labels).has('None') ? [...sorted, 'None'] : sorted;
 }
 
-function expectedScores(pairs: readonly Validation[], labels: readonly string[]): { perLabel: Record<string, Scores>; macro: Scores } {
+function expectedScores(
+  pairs: readonly Validation[],
+  labels: readonly string[],
+): { perLabel: Record<string, Scores>; macro: Scores } {
   const perLabel: Record<string, Scores> = {};
   for (const label of labels) {
     const truePositives = pairs.filter((p) => p.predicted === label && p.actual === label).length;
@@ -123,18 +146,23 @@ function expectedScores(pairs: readonly Validation[], labels: readonly string[])
     const actual = pairs.filter((p) => p.actual === label).length;
     const precision = predicted ? truePositives / predicted : 0;
     const recall = actual ? truePositives / actual : 0;
-    perLabel[label] = { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+    perLabel[label] = {
+      precision,
+      recall,
+      f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    };
   }
-  const mean = (key: keyof Scores): number => labels.reduce((sum, label) => sum + perLabel[label][key], 0) / labels.length;
+  const mean = (key: keyof Scores): number =>
+    labels.reduce((sum, label) => sum + perLabel[label][key], 0) / labels.length;
   return { perLabel, macro: { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') } };
 }
 
 function expectScoresClose(actual: Scores, expected: Scores, what: string): void {
-  for (const key of ['precision', 'recall', 'f1'] as const) expect(actual[key], `${what} ${key}`).toBeCloseTo(expected[key], 12);
+  for (const key of ['precision', 'recall', 'f1'] as const)
+    expect(actual[key], `${what} ${key}`).toBeCloseTo(expected[key], 12);
 }
 
 describe('profiles read back by whylogs 1.6.4', () => {
-
   it('writes WHY1 without validations and v0 (with the confusion matrix) with them, all stamped as written', () => {
     const result = readWithWhylogs();
     expect(result.files.map((file) => [file.format, file.hasPerformanceMetrics])).toEqual([
@@ -168,7 +196,11 @@ describe('profiles read back by whylogs 1.6.4', () => {
     const confidences = predictions.flatMap((p) => (p.confidence === null ? [] : [p.confidence]));
 
     const { predicted: predictedColumn, actual: actualColumn, confidence } = merged.columns;
-    expect([predictedColumn.n, predictedColumn.null, predictedColumn.types.string]).toEqual([predicted.length, 0, predicted.length]);
+    expect([predictedColumn.n, predictedColumn.null, predictedColumn.types.string]).toEqual([
+      predicted.length,
+      0,
+      predicted.length,
+    ]);
     expect(predictedColumn.frequent).toEqual(tally(predicted));
     expect(actualColumn.n).toBe(actual.length);
     expect(actualColumn.frequent).toEqual(tally(actual));
@@ -197,9 +229,14 @@ describe('profiles read back by whylogs 1.6.4', () => {
     const pairs = window.validations;
     const labels = pythonLabelOrder(pairs.flatMap((p) => [p.actual, p.predicted]));
     expect(classification?.labels).toEqual(labels);
-    const counts = labels.map((p) => labels.map((a) => pairs.filter((v) => v.predicted === p && v.actual === a).length));
+    const counts = labels.map((p) =>
+      labels.map((a) => pairs.filter((v) => v.predicted === p && v.actual === a).length),
+    );
     expect(classification?.counts).toEqual(counts);
-    expect(classification?.accuracy).toBeCloseTo(pairs.filter((p) => p.actual === p.predicted).length / pairs.length, 12);
+    expect(classification?.accuracy).toBeCloseTo(
+      pairs.filter((p) => p.actual === p.predicted).length / pairs.length,
+      12,
+    );
     const expected = expectedScores(pairs, labels);
     expectScoresClose(classification!.macro, expected.macro, 'macro');
     for (const label of labels) expectScoresClose(classification!.perLabel[label], expected.perLabel[label], label);

@@ -36,7 +36,11 @@ function hllOfStrings(values: readonly string[]): HllSketch {
 describe('HllSketch read by whylogs_sketching', () => {
   it('writes the exact bytes of whylogs own sketch in list form, and the same estimate as a set', () => {
     const sizes = [0, 1, 7, 8, 300, 384];
-    const requests = sizes.map((size) => ({ kind: 'hll', hex: hex(hllOfStrings(labels(size)).serialize()), strings: labels(size) }));
+    const requests = sizes.map((size) => ({
+      kind: 'hll',
+      hex: hex(hllOfStrings(labels(size)).serialize()),
+      strings: labels(size),
+    }));
     const results = runPythonHelper<PythonHll[]>('inspect_sketches.py', [], JSON.stringify(requests));
     sizes.forEach((size, i) => {
       if (size < 8) expect(requests[i].hex, `${size} values`).toBe(results[i].referenceHex);
@@ -77,8 +81,16 @@ describe('FrequentStringsSketch read by whylogs_sketching', () => {
   it('keeps exact counts for few items, and purges as DataSketches does past 768 items', () => {
     const few: [string, number][] = labels(40).map((label, i) => [label, 1 + (i % 5)]);
     const many: [string, number][] = labels(3000).map((label, i) => [label, 1 + (i % 7)]);
-    const requests = [few, many, []].map((updates) => ({ kind: 'frequent_strings', hex: hex(frequentOf(updates).serialize()), updates }));
-    const [small, large, empty] = runPythonHelper<PythonFrequent[]>('inspect_sketches.py', [], JSON.stringify(requests));
+    const requests = [few, many, []].map((updates) => ({
+      kind: 'frequent_strings',
+      hex: hex(frequentOf(updates).serialize()),
+      updates,
+    }));
+    const [small, large, empty] = runPythonHelper<PythonFrequent[]>(
+      'inspect_sketches.py',
+      [],
+      JSON.stringify(requests),
+    );
 
     expect(small.numActive).toBe(40);
     type Row = [string, number, number, number];

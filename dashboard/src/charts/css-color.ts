@@ -2,7 +2,11 @@
 // colour-scheme change needs no new configuration.
 import { withAlpha } from '../lib/colors.js';
 
-export function themeColor(property: string, fallback: string, alpha = 1): (context: { chart: { canvas: HTMLCanvasElement } }) => string {
+export function themeColor(
+  property: string,
+  fallback: string,
+  alpha = 1,
+): (context: { chart: { canvas: HTMLCanvasElement } }) => string {
   return ({ chart }) => {
     const value = getComputedStyle(chart.canvas).getPropertyValue(property).trim() || fallback;
     // Only hex colours can take an alpha here; other notations are used as given.

@@ -15,7 +15,10 @@ function bound(chart: Chart<'line'>, dataset: number, i: number): number | null 
   return typeof v === 'number' ? v : null;
 }
 
-export function intervalWhiskers(datasets: WhiskerDatasets, color: (context: { chart: { canvas: HTMLCanvasElement } }) => string): Plugin<'line'> {
+export function intervalWhiskers(
+  datasets: WhiskerDatasets,
+  color: (context: { chart: { canvas: HTMLCanvasElement } }) => string,
+): Plugin<'line'> {
   return {
     id: 'claraIntervalWhiskers',
     afterDatasetsDraw(chart: Chart<'line'>) {

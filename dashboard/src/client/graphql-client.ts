@@ -53,7 +53,13 @@ export function createClient(endpoint: string, options: ClientOptions = {}): Gra
     }
     const reply = asReply(await res.json().catch(() => null));
     const first = reply?.errors?.[0];
-    if (first) throw new RequestError(first.message ?? 'The API reported an error', 'graphql', res.status, first.extensions?.code ?? null);
+    if (first)
+      throw new RequestError(
+        first.message ?? 'The API reported an error',
+        'graphql',
+        res.status,
+        first.extensions?.code ?? null,
+      );
     if (!res.ok || !reply || reply.data === undefined || reply.data === null) {
       throw new RequestError(`The API answered HTTP ${res.status}`, 'http', res.status);
     }

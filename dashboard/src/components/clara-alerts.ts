@@ -2,7 +2,13 @@
 // "Acknowledge" when an API token is given.
 import { css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { AcknowledgeAlertDocument, AlertsDocument, type AlertFieldsFragment, type AlertStatus, type AlertsQuery } from '../gql/graphql.js';
+import {
+  AcknowledgeAlertDocument,
+  AlertsDocument,
+  type AlertFieldsFragment,
+  type AlertStatus,
+  type AlertsQuery,
+} from '../gql/graphql.js';
 import { evidenceJson, evidenceLines, ruleTitle } from '../lib/alert-evidence.js';
 import { formatInstant } from '../lib/format.js';
 import { storedToken, tokenField, tokenStyles } from './api-token.js';
@@ -162,7 +168,10 @@ export class ClaraAlerts extends ClaraElement {
   private readonly query = new QueryController<AlertsQuery>(this, () => {
     if (this.problem) return null;
     const vars = { status: this.statusFilter, model: this.model || null, limit: this.limit };
-    return { key: [this.endpoint, vars.status, vars.model, vars.limit, this.revision].join('|'), run: () => this.client().request(AlertsDocument, vars) };
+    return {
+      key: [this.endpoint, vars.status, vars.model, vars.limit, this.revision].join('|'),
+      run: () => this.client().request(AlertsDocument, vars),
+    };
   });
 
   override connectedCallback(): void {
@@ -174,7 +183,11 @@ export class ClaraAlerts extends ClaraElement {
     const status = this.statusFilter;
     const pending = this.problem
       ? html`<p class="state error">${this.problem}</p>`
-      : pendingState(this.query, (v) => v.alerts.length === 0, status ? `No ${status.toLowerCase()} alerts.` : 'No alerts: no drift rule has fired.');
+      : pendingState(
+          this.query,
+          (v) => v.alerts.length === 0,
+          status ? `No ${status.toLowerCase()} alerts.` : 'No alerts: no drift rule has fired.',
+        );
     const scope = this.model ? `model “${this.model}”` : 'all models';
     return html`<section class="card" aria-label="Alerts">
       <div class="head">
@@ -183,7 +196,12 @@ export class ClaraAlerts extends ClaraElement {
       </div>
       ${this.askToken ? tokenField(this.token, 'Needed for “Acknowledge”', (token) => (this.token = token)) : null}
       ${this.outcome ? html`<p role="status" class=${this.outcome.failed ? 'error' : 'muted'} data-outcome>${this.outcome.text}</p>` : null}
-      ${pending ?? html`<ul class="alerts">${this.query.value?.alerts.map((a) => this.alert(a))}</ul>`}
+      ${
+        pending ??
+        html`<ul class="alerts">
+          ${this.query.value?.alerts.map((a) => this.alert(a))}
+        </ul>`
+      }
     </section>`;
   }
 
@@ -209,20 +227,35 @@ export class ClaraAlerts extends ClaraElement {
           { label: 'Last seen', value: formatInstant(a.lastSeenAt, tz) },
           ...(settled ? [{ label: settled.label, value: formatInstant(settled.at, tz) }] : []),
           ...lines,
-        ].map((l) => html`<div><dt>${l.label}</dt><dd>${l.value}</dd></div>`)}
+        ].map(
+          (l) =>
+            html`<div>
+              <dt>${l.label}</dt>
+              <dd>${l.value}</dd>
+            </div>`,
+        )}
       </dl>
       <div class="actions">
-        ${a.findings
-          ? html`<details>
-              <summary>Evidence as JSON</summary>
-              <pre>${evidenceJson(a.findings)}</pre>
-            </details>`
-          : html`<span class="muted">Evidence unreadable</span>`}
-        ${a.status === 'OPEN'
-          ? html`<button type="button" ?disabled=${!this.token || this.busy !== null} title=${this.token ? '' : 'Enter an API token to acknowledge alerts'} @click=${() => this.acknowledge(a.id)}>
-              ${this.busy === a.id ? 'Acknowledging…' : 'Acknowledge'}
-            </button>`
-          : null}
+        ${
+          a.findings
+            ? html`<details>
+                <summary>Evidence as JSON</summary>
+                <pre>${evidenceJson(a.findings)}</pre>
+              </details>`
+            : html`<span class="muted">Evidence unreadable</span>`
+        }
+        ${
+          a.status === 'OPEN'
+            ? html`<button
+                type="button"
+                ?disabled=${!this.token || this.busy !== null}
+                title=${this.token ? '' : 'Enter an API token to acknowledge alerts'}
+                @click=${() => this.acknowledge(a.id)}
+              >
+                ${this.busy === a.id ? 'Acknowledging…' : 'Acknowledge'}
+              </button>`
+            : null
+        }
       </div>
     </li>`;
   }
@@ -232,8 +265,17 @@ export class ClaraAlerts extends ClaraElement {
     this.outcome = null;
     try {
       const { acknowledgeAlert } = await this.client(this.token).request(AcknowledgeAlertDocument, { id });
-      this.outcome = { failed: false, text: `${ruleTitle(acknowledgeAlert.kind)} (${acknowledgeAlert.model}): ${acknowledgeAlert.status}` };
-      this.dispatchEvent(new CustomEvent<AlertAcknowledged>('clara-alert-acknowledged', { detail: { id }, bubbles: true, composed: true }));
+      this.outcome = {
+        failed: false,
+        text: `${ruleTitle(acknowledgeAlert.kind)} (${acknowledgeAlert.model}): ${acknowledgeAlert.status}`,
+      };
+      this.dispatchEvent(
+        new CustomEvent<AlertAcknowledged>('clara-alert-acknowledged', {
+          detail: { id },
+          bubbles: true,
+          composed: true,
+        }),
+      );
     } catch (error) {
       this.outcome = { failed: true, text: `Could not acknowledge: ${announceError(this, error).message}` };
     } finally {

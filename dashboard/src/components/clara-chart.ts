@@ -15,10 +15,18 @@ function themed(config: PanelChart, colors: ReturnType<typeof readTheme>): Chart
   const scales: Record<string, unknown> = {};
   for (const [id, scale] of Object.entries(options.scales ?? {})) {
     const s = (scale ?? {}) as Record<string, Record<string, unknown> | undefined>;
-    scales[id] = { ...s, ticks: { color: colors.muted, ...s.ticks }, grid: { color: colors.border, ...s.grid }, border: { color: colors.border } };
+    scales[id] = {
+      ...s,
+      ticks: { color: colors.muted, ...s.ticks },
+      grid: { color: colors.border, ...s.grid },
+      border: { color: colors.border },
+    };
   }
   // Slices are separated by the page background, whatever the theme.
-  const data = config.type === 'doughnut' ? { ...config.data, datasets: config.data.datasets.map((d) => ({ ...d, borderColor: colors.bg })) } : config.data;
+  const data =
+    config.type === 'doughnut'
+      ? { ...config.data, datasets: config.data.datasets.map((d) => ({ ...d, borderColor: colors.bg })) }
+      : config.data;
   return {
     ...config,
     data,

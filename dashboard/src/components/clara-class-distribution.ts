@@ -49,7 +49,10 @@ export class ClaraClassDistribution extends ClaraElement {
     const args = this.rangeArgs();
     if (!args) return null;
     const by: ClassField = this.by === 'PREDICTED' ? 'PREDICTED' : 'ACTUAL';
-    return { key: `${args.key}|${by}`, run: () => this.client().request(SampleDistributionDocument, { model: args.model, range: args.range, by }) };
+    return {
+      key: `${args.key}|${by}`,
+      run: () => this.client().request(SampleDistributionDocument, { model: args.model, range: args.range, by }),
+    };
   });
 
   protected override render() {
@@ -57,13 +60,22 @@ export class ClaraClassDistribution extends ClaraElement {
     const counts = this.query.value?.sampleDistribution ?? [];
     const pending = this.invalid
       ? html`<p class="state error">${this.invalid}</p>`
-      : pendingState(this.query, (v) => v.sampleDistribution.every((c) => c.count === 0), by === 'ACTUAL' ? 'No validated samples in this range.' : 'No predictions in this range.');
+      : pendingState(
+          this.query,
+          (v) => v.sampleDistribution.every((c) => c.count === 0),
+          by === 'ACTUAL' ? 'No validated samples in this range.' : 'No predictions in this range.',
+        );
     return html`<section class="card" aria-label=${TITLES[by]}>
       <div class="head">
         <h3>${TITLES[by]}</h3>
-        ${this.noToggle
-          ? null
-          : html`<label><input type="checkbox" .checked=${by === 'PREDICTED'} @change=${this.toggle} />All predictions (by predicted class)</label>`}
+        ${
+          this.noToggle
+            ? null
+            : html`<label
+                ><input type="checkbox" .checked=${by === 'PREDICTED'} @change=${this.toggle} />All predictions (by
+                predicted class)</label
+              >`
+        }
       </div>
       ${pending ?? doughnut(TITLES[by], slices(counts))}
     </section>`;

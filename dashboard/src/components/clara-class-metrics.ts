@@ -74,7 +74,10 @@ export class ClaraClassMetrics extends ClaraElement {
   private readonly query = new QueryController<ClassMetricsQuery>(this, () => {
     const args = this.rangeArgs();
     if (!args) return null;
-    return { key: args.key, run: () => this.client().request(ClassMetricsDocument, { model: args.model, range: args.range }) };
+    return {
+      key: args.key,
+      run: () => this.client().request(ClassMetricsDocument, { model: args.model, range: args.range }),
+    };
   });
 
   protected override render() {
@@ -84,10 +87,12 @@ export class ClaraClassMetrics extends ClaraElement {
       : pendingState(this.query, (v) => v.metricsByClass.length === 0, 'No validated samples in this range.');
     return html`<section class="card" aria-label="Metrics by class">
       <h3>Metrics by class</h3>
-      ${pending ??
-      html`<div class="grid">${METRICS.map((m) => this.bars(m.key, m.title, rows))}</div>
-        <p class="note">n = support: validated samples whose true class is the label.</p>
-        ${this.averages()}`}
+      ${
+        pending ??
+        html`<div class="grid">${METRICS.map((m) => this.bars(m.key, m.title, rows))}</div>
+          <p class="note">n = support: validated samples whose true class is the label.</p>
+          ${this.averages()}`
+      }
     </section>`;
   }
 
@@ -98,7 +103,14 @@ export class ClaraClassMetrics extends ClaraElement {
       type: 'bar',
       data: {
         labels: sorted.map((r) => `${r.label} (n=${formatCount(r.support)})`),
-        datasets: [{ label: title, data: sorted.map((r) => r[metric]), backgroundColor: sorted.map((r) => colors.get(r.label) ?? NEUTRAL), borderRadius: 3 }],
+        datasets: [
+          {
+            label: title,
+            data: sorted.map((r) => r[metric]),
+            backgroundColor: sorted.map((r) => colors.get(r.label) ?? NEUTRAL),
+            borderRadius: 3,
+          },
+        ],
       },
       options: {
         indexAxis: 'y',
@@ -113,18 +125,30 @@ export class ClaraClassMetrics extends ClaraElement {
             },
           },
         },
-        scales: { x: { min: 0, max: 1, ticks: { callback: (v) => `${Math.round(Number(v) * 100)}%` } }, y: { ticks: { autoSkip: false } } },
+        scales: {
+          x: { min: 0, max: 1, ticks: { callback: (v) => `${Math.round(Number(v) * 100)}%` } },
+          y: { ticks: { autoSkip: false } },
+        },
       },
     };
     const height = `${Math.max(140, 30 * sorted.length + 48)}px`;
     const interval = intervalOf(metric);
     return html`<div data-metric=${metric}>
       <h4>${title}</h4>
-      <clara-chart style=${`--clara-chart-height:${height}`} .config=${config} label=${`${title} per class, best first`}></clara-chart>
+      <clara-chart
+        style=${`--clara-chart-height:${height}`}
+        .config=${config}
+        label=${`${title} per class, best first`}
+      ></clara-chart>
       ${dataTable(
         `${title} per class, best first`,
         ['Class', title, ...(interval ? ['95% low', '95% high'] : []), 'Support'],
-        sorted.map((r) => [r.label, formatPercent(r[metric]), ...(interval ? interval(r).map((v) => formatPercent(v)) : []), formatCount(r.support)]),
+        sorted.map((r) => [
+          r.label,
+          formatPercent(r[metric]),
+          ...(interval ? interval(r).map((v) => formatPercent(v)) : []),
+          formatCount(r.support),
+        ]),
       )}
     </div>`;
   }
@@ -139,9 +163,24 @@ export class ClaraClassMetrics extends ClaraElement {
       ['Micro (= accuracy)', overall.microPrecision, overall.microRecall, overall.microF1],
     ] as const;
     return html`<table class="averages" data-averages>
-      <caption>Averages over the classes</caption>
-      <thead><tr><th scope="col">Average</th>${METRICS.map((m) => html`<th scope="col">${m.title}</th>`)}</tr></thead>
-      <tbody>${rows.map(([name, ...values]) => html`<tr><th scope="row">${name}</th>${values.map((v) => html`<td>${formatPercent(v)}</td>`)}</tr>`)}</tbody>
+      <caption>
+        Averages over the classes
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Average</th>
+          ${METRICS.map((m) => html`<th scope="col">${m.title}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          ([name, ...values]) =>
+            html`<tr>
+              <th scope="row">${name}</th>
+              ${values.map((v) => html`<td>${formatPercent(v)}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
     </table>`;
   }
 }

@@ -59,7 +59,10 @@ export class ClaraConfusionMatrix extends ClaraElement {
   private readonly query = new QueryController<ConfusionMatrixQuery>(this, () => {
     const args = this.rangeArgs();
     if (!args) return null;
-    return { key: args.key, run: () => this.client().request(ConfusionMatrixDocument, { model: args.model, range: args.range }) };
+    return {
+      key: args.key,
+      run: () => this.client().request(ConfusionMatrixDocument, { model: args.model, range: args.range }),
+    };
   });
 
   protected override render() {
@@ -77,7 +80,9 @@ export class ClaraConfusionMatrix extends ClaraElement {
     const cells = heatMap(counts);
     return html`<div class="scroll">
         <table data-table>
-          <caption class="sr-only">Confusion matrix: rows are true classes, columns predicted classes</caption>
+          <caption class="sr-only">
+            Confusion matrix: rows are true classes, columns predicted classes
+          </caption>
           <thead>
             <tr>
               <th scope="col" class="corner">true ↓ predicted →</th>
@@ -91,7 +96,13 @@ export class ClaraConfusionMatrix extends ClaraElement {
                   <th scope="row">${label}</th>
                   ${cells[i].map(
                     (c) =>
-                      html`<td class=${`${c.diagonal ? 'diagonal' : ''} ${c.rowShare > 0.55 ? 'strong' : ''}`} style=${`--share:${c.rowShare}`} title=${`${formatPercent(c.rowShare)} of true ${label}`}>${formatCount(c.count)}</td>`,
+                      html`<td
+                        class=${`${c.diagonal ? 'diagonal' : ''} ${c.rowShare > 0.55 ? 'strong' : ''}`}
+                        style=${`--share:${c.rowShare}`}
+                        title=${`${formatPercent(c.rowShare)} of true ${label}`}
+                      >
+                        ${formatCount(c.count)}
+                      </td>`,
                   )}
                 </tr>`,
             )}

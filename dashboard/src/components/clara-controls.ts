@@ -13,7 +13,12 @@ import { theme } from './theme.js';
 
 export type StateChange = Partial<DashboardState>;
 
-const PRESET_LABELS: Record<(typeof PRESETS)[number], string> = { '24h': 'Last 24 hours', '7d': 'Last 7 days', '30d': 'Last 30 days', '90d': 'Last 90 days' };
+const PRESET_LABELS: Record<(typeof PRESETS)[number], string> = {
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+};
 
 function zones(current: string): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -77,7 +82,10 @@ export class ClaraControls extends LitElement {
   @state() private customOpen = false;
   @state() private customError: string | null = null;
 
-  private readonly models = new QueryController<ModelsQuery>(this, () => ({ key: 'models', run: () => sharedClient().request(ModelsDocument, {}) }));
+  private readonly models = new QueryController<ModelsQuery>(this, () => ({
+    key: 'models',
+    run: () => sharedClient().request(ModelsDocument, {}),
+  }));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new state (a pick, back/forward) shows whichever preset it matches.
@@ -85,7 +93,9 @@ export class ClaraControls extends LitElement {
   }
 
   private emit(change: StateChange): void {
-    this.dispatchEvent(new CustomEvent<StateChange>('clara-state-change', { detail: change, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<StateChange>('clara-state-change', { detail: change, bubbles: true, composed: true }),
+    );
   }
 
   protected override render() {
@@ -108,16 +118,36 @@ export class ClaraControls extends LitElement {
           <option value="custom" ?selected=${preset === null}>Custom…</option>
         </select>
       </label>
-      ${preset === null
-        ? html`<div class="custom">
-            <label>From <input id="from" type="datetime-local" .value=${toLocalInput(s.range.from.getTime(), s.timeZone)} @change=${this.pickCustom} /></label>
-            <label>To <input id="to" type="datetime-local" .value=${toLocalInput(s.range.to.getTime(), s.timeZone)} @change=${this.pickCustom} aria-invalid=${this.customError ? 'true' : 'false'} /></label>
-            ${this.customError ? html`<p class="invalid" role="alert">${this.customError}</p>` : null}
-          </div>`
-        : null}
+      ${
+        preset === null
+          ? html`<div class="custom">
+              <label
+                >From
+                <input
+                  id="from"
+                  type="datetime-local"
+                  .value=${toLocalInput(s.range.from.getTime(), s.timeZone)}
+                  @change=${this.pickCustom}
+              /></label>
+              <label
+                >To
+                <input
+                  id="to"
+                  type="datetime-local"
+                  .value=${toLocalInput(s.range.to.getTime(), s.timeZone)}
+                  @change=${this.pickCustom}
+                  aria-invalid=${this.customError ? 'true' : 'false'}
+              /></label>
+              ${this.customError ? html`<p class="invalid" role="alert">${this.customError}</p>` : null}
+            </div>`
+          : null
+      }
       <label
         >Granularity
-        <select id="granularity" @change=${(e: Event) => this.emit({ granularity: (e.target as HTMLSelectElement).value as Granularity })}>
+        <select
+          id="granularity"
+          @change=${(e: Event) => this.emit({ granularity: (e.target as HTMLSelectElement).value as Granularity })}
+        >
           ${GRANULARITIES.map((g) => html`<option value=${g} ?selected=${s.granularity === g}>${g.charAt(0) + g.slice(1).toLowerCase()}</option>`)}
         </select>
       </label>
@@ -127,7 +157,14 @@ export class ClaraControls extends LitElement {
           ${zones(s.timeZone).map((z) => html`<option value=${z} ?selected=${s.timeZone === z}>${z}</option>`)}
         </select>
       </label>
-      <label class="inline"><input id="refresh" type="checkbox" .checked=${s.refresh} @change=${(e: Event) => this.emit({ refresh: (e.target as HTMLInputElement).checked })} />Auto-refresh (1 min)</label>
+      <label class="inline"
+        ><input
+          id="refresh"
+          type="checkbox"
+          .checked=${s.refresh}
+          @change=${(e: Event) => this.emit({ refresh: (e.target as HTMLInputElement).checked })}
+        />Auto-refresh (1 min)</label
+      >
       <p class="range" id="range-text">${formatRange(s.range.from, s.range.to, s.timeZone)} (${s.timeZone})</p>
     </form>`;
   }
@@ -141,10 +178,12 @@ export class ClaraControls extends LitElement {
   }
 
   private pickCustom(): void {
-    const read = (id: string) => fromLocalInput((this.renderRoot.querySelector(`#${id}`) as HTMLInputElement).value, this.state.timeZone);
+    const read = (id: string) =>
+      fromLocalInput((this.renderRoot.querySelector(`#${id}`) as HTMLInputElement).value, this.state.timeZone);
     const from = read('from');
     const to = read('to');
-    this.customError = from === null || to === null ? 'Enter both dates.' : from >= to ? '“From” must be before “To”.' : null;
+    this.customError =
+      from === null || to === null ? 'Enter both dates.' : from >= to ? '“From” must be before “To”.' : null;
     if (this.customError || from === null || to === null) return;
     this.emit({ range: { from: new Date(from), to: new Date(to) } });
   }

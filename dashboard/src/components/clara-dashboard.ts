@@ -30,33 +30,102 @@ const REFRESH_MS = 60_000;
 
 /** The panel of each tab (TypeScript insists on one per TabId). */
 const PANELS: Record<TabId, (s: DashboardState, revision: number) => TemplateResult> = {
-  overview: (s, r) => html`<clara-overview .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-overview>`,
+  overview: (s, r) =>
+    html`<clara-overview
+      .model=${s.model}
+      .from=${iso(s.range.from)}
+      .to=${iso(s.range.to)}
+      .timeZone=${s.timeZone}
+      .revision=${r}
+    ></clara-overview>`,
   metrics: (s, r) =>
     html`<div class="grid">
       ${(['precision', 'accuracy', 'recall', 'f1'] as const).map(
         (m) =>
-          html`<clara-metric-chart metric=${m} .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .revision=${r}></clara-metric-chart>`,
+          html`<clara-metric-chart
+            metric=${m}
+            .model=${s.model}
+            .from=${iso(s.range.from)}
+            .to=${iso(s.range.to)}
+            .granularity=${s.granularity}
+            .timeZone=${s.timeZone}
+            .revision=${r}
+          ></clara-metric-chart>`,
       )}
-      <clara-estimate .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .revision=${r}></clara-estimate>
+      <clara-estimate
+        .model=${s.model}
+        .from=${iso(s.range.from)}
+        .to=${iso(s.range.to)}
+        .granularity=${s.granularity}
+        .timeZone=${s.timeZone}
+        .revision=${r}
+      ></clara-estimate>
     </div>`,
   versions: (s, r) =>
-    html`<clara-version-comparison .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .revision=${r}></clara-version-comparison>`,
-  samples: (s, r) => html`<clara-class-distribution .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-class-distribution>`,
+    html`<clara-version-comparison
+      .model=${s.model}
+      .from=${iso(s.range.from)}
+      .to=${iso(s.range.to)}
+      .granularity=${s.granularity}
+      .timeZone=${s.timeZone}
+      .revision=${r}
+    ></clara-version-comparison>`,
+  samples: (s, r) =>
+    html`<clara-class-distribution
+      .model=${s.model}
+      .from=${iso(s.range.from)}
+      .to=${iso(s.range.to)}
+      .timeZone=${s.timeZone}
+      .revision=${r}
+    ></clara-class-distribution>`,
   classes: (s, r) =>
     html`<div class="stack">
-      <clara-class-metrics .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-class-metrics>
-      <clara-confusion-matrix .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-confusion-matrix>
+      <clara-class-metrics
+        .model=${s.model}
+        .from=${iso(s.range.from)}
+        .to=${iso(s.range.to)}
+        .timeZone=${s.timeZone}
+        .revision=${r}
+      ></clara-class-metrics>
+      <clara-confusion-matrix
+        .model=${s.model}
+        .from=${iso(s.range.from)}
+        .to=${iso(s.range.to)}
+        .timeZone=${s.timeZone}
+        .revision=${r}
+      ></clara-confusion-matrix>
     </div>`,
-  training: (s, r) => html`<clara-training-distribution .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-training-distribution>`,
+  training: (s, r) =>
+    html`<clara-training-distribution
+      .model=${s.model}
+      .from=${iso(s.range.from)}
+      .to=${iso(s.range.to)}
+      .timeZone=${s.timeZone}
+      .revision=${r}
+    ></clara-training-distribution>`,
   drift: (s, r) =>
     html`<div class="stack">
-      <clara-drift .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .granularity=${s.granularity} .timeZone=${s.timeZone} .reference=${s.reference ?? ''} .revision=${r}></clara-drift>
+      <clara-drift
+        .model=${s.model}
+        .from=${iso(s.range.from)}
+        .to=${iso(s.range.to)}
+        .granularity=${s.granularity}
+        .timeZone=${s.timeZone}
+        .reference=${s.reference ?? ''}
+        .revision=${r}
+      ></clara-drift>
       <clara-alerts ask-token limit="50" .model=${s.model} .timeZone=${s.timeZone} .revision=${r}></clara-alerts>
     </div>`,
   jobs: (s, r) =>
     html`<div class="stack">
       <clara-jobs ask-token .timeZone=${s.timeZone} .revision=${r}></clara-jobs>
-      <clara-profile-uploads .model=${s.model} .from=${iso(s.range.from)} .to=${iso(s.range.to)} .timeZone=${s.timeZone} .revision=${r}></clara-profile-uploads>
+      <clara-profile-uploads
+        .model=${s.model}
+        .from=${iso(s.range.from)}
+        .to=${iso(s.range.to)}
+        .timeZone=${s.timeZone}
+        .revision=${r}
+      ></clara-profile-uploads>
     </div>`,
 };
 
@@ -155,7 +224,9 @@ export class ClaraDashboard extends LitElement {
   constructor() {
     super();
     this.addEventListener('clara-alert-acknowledged', () => this.openAlerts.rerun());
-    this.addEventListener('clara-reference-change', (e) => this.navigate({ reference: (e as CustomEvent<ReferenceChange>).detail.reference }));
+    this.addEventListener('clara-reference-change', (e) =>
+      this.navigate({ reference: (e as CustomEvent<ReferenceChange>).detail.reference }),
+    );
   }
 
   override connectedCallback(): void {
@@ -180,14 +251,27 @@ export class ClaraDashboard extends LitElement {
       <div role="tablist" aria-label="Dashboard sections" @keydown=${this.onTabKey}>
         ${TABS.map(
           (t) =>
-            html`<button role="tab" id=${`tab-${t.id}`} aria-controls=${`panel-${t.id}`} aria-selected=${String(t.id === s.tab)} tabindex=${t.id === s.tab ? 0 : -1} @click=${() => this.navigate({ tab: t.id })}>
+            html`<button
+              role="tab"
+              id=${`tab-${t.id}`}
+              aria-controls=${`panel-${t.id}`}
+              aria-selected=${String(t.id === s.tab)}
+              tabindex=${t.id === s.tab ? 0 : -1}
+              @click=${() => this.navigate({ tab: t.id })}
+            >
               ${t.label}${t.id === 'drift' ? this.badge() : null}
             </button>`,
         )}
       </div>
       ${TABS.map(
         (t) =>
-          html`<div role="tabpanel" id=${`panel-${t.id}`} aria-labelledby=${`tab-${t.id}`} tabindex="0" ?hidden=${t.id !== s.tab}>
+          html`<div
+            role="tabpanel"
+            id=${`panel-${t.id}`}
+            aria-labelledby=${`tab-${t.id}`}
+            tabindex="0"
+            ?hidden=${t.id !== s.tab}
+          >
             ${t.id === s.tab ? PANELS[t.id](s, this.revision) : null}
           </div>`,
       )}`;
@@ -197,18 +281,22 @@ export class ClaraDashboard extends LitElement {
     const open = this.openAlerts.value?.alerts.length ?? 0;
     const text = badgeText(open);
     if (!text) return null;
-    return html`<span class="count" data-open-alerts=${open} aria-hidden="true">${text}</span><span class="sr-only">, ${open} open alert${open === 1 ? '' : 's'}</span>`;
+    return html`<span class="count" data-open-alerts=${open} aria-hidden="true">${text}</span
+      ><span class="sr-only">, ${open} open alert${open === 1 ? '' : 's'}</span>`;
   }
 
   protected override updated(): void {
     // On narrow screens the tab strip scrolls: keep the selected tab in view.
-    this.renderRoot.querySelector('[role=tab][aria-selected=true]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    this.renderRoot
+      .querySelector('[role=tab][aria-selected=true]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   private onChange(event: CustomEvent<StateChange>): void {
     const change = { ...event.detail };
     // A relative range stays relative when the zone changes: "last 7 days" in the new zone.
-    if (change.timeZone && !change.range && this.live) change.range = relativeRange(this.live, new Date(), change.timeZone);
+    if (change.timeZone && !change.range && this.live)
+      change.range = relativeRange(this.live, new Date(), change.timeZone);
     this.navigate(change);
   }
 

@@ -3,7 +3,17 @@
 import { css, html, type TemplateResult, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DriftDocument, DriftReferenceSettingDocument, type DriftQuery, type DriftReference } from '../gql/graphql.js';
-import { driftRows, formatP, formatPoints, formatStatistic, isDriftReference, isEmptyDrift, REFERENCE_LABELS, yesNo, type DriftRow } from '../lib/drift-data.js';
+import {
+  driftRows,
+  formatP,
+  formatPoints,
+  formatStatistic,
+  isDriftReference,
+  isEmptyDrift,
+  REFERENCE_LABELS,
+  yesNo,
+  type DriftRow,
+} from '../lib/drift-data.js';
 import { formatCount, formatPercent } from '../lib/format.js';
 import './clara-chart.js';
 import { ClaraElement } from './clara-element.js';
@@ -74,7 +84,9 @@ export class ClaraDrift extends ClaraElement {
   });
 
   private get referenceError(): string | null {
-    return this.reference && !isDriftReference(this.reference) ? `reference="${this.reference}" is not TRAINING or BASELINE.` : null;
+    return this.reference && !isDriftReference(this.reference)
+      ? `reference="${this.reference}" is not TRAINING or BASELINE.`
+      : null;
   }
 
   private defaultReference(): Promise<DriftReference> {
@@ -95,7 +107,9 @@ export class ClaraDrift extends ClaraElement {
     const reference = isDriftReference(this.reference) ? this.reference : (value?.reference ?? null);
     const rows = value ? driftRows(value.drift, value.driftSettings, this.bucketSize, this.zone) : null;
     const problem = this.invalid ?? this.referenceError;
-    const pending = problem ? html`<p class="state error">${problem}</p>` : pendingState(this.query, () => rows === null || isEmptyDrift(rows), 'No predictions in this range.');
+    const pending = problem
+      ? html`<p class="state error">${problem}</p>`
+      : pendingState(this.query, () => rows === null || isEmptyDrift(rows), 'No predictions in this range.');
     return html`${this.noReferencePicker ? null : this.picker(reference)}
       <div class="grid">
         ${this.statisticCard('psi', 'PSI', 'Population stability index of predicted classes', pending, rows, value)}
@@ -120,7 +134,13 @@ export class ClaraDrift extends ClaraElement {
   private pick(event: Event): void {
     const reference = (event.target as HTMLSelectElement).value as DriftReference;
     this.reference = reference;
-    this.dispatchEvent(new CustomEvent<ReferenceChange>('clara-reference-change', { detail: { reference }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<ReferenceChange>('clara-reference-change', {
+        detail: { reference },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private caption(what: string, value: { reference: DriftReference } | null): string {
@@ -128,18 +148,37 @@ export class ClaraDrift extends ClaraElement {
     return `${what}${against} per ${this.bucketSize.toLowerCase()} (${this.zone})`;
   }
 
-  private statisticCard(key: 'psi' | 'js', name: string, title: string, pending: Pending, rows: DriftRow[] | null, value: (DriftQuery & { reference: DriftReference }) | null) {
+  private statisticCard(
+    key: 'psi' | 'js',
+    name: string,
+    title: string,
+    pending: Pending,
+    rows: DriftRow[] | null,
+    value: (DriftQuery & { reference: DriftReference }) | null,
+  ) {
     const threshold = value ? (key === 'psi' ? value.driftSettings.psiThreshold : value.driftSettings.jsThreshold) : 0;
     const fired = (r: DriftRow) => (key === 'psi' ? r.psiFired : r.jsFired);
     const caption = this.caption(title, value);
     return html`<section class="card" aria-label=${title} data-chart=${key}>
       <h3>${title}</h3>
-      ${pending ??
-      (rows
-        ? html`<clara-chart .config=${statisticChart(rows, key, name, threshold)} label=${caption}></clara-chart>
-            ${statisticLegend(threshold)}
-            ${dataTable(caption, ['Bucket', name, 'Threshold', 'Rule fired', 'Predictions'], rows.map((r) => [r.label, formatStatistic(r[key]), String(threshold), yesNo(fired(r)), formatCount(r.predictions)]))}`
-        : null)}
+      ${
+        pending ??
+        (rows
+          ? html`<clara-chart .config=${statisticChart(rows, key, name, threshold)} label=${caption}></clara-chart>
+              ${statisticLegend(threshold)}
+              ${dataTable(
+                caption,
+                ['Bucket', name, 'Threshold', 'Rule fired', 'Predictions'],
+                rows.map((r) => [
+                  r.label,
+                  formatStatistic(r[key]),
+                  String(threshold),
+                  yesNo(fired(r)),
+                  formatCount(r.predictions),
+                ]),
+              )}`
+          : null)
+      }
     </section>`;
   }
 
@@ -149,16 +188,39 @@ export class ClaraDrift extends ClaraElement {
     const caption = `${title} per ${this.bucketSize.toLowerCase()} (${this.zone})`;
     return html`<section class="card" aria-label=${title} data-chart="accuracy">
       <h3>${title}</h3>
-      ${pending ??
-      (rows && settings
-        ? html`<clara-chart .config=${accuracyChart(rows, settings.accuracyDropThreshold)} label=${caption}></clara-chart>
-            ${accuracyLegend(settings.accuracyDropThreshold, settings.pValue)}
-            ${dataTable(
-              caption,
-              ['Bucket', 'Accuracy change', 'Accuracy', 'Baseline accuracy', 'p-value', `Significant (p < ${settings.pValue})`, 'Rule fired', 'Validated'],
-              rows.map((r) => [r.label, formatPoints(r.delta), formatPercent(r.accuracy), formatPercent(r.baselineAccuracy), formatP(r.p), yesNo(r.significant), yesNo(r.accuracyFired), formatCount(r.validated)]),
-            )}`
-        : null)}
+      ${
+        pending ??
+        (rows && settings
+          ? html`<clara-chart
+                .config=${accuracyChart(rows, settings.accuracyDropThreshold)}
+                label=${caption}
+              ></clara-chart>
+              ${accuracyLegend(settings.accuracyDropThreshold, settings.pValue)}
+              ${dataTable(
+                caption,
+                [
+                  'Bucket',
+                  'Accuracy change',
+                  'Accuracy',
+                  'Baseline accuracy',
+                  'p-value',
+                  `Significant (p < ${settings.pValue})`,
+                  'Rule fired',
+                  'Validated',
+                ],
+                rows.map((r) => [
+                  r.label,
+                  formatPoints(r.delta),
+                  formatPercent(r.accuracy),
+                  formatPercent(r.baselineAccuracy),
+                  formatP(r.p),
+                  yesNo(r.significant),
+                  yesNo(r.accuracyFired),
+                  formatCount(r.validated),
+                ]),
+              )}`
+          : null)
+      }
     </section>`;
   }
 }

@@ -49,7 +49,11 @@ export abstract class ClaraElement extends LitElement {
   protected rangeArgs(): { model: string | null; range: { from: string; to: string }; key: string } | null {
     if (!this.window || this.invalid) return null;
     const range = rangeVariables(this.window);
-    return { model: this.model || null, range, key: [this.endpoint, this.model, range.from, range.to, this.revision].join('|') };
+    return {
+      model: this.model || null,
+      range,
+      key: [this.endpoint, this.model, range.from, range.to, this.revision].join('|'),
+    };
   }
 
   override connectedCallback(): void {
@@ -90,6 +94,7 @@ export abstract class ClaraElement extends LitElement {
   private schedule(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.isConnected && this.refresh > 0) this.timer = setInterval(() => this.revision++, Math.max(5, this.refresh) * 1000);
+    if (this.isConnected && this.refresh > 0)
+      this.timer = setInterval(() => this.revision++, Math.max(5, this.refresh) * 1000);
   }
 }

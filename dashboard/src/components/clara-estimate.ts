@@ -40,7 +40,10 @@ export class ClaraEstimate extends ClaraElement {
     const args = this.rangeArgs();
     if (!args) return null;
     const vars = { model: args.model, range: args.range, granularity: this.bucketSize, timeZone: this.zone };
-    return { key: `${args.key}|${vars.granularity}|${vars.timeZone}`, run: () => this.client().request(PerformanceEstimateDocument, vars) };
+    return {
+      key: `${args.key}|${vars.granularity}|${vars.timeZone}`,
+      run: () => this.client().request(PerformanceEstimateDocument, vars),
+    };
   });
 
   protected override render() {
@@ -53,21 +56,38 @@ export class ClaraEstimate extends ClaraElement {
   private body() {
     const result = this.query.value?.performanceEstimate;
     const line = result ? estimateSeries(result.series, this.bucketSize, this.zone) : null;
-    const pending = pendingState(this.query, () => !line || line.filled === 0, 'No predictions with a confidence, and no validated ones, in this range.');
+    const pending = pendingState(
+      this.query,
+      () => !line || line.filled === 0,
+      'No predictions with a confidence, and no validated ones, in this range.',
+    );
     if (pending !== null || !line) return pending;
     const head = ['Bucket', 'Estimated', '95% low', '95% high', 'Realized'];
-    const rows = line.labels.map((label, i) => [label, formatPercent(line.estimated[i]), formatPercent(line.low[i]), formatPercent(line.high[i]), formatPercent(line.realized[i])]);
-    return html`<clara-chart .config=${this.chartConfig(line)} label=${`Estimated and realized accuracy per ${this.bucketSize.toLowerCase()}`}></clara-chart>
+    const rows = line.labels.map((label, i) => [
+      label,
+      formatPercent(line.estimated[i]),
+      formatPercent(line.low[i]),
+      formatPercent(line.high[i]),
+      formatPercent(line.realized[i]),
+    ]);
+    return html`<clara-chart
+        .config=${this.chartConfig(line)}
+        label=${`Estimated and realized accuracy per ${this.bucketSize.toLowerCase()}`}
+      ></clara-chart>
       ${this.note(result?.reference ?? null)}
       ${dataTable(`Estimated and realized accuracy per ${this.bucketSize.toLowerCase()}`, head, rows)}`;
   }
 
   private note(reference: Reference | null) {
-    if (!reference) return html`<p class="note" data-reference>No calibration yet: it needs validated predictions with a confidence before this range.</p>`;
+    if (!reference)
+      return html`<p class="note" data-reference>
+        No calibration yet: it needs validated predictions with a confidence before this range.
+      </p>`;
     const source = reference.stored ? 'fitted by the fit-calibration job' : 'fitted for this range';
     return html`<p class="note" data-reference>
-      Calibrated on ${formatCount(reference.samples)} validated predictions from ${formatInstant(reference.from, this.zone)} to ${formatInstant(reference.to, this.zone)} (${source});
-      calibration error ${formatPercent(reference.calibrationErrorBefore)} → ${formatPercent(reference.calibrationErrorAfter)}.
+      Calibrated on ${formatCount(reference.samples)} validated predictions from
+      ${formatInstant(reference.from, this.zone)} to ${formatInstant(reference.to, this.zone)} (${source}); calibration
+      error ${formatPercent(reference.calibrationErrorBefore)} → ${formatPercent(reference.calibrationErrorAfter)}.
     </p>`;
   }
 
@@ -79,9 +99,31 @@ export class ClaraEstimate extends ClaraElement {
         labels: line.labels,
         datasets: [
           { label: '95% band', data: line.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false },
-          { label: '95% band (high)', data: line.high, borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: BAND, spanGaps: false },
-          { ...common, label: 'Estimated', data: line.estimated, borderColor: ESTIMATE, backgroundColor: ESTIMATE, borderDash: [6, 4] },
-          { ...common, label: 'Realized', data: line.realized, borderColor: REALIZED, backgroundColor: REALIZED, pointStyle: 'rectRot' },
+          {
+            label: '95% band (high)',
+            data: line.high,
+            borderWidth: 0,
+            pointRadius: 0,
+            fill: '-1',
+            backgroundColor: BAND,
+            spanGaps: false,
+          },
+          {
+            ...common,
+            label: 'Estimated',
+            data: line.estimated,
+            borderColor: ESTIMATE,
+            backgroundColor: ESTIMATE,
+            borderDash: [6, 4],
+          },
+          {
+            ...common,
+            label: 'Realized',
+            data: line.realized,
+            borderColor: REALIZED,
+            backgroundColor: REALIZED,
+            pointStyle: 'rectRot',
+          },
         ],
       },
       options: {
@@ -95,7 +137,9 @@ export class ClaraEstimate extends ClaraElement {
                 const value = `${item.dataset.label}: ${formatPercent(item.parsed.y)}`;
                 const lo = line.low[item.dataIndex];
                 const hi = line.high[item.dataIndex];
-                return item.datasetIndex === 2 && lo !== null && hi !== null ? `${value} (95% band ${formatPercent(lo)} – ${formatPercent(hi)})` : value;
+                return item.datasetIndex === 2 && lo !== null && hi !== null
+                  ? `${value} (95% band ${formatPercent(lo)} – ${formatPercent(hi)})`
+                  : value;
               },
             },
           },

@@ -161,18 +161,29 @@ export class ClaraJobs extends ClaraElement {
         </thead>
         <tbody>
           ${jobs.map(
-            (j) => html`<tr data-job=${j.name}>
-              <th scope="row">${j.name}<div class="muted">${j.description}${j.interval ? ` · every ${j.interval}` : ''}</div></th>
-              <td><span class="badge" data-status=${j.status}>${j.status}</span></td>
-              <td data-label="Last run">${formatInstant(j.lastRunAt, tz)}</td>
-              <td data-label="Next run">${formatInstant(j.nextRunAt, tz)}</td>
-              <td data-label="Failures">${j.failCount}${j.failReason ? html`<div class="error">${j.failReason}</div>` : null}</td>
-              <td>
-                <button type="button" ?disabled=${!this.token || this.running !== null} title=${this.token ? '' : 'Enter an API token to run jobs'} @click=${() => this.runNow(j.name)}>
-                  ${this.running === j.name ? 'Running…' : 'Run now'}
-                </button>
-              </td>
-            </tr>`,
+            (j) =>
+              html`<tr data-job=${j.name}>
+                <th scope="row">
+                  ${j.name}
+                  <div class="muted">${j.description}${j.interval ? ` · every ${j.interval}` : ''}</div>
+                </th>
+                <td><span class="badge" data-status=${j.status}>${j.status}</span></td>
+                <td data-label="Last run">${formatInstant(j.lastRunAt, tz)}</td>
+                <td data-label="Next run">${formatInstant(j.nextRunAt, tz)}</td>
+                <td data-label="Failures">
+                  ${j.failCount}${j.failReason ? html`<div class="error">${j.failReason}</div>` : null}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    ?disabled=${!this.token || this.running !== null}
+                    title=${this.token ? '' : 'Enter an API token to run jobs'}
+                    @click=${() => this.runNow(j.name)}
+                  >
+                    ${this.running === j.name ? 'Running…' : 'Run now'}
+                  </button>
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -195,13 +206,14 @@ export class ClaraJobs extends ClaraElement {
         </thead>
         <tbody>
           ${runs.map(
-            (r) => html`<tr data-run=${r.id}>
-              <th scope="row">${r.job}</th>
-              <td><span class="badge" data-status=${r.status}>${r.status}</span></td>
-              <td data-label="Started">${formatInstant(r.startedAt, tz)}</td>
-              <td data-label="Finished">${formatInstant(r.finishedAt, tz)}</td>
-              <td>${r.summary ?? ''}${r.error ? html`<div class="error">${r.error}</div>` : null}</td>
-            </tr>`,
+            (r) =>
+              html`<tr data-run=${r.id}>
+                <th scope="row">${r.job}</th>
+                <td><span class="badge" data-status=${r.status}>${r.status}</span></td>
+                <td data-label="Started">${formatInstant(r.startedAt, tz)}</td>
+                <td data-label="Finished">${formatInstant(r.finishedAt, tz)}</td>
+                <td>${r.summary ?? ''}${r.error ? html`<div class="error">${r.error}</div>` : null}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
@@ -214,7 +226,11 @@ export class ClaraJobs extends ClaraElement {
     try {
       const { runJob } = await this.client(this.token).request(RunJobDocument, { name });
       const failed = runJob.status === 'FAILED';
-      this.outcome = { job: name, failed, text: `${name}: ${runJob.status}${runJob.summary ? ` — ${runJob.summary}` : ''}${runJob.error ? ` — ${runJob.error}` : ''}` };
+      this.outcome = {
+        job: name,
+        failed,
+        text: `${name}: ${runJob.status}${runJob.summary ? ` — ${runJob.summary}` : ''}${runJob.error ? ` — ${runJob.error}` : ''}`,
+      };
     } catch (error) {
       this.outcome = { job: name, failed: true, text: `${name}: ${announceError(this, error).message}` };
     } finally {

@@ -31,7 +31,10 @@ export class ClaraMetricChart extends ClaraElement {
     const args = this.rangeArgs();
     if (!args || !isMetric(this.metric)) return null;
     const vars = { model: args.model, range: args.range, granularity: this.bucketSize, timeZone: this.zone };
-    return { key: `${args.key}|${vars.granularity}|${vars.timeZone}`, run: () => this.client().request(MetricSeriesDocument, vars) };
+    return {
+      key: `${args.key}|${vars.granularity}|${vars.timeZone}`,
+      run: () => this.client().request(MetricSeriesDocument, vars),
+    };
   });
 
   protected override render() {
@@ -46,22 +49,52 @@ export class ClaraMetricChart extends ClaraElement {
   private body(metric: Metric) {
     const report = this.query.value?.metrics;
     const line = report ? lineSeries(report.series, metric, this.bucketSize, report.timeZone) : null;
-    const pending = pendingState(this.query, () => !line || line.filled === 0, isRate(metric) ? 'No validated samples in this range.' : 'No predictions in this range.');
+    const pending = pendingState(
+      this.query,
+      () => !line || line.filled === 0,
+      isRate(metric) ? 'No validated samples in this range.' : 'No predictions in this range.',
+    );
     if (pending !== null || !line) return pending;
     const format = (v: number | null) => (v === null ? '—' : isRate(metric) ? formatPercent(v) : formatCount(v));
     const head = ['Bucket', METRIC_LABELS[metric], ...(line.band ? ['95% low', '95% high'] : [])];
-    const rows = line.labels.map((label, i) => [label, format(line.values[i]), ...(line.band ? [format(line.band.low[i]), format(line.band.high[i])] : [])]);
-    return html`<clara-chart .config=${this.chartConfig(metric, line)} label=${`${METRIC_LABELS[metric]} per ${this.bucketSize.toLowerCase()}`}></clara-chart>
+    const rows = line.labels.map((label, i) => [
+      label,
+      format(line.values[i]),
+      ...(line.band ? [format(line.band.low[i]), format(line.band.high[i])] : []),
+    ]);
+    return html`<clara-chart
+        .config=${this.chartConfig(metric, line)}
+        label=${`${METRIC_LABELS[metric]} per ${this.bucketSize.toLowerCase()}`}
+      ></clara-chart>
       ${dataTable(`${METRIC_LABELS[metric]} per ${this.bucketSize.toLowerCase()} (${report?.timeZone})`, head, rows)}`;
   }
 
   private chartConfig(metric: Metric, line: LineSeries): ChartConfiguration<'line'> {
     const rate = isRate(metric);
-    const main = { label: METRIC_LABELS[metric], data: line.values, borderColor: LINE, backgroundColor: LINE, pointRadius: 3.5, pointHoverRadius: 5, spanGaps: false, tension: 0, borderJoinStyle: 'round' as const, clip: false as const };
+    const main = {
+      label: METRIC_LABELS[metric],
+      data: line.values,
+      borderColor: LINE,
+      backgroundColor: LINE,
+      pointRadius: 3.5,
+      pointHoverRadius: 5,
+      spanGaps: false,
+      tension: 0,
+      borderJoinStyle: 'round' as const,
+      clip: false as const,
+    };
     const band = line.band
       ? [
           { label: '95% interval', data: line.band.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false },
-          { label: '95% interval (high)', data: line.band.high, borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: BAND, spanGaps: false },
+          {
+            label: '95% interval (high)',
+            data: line.band.high,
+            borderWidth: 0,
+            pointRadius: 0,
+            fill: '-1',
+            backgroundColor: BAND,
+            spanGaps: false,
+          },
         ]
       : [];
     return {
@@ -79,14 +112,18 @@ export class ClaraMetricChart extends ClaraElement {
                 const value = `${item.dataset.label}: ${rate ? formatPercent(item.parsed.y) : formatCount(item.parsed.y ?? 0)}`;
                 const lo = line.band?.low[item.dataIndex];
                 const hi = line.band?.high[item.dataIndex];
-                return lo != null && hi != null ? `${value} (95% CI ${formatPercent(lo)} – ${formatPercent(hi)})` : value;
+                return lo != null && hi != null
+                  ? `${value} (95% CI ${formatPercent(lo)} – ${formatPercent(hi)})`
+                  : value;
               },
             },
           },
         },
         scales: {
           x: { offset: true, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 } },
-          y: rate ? { min: 0, max: 1, ticks: { callback: (v) => `${Math.round(Number(v) * 100)}%` } } : { beginAtZero: true, ticks: { precision: 0 } },
+          y: rate
+            ? { min: 0, max: 1, ticks: { callback: (v) => `${Math.round(Number(v) * 100)}%` } }
+            : { beginAtZero: true, ticks: { precision: 0 } },
         },
       },
     };

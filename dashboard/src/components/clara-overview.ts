@@ -31,7 +31,10 @@ const STATS: Stat[] = [
     label: 'Accuracy',
     kind: 'rate',
     pick: (v) => v.accuracy,
-    detail: (v) => (v.accuracyLow === null || v.accuracyHigh === null ? null : `95% CI ${formatPercent(v.accuracyLow)} – ${formatPercent(v.accuracyHigh)}`),
+    detail: (v) =>
+      v.accuracyLow === null || v.accuracyHigh === null
+        ? null
+        : `95% CI ${formatPercent(v.accuracyLow)} – ${formatPercent(v.accuracyHigh)}`,
   },
   { id: 'precision', label: 'Precision (macro)', kind: 'rate', pick: (v) => v.precision },
   { id: 'recall', label: 'Recall (macro)', kind: 'rate', pick: (v) => v.recall },
@@ -112,13 +115,20 @@ export class ClaraOverview extends ClaraElement {
         const now = s.pick(current);
         const change = periodChange(now, s.pick(previous), s.kind);
         // Higher rates are better; for counts more is neither good nor bad.
-        const tone = s.kind === 'count' || !change || change.direction === 'flat' ? 'neutral' : change.direction === 'up' ? 'good' : 'bad';
+        const tone =
+          s.kind === 'count' || !change || change.direction === 'flat'
+            ? 'neutral'
+            : change.direction === 'up'
+              ? 'good'
+              : 'bad';
         const arrow = !change || change.direction === 'flat' ? '' : change.direction === 'up' ? '▲ ' : '▼ ';
         return html`<div class="stat card" data-stat=${s.id}>
           <dt>${s.label}</dt>
           <dd class="value">${now === null ? '—' : s.kind === 'count' ? formatCount(now) : formatPercent(now)}</dd>
           ${s.detail?.(current) ? html`<dd class="detail">${s.detail(current)}</dd>` : null}
-          <dd class="change" data-tone=${tone}>${arrow}${formatChange(change, s.kind)} <span class="sr-only">against the previous period</span></dd>
+          <dd class="change" data-tone=${tone}>
+            ${arrow}${formatChange(change, s.kind)} <span class="sr-only">against the previous period</span>
+          </dd>
         </div>`;
       })}
     </dl>`;

@@ -41,11 +41,16 @@ export class ClaraProfileUploads extends ClaraElement {
   private readonly query = new QueryController<ProfileUploadsQuery>(this, () => {
     const args = this.rangeArgs();
     if (!args) return null;
-    return { key: args.key, run: () => this.client().request(ProfileUploadsDocument, { model: args.model, range: args.range }) };
+    return {
+      key: args.key,
+      run: () => this.client().request(ProfileUploadsDocument, { model: args.model, range: args.range }),
+    };
   });
 
   protected override render() {
-    const pending = this.invalid ? html`<p class="state error">${this.invalid}</p>` : pendingState(this.query, (v) => v.profiles.length === 0, 'No whylogs profiles in this range yet.');
+    const pending = this.invalid
+      ? html`<p class="state error">${this.invalid}</p>`
+      : pendingState(this.query, (v) => v.profiles.length === 0, 'No whylogs profiles in this range yet.');
     return html`<section class="card" aria-label="Profile uploads">
       <h3>whylogs profiles: WhyLabs upload</h3>
       ${pending ?? this.body()}
@@ -56,7 +61,13 @@ export class ClaraProfileUploads extends ClaraElement {
     const summary = uploadSummary(this.query.value?.profiles ?? []);
     return html`<table data-table="uploads">
         <tbody>
-          ${UPLOAD_STATES.map((s) => html`<tr data-upload=${s}><th scope="row">${UPLOAD_STATE_LABELS[s]}</th><td>${formatCount(summary.counts[s])}</td></tr>`)}
+          ${UPLOAD_STATES.map(
+            (s) =>
+              html`<tr data-upload=${s}>
+                <th scope="row">${UPLOAD_STATE_LABELS[s]}</th>
+                <td>${formatCount(summary.counts[s])}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
       ${summary.lastError ? html`<p class="error" data-upload-error>Latest reason: ${summary.lastError}</p>` : null}`;

@@ -32,14 +32,21 @@ export class ClaraTrainingDistribution extends ClaraElement {
   private readonly query = new QueryController<TrainingComparisonQuery>(this, () => {
     const args = this.rangeArgs();
     if (!args) return null;
-    return { key: args.key, run: () => this.client().request(TrainingComparisonDocument, { model: args.model, range: args.range }) };
+    return {
+      key: args.key,
+      run: () => this.client().request(TrainingComparisonDocument, { model: args.model, range: args.range }),
+    };
   });
 
   protected override render() {
     const value = this.query.value;
     const pending = this.invalid
       ? html`<p class="state error">${this.invalid}</p>`
-      : pendingState(this.query, (v) => v.trainingDistribution.length === 0 && v.production.every((c) => c.count === 0), 'No training distribution and no predictions in this range.');
+      : pendingState(
+          this.query,
+          (v) => v.trainingDistribution.length === 0 && v.production.every((c) => c.count === 0),
+          'No training distribution and no predictions in this range.',
+        );
     return html`<section class="card" aria-label="Training data and production">
       <h3>Training data and production</h3>
       ${pending ?? (value ? this.pair(value) : null)}

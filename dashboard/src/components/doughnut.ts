@@ -40,7 +40,12 @@ function config(slices: Slice[]): ChartConfiguration<'doughnut'> {
       cutout: '55%',
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (item) => `${item.label}: ${formatCount(slices[item.dataIndex].count)} (${formatPercent(slices[item.dataIndex].share)})` } },
+        tooltip: {
+          callbacks: {
+            label: (item) =>
+              `${item.label}: ${formatCount(slices[item.dataIndex].count)} (${formatPercent(slices[item.dataIndex].share)})`,
+          },
+        },
       },
     },
   };
@@ -52,5 +57,9 @@ export function doughnut(caption: string, slices: Slice[]): TemplateResult {
     <ul class="legend">
       ${slices.map((s) => html`<li><span class="swatch" style="background:${s.color}"></span>${s.label} · ${formatPercent(s.share)}</li>`)}
     </ul>
-    ${dataTable(caption, ['Class', 'Count', 'Share'], slices.map((s) => [s.label, formatCount(s.count), formatPercent(s.share)]))}`;
+    ${dataTable(
+      caption,
+      ['Class', 'Count', 'Share'],
+      slices.map((s) => [s.label, formatCount(s.count), formatPercent(s.share)]),
+    )}`;
 }

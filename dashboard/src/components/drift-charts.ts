@@ -55,7 +55,12 @@ export const driftLegendStyles = css`
   }
 `;
 
-function lineDataset(label: string, data: (number | null)[], fired: (i: number) => boolean, filled: (i: number) => boolean) {
+function lineDataset(
+  label: string,
+  data: (number | null)[],
+  fired: (i: number) => boolean,
+  filled: (i: number) => boolean,
+) {
   return {
     label,
     data,
@@ -69,22 +74,45 @@ function lineDataset(label: string, data: (number | null)[], fired: (i: number) 
     pointHoverRadius: (c: PointContext) => (fired(c.dataIndex) ? 7 : 5),
     pointBorderWidth: 2,
     pointBorderColor: (c: PointContext) => (fired(c.dataIndex) ? THRESHOLD(c) : LINE(c)),
-    pointBackgroundColor: (c: PointContext) => (fired(c.dataIndex) ? THRESHOLD(c) : filled(c.dataIndex) ? LINE(c) : HOLLOW(c)),
+    pointBackgroundColor: (c: PointContext) =>
+      fired(c.dataIndex) ? THRESHOLD(c) : filled(c.dataIndex) ? LINE(c) : HOLLOW(c),
   };
 }
 
 function thresholdDataset(label: string, rows: DriftRow[], value: number) {
-  return { label, data: rows.map(() => value), borderColor: THRESHOLD, borderWidth: 1.5, borderDash: [6, 4], pointRadius: 0, pointHoverRadius: 0, fill: false };
+  return {
+    label,
+    data: rows.map(() => value),
+    borderColor: THRESHOLD,
+    borderWidth: 1.5,
+    borderDash: [6, 4],
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    fill: false,
+  };
 }
 
 /** PSI or JS distance per bucket against its threshold; the threshold line stays in view. */
-export function statisticChart(rows: DriftRow[], key: 'psi' | 'js', name: string, threshold: number): ChartConfiguration<'line'> {
+export function statisticChart(
+  rows: DriftRow[],
+  key: 'psi' | 'js',
+  name: string,
+  threshold: number,
+): ChartConfiguration<'line'> {
   const fired = (i: number) => (key === 'psi' ? rows[i].psiFired : rows[i].jsFired);
   return {
     type: 'line',
     data: {
       labels: rows.map((r) => r.label),
-      datasets: [lineDataset(name, rows.map((r) => r[key]), fired, () => true), thresholdDataset(`Threshold ${threshold}`, rows, threshold)],
+      datasets: [
+        lineDataset(
+          name,
+          rows.map((r) => r[key]),
+          fired,
+          () => true,
+        ),
+        thresholdDataset(`Threshold ${threshold}`, rows, threshold),
+      ],
     },
     options: {
       interaction: { mode: 'index', intersect: false },
@@ -92,7 +120,10 @@ export function statisticChart(rows: DriftRow[], key: 'psi' | 'js', name: string
         legend: { display: false },
         tooltip: {
           filter: (item) => item.datasetIndex === 0,
-          callbacks: { label: (item) => `${name} ${formatStatistic(rows[item.dataIndex][key])} (threshold ${threshold})${fired(item.dataIndex) ? ' · rule fired' : ''}` },
+          callbacks: {
+            label: (item) =>
+              `${name} ${formatStatistic(rows[item.dataIndex][key])} (threshold ${threshold})${fired(item.dataIndex) ? ' · rule fired' : ''}`,
+          },
         },
       },
       scales: {
@@ -112,7 +143,12 @@ export function accuracyChart(rows: DriftRow[], dropThreshold: number): ChartCon
     data: {
       labels: rows.map((r) => r.label),
       datasets: [
-        lineDataset('Accuracy change', rows.map((r) => points(r.delta)), (i) => rows[i].accuracyFired, (i) => rows[i].significant === true),
+        lineDataset(
+          'Accuracy change',
+          rows.map((r) => points(r.delta)),
+          (i) => rows[i].accuracyFired,
+          (i) => rows[i].significant === true,
+        ),
         thresholdDataset(`Drop threshold −${limit} pp`, rows, -limit),
       ],
     },

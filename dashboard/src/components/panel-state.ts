@@ -38,7 +38,9 @@ export const stateStyles = css`
 `;
 
 export function loadingState(): TemplateResult {
-  return html`<div class="state" role="status" data-state="loading"><span class="spinner" aria-hidden="true"></span>Loading…</div>`;
+  return html`<div class="state" role="status" data-state="loading">
+    <span class="spinner" aria-hidden="true"></span>Loading…
+  </div>`;
 }
 
 export function emptyState(text: string): TemplateResult {
@@ -56,7 +58,11 @@ export function errorState(message: string, retry: () => void): TemplateResult {
  * The state to show instead of content, or null when the content can render. A refresh keeps the
  * previous content on screen until the new answer arrives.
  */
-export function pendingState<T>(query: QueryController<T>, isEmpty: (value: T) => boolean, emptyText: string): TemplateResult | typeof nothing | null {
+export function pendingState<T>(
+  query: QueryController<T>,
+  isEmpty: (value: T) => boolean,
+  emptyText: string,
+): TemplateResult | typeof nothing | null {
   if (query.status === 'error') return errorState(query.error?.message ?? 'Unknown error', query.rerun);
   if (query.value === null) return query.status === 'idle' ? nothing : loadingState();
   if (isEmpty(query.value)) return emptyState(emptyText);

@@ -68,8 +68,16 @@ export class QueryController<T> implements ReactiveController {
 
 /** Fires `clara-error` (bubbling out of shadow roots) and returns the error as a RequestError. */
 export function announceError(host: EventTarget, error: unknown): RequestError {
-  const failure = error instanceof RequestError ? error : new RequestError(error instanceof Error ? error.message : String(error), 'network');
-  const detail: ClaraErrorDetail = { message: failure.message, kind: failure.kind, status: failure.status, code: failure.code };
+  const failure =
+    error instanceof RequestError
+      ? error
+      : new RequestError(error instanceof Error ? error.message : String(error), 'network');
+  const detail: ClaraErrorDetail = {
+    message: failure.message,
+    kind: failure.kind,
+    status: failure.status,
+    code: failure.code,
+  };
   host.dispatchEvent(new CustomEvent('clara-error', { detail, bubbles: true, composed: true }));
   return failure;
 }

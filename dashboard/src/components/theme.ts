@@ -94,5 +94,10 @@ export const theme = css`
 export function readTheme(element: Element): { fg: string; muted: string; border: string; bg: string } {
   const style = getComputedStyle(element);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { fg: read('--_fg', '#1f2328'), muted: read('--_muted', '#59636e'), border: read('--_border', '#d1d9e0'), bg: read('--_bg', '#ffffff') };
+  return {
+    fg: read('--_fg', '#1f2328'),
+    muted: read('--_muted', '#59636e'),
+    border: read('--_border', '#d1d9e0'),
+    bg: read('--_bg', '#ffffff'),
+  };
 }

@@ -40,17 +40,26 @@ const num = (x: number) => String(Number(x.toPrecision(3)));
 
 /** Drops and recall drops are rates: shown in points; other statistics as plain numbers. */
 function measure(statistic: string, x: number): string {
-  if (statistic === 'accuracy-drop' || statistic === 'recall-drop' || statistic === 'estimated-accuracy-drop') return `${num(x * 100)} points`;
+  if (statistic === 'accuracy-drop' || statistic === 'recall-drop' || statistic === 'estimated-accuracy-drop')
+    return `${num(x * 100)} points`;
   if (statistic === 'page-hinkley-alarms') return `${x} alarm${x === 1 ? '' : 's'}`;
   return num(x);
 }
 
 function against(e: AlertEvidenceFieldsFragment): string {
-  return e.reference === 'BASELINE' && e.baselineWindows ? `The ${e.baselineWindows} previous windows` : REFERENCES[e.reference];
+  return e.reference === 'BASELINE' && e.baselineWindows
+    ? `The ${e.baselineWindows} previous windows`
+    : REFERENCES[e.reference];
 }
 
-const rate = (label: string, value: number | null): EvidenceLine => ({ label, value: value === null ? '—' : formatPercent(value) });
-const figure = (label: string, value: number | null): EvidenceLine => ({ label, value: value === null ? '—' : Number.isInteger(value) ? formatCount(value) : num(value) });
+const rate = (label: string, value: number | null): EvidenceLine => ({
+  label,
+  value: value === null ? '—' : formatPercent(value),
+});
+const figure = (label: string, value: number | null): EvidenceLine => ({
+  label,
+  value: value === null ? '—' : Number.isInteger(value) ? formatCount(value) : num(value),
+});
 const text = (label: string, value: string | null): EvidenceLine => ({ label, value: value ?? '—' });
 
 /** The figures of the rule's own kind. The sample floor is a setting, not a finding: it is left out. */
@@ -61,15 +70,40 @@ function ruleLines(e: AlertEvidenceFieldsFragment): EvidenceLine[] {
     case 'AccuracyDropEvidence':
       return [rate('Accuracy', e.accuracy), rate('Baseline accuracy', e.baselineAccuracy)];
     case 'ClassRecallDropEvidence':
-      return [text('Class', e.label), rate('Recall', e.recall), rate('Baseline recall', e.baselineRecall), figure('Classes tested', e.classesTested)];
+      return [
+        text('Class', e.label),
+        rate('Recall', e.recall),
+        rate('Baseline recall', e.baselineRecall),
+        figure('Classes tested', e.classesTested),
+      ];
     case 'PageHinkleyEvidence':
-      return [figure('Errors', e.errors), rate('Error rate', e.errorRate), rate('Running error rate before', e.runningErrorRate), figure('λ (alarm threshold)', e.lambda), figure('δ (tolerated change)', e.delta)];
+      return [
+        figure('Errors', e.errors),
+        rate('Error rate', e.errorRate),
+        rate('Running error rate before', e.runningErrorRate),
+        figure('λ (alarm threshold)', e.lambda),
+        figure('δ (tolerated change)', e.delta),
+      ];
     case 'EstimatedAccuracyDropEvidence':
-      return [rate('Estimated accuracy', e.estimatedAccuracy), rate('Reference estimated accuracy', e.referenceEstimatedAccuracy), figure('Calibration samples', e.calibrationSamples)];
+      return [
+        rate('Estimated accuracy', e.estimatedAccuracy),
+        rate('Reference estimated accuracy', e.referenceEstimatedAccuracy),
+        figure('Calibration samples', e.calibrationSamples),
+      ];
     case 'VolumeAnomalyEvidence':
-      return [figure('Predictions', e.predictions), figure('Usual', e.usual), text('Direction', e.direction), figure('Weeks', e.weeks)];
+      return [
+        figure('Predictions', e.predictions),
+        figure('Usual', e.usual),
+        text('Direction', e.direction),
+        figure('Weeks', e.weeks),
+      ];
     case 'PredictionSilenceEvidence':
-      return [figure('Minutes', e.minutes), figure('Predictions', e.predictions), figure('Usual', e.usual), figure('Weeks', e.weeks)];
+      return [
+        figure('Minutes', e.minutes),
+        figure('Predictions', e.predictions),
+        figure('Usual', e.usual),
+        figure('Weeks', e.weeks),
+      ];
     case 'JobFailuresEvidence':
       return [figure('Failures in a row', e.failuresInARow), text('Last error', e.lastError)];
   }
@@ -78,13 +112,28 @@ function ruleLines(e: AlertEvidenceFieldsFragment): EvidenceLine[] {
 /** Readable lines of an alert's evidence, in the viewer's zone. */
 export function evidenceLines(e: AlertEvidenceFieldsFragment, timeZone: string): EvidenceLine[] {
   const lines: EvidenceLine[] = [];
-  if (e.value !== null) lines.push({ label: 'Value', value: `${measure(e.statistic, e.value)} (threshold ${measure(e.statistic, e.threshold)})` });
-  if (e.alpha !== null) lines.push({ label: 'Significance', value: `p = ${formatP(e.pValue)} (must be below ${formatP(e.alpha)})` });
+  if (e.value !== null)
+    lines.push({
+      label: 'Value',
+      value: `${measure(e.statistic, e.value)} (threshold ${measure(e.statistic, e.threshold)})`,
+    });
+  if (e.alpha !== null)
+    lines.push({ label: 'Significance', value: `p = ${formatP(e.pValue)} (must be below ${formatP(e.alpha)})` });
   lines.push({ label: 'Compared with', value: against(e) });
-  lines.push({ label: 'Window', value: `${formatRange(new Date(e.window.start), new Date(e.window.end), timeZone)} (${e.window.granularity.toLowerCase()})` });
-  lines.push({ label: 'Observations', value: `${formatCount(e.samples.current)} in the window, ${formatCount(e.samples.reference)} in the reference` });
+  lines.push({
+    label: 'Window',
+    value: `${formatRange(new Date(e.window.start), new Date(e.window.end), timeZone)} (${e.window.granularity.toLowerCase()})`,
+  });
+  lines.push({
+    label: 'Observations',
+    value: `${formatCount(e.samples.current)} in the window, ${formatCount(e.samples.reference)} in the reference`,
+  });
   lines.push(...ruleLines(e));
-  if (e.firstWindow.start !== e.window.start) lines.push({ label: 'Episode began', value: formatRange(new Date(e.firstWindow.start), new Date(e.firstWindow.end), timeZone) });
+  if (e.firstWindow.start !== e.window.start)
+    lines.push({
+      label: 'Episode began',
+      value: formatRange(new Date(e.firstWindow.start), new Date(e.firstWindow.end), timeZone),
+    });
   lines.push({ label: 'Windows fired', value: formatCount(e.firedWindows) });
   return lines;
 }

@@ -38,12 +38,20 @@ export interface LineSeries {
   filled: number;
 }
 
-export function lineSeries(series: SeriesPoint[], metric: Metric, granularity: Granularity, timeZone: string): LineSeries {
+export function lineSeries(
+  series: SeriesPoint[],
+  metric: Metric,
+  granularity: Granularity,
+  timeZone: string,
+): LineSeries {
   const values = series.map((p) => p.values[metric]);
   return {
     labels: series.map((p) => formatBucket(p.start, granularity, timeZone)),
     values,
-    band: metric === 'accuracy' ? { low: series.map((p) => p.values.accuracyLow), high: series.map((p) => p.values.accuracyHigh) } : null,
+    band:
+      metric === 'accuracy'
+        ? { low: series.map((p) => p.values.accuracyLow), high: series.map((p) => p.values.accuracyHigh) }
+        : null,
     // Counts of zero are real values, but a chart of zeros alone says "nothing here" as well.
     filled: values.filter((v) => v !== null && (isRate(metric) || v > 0)).length,
   };
@@ -57,7 +65,10 @@ export interface Slice {
 }
 
 /** Pie slices in the order given (largest first from the API), coloured from the `palette` labels. */
-export function slices(counts: { label: string; count: number; share: number }[], palette: Iterable<string> = counts.map((c) => c.label)): Slice[] {
+export function slices(
+  counts: { label: string; count: number; share: number }[],
+  palette: Iterable<string> = counts.map((c) => c.label),
+): Slice[] {
   const colors = classColors(palette);
   return counts.map((c) => ({ ...c, color: colors.get(c.label) ?? NEUTRAL }));
 }

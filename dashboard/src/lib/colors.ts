@@ -5,7 +5,17 @@
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'] as const;
 
 /** Paul Tol's "muted" scheme: more distinct colours when there are more classes than Okabe–Ito has. */
-export const TOL_MUTED = ['#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'] as const;
+export const TOL_MUTED = [
+  '#332288',
+  '#88CCEE',
+  '#44AA99',
+  '#117733',
+  '#999933',
+  '#DDCC77',
+  '#CC6677',
+  '#882255',
+  '#AA4499',
+] as const;
 
 /** Neutral colour for "other" / unknown classes. */
 export const NEUTRAL = '#BBBBBB';

@@ -35,7 +35,12 @@ export interface DriftRow {
   accuracyFired: boolean;
 }
 
-export function driftRows(points: readonly DriftPoint[], settings: Pick<DriftSettings, 'pValue'>, granularity: Granularity, timeZone: string): DriftRow[] {
+export function driftRows(
+  points: readonly DriftPoint[],
+  settings: Pick<DriftSettings, 'pValue'>,
+  granularity: Granularity,
+  timeZone: string,
+): DriftRow[] {
   return points.map((p) => ({
     label: formatBucket(p.start, granularity, timeZone),
     psi: p.psi,

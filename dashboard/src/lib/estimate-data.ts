@@ -17,7 +17,11 @@ export interface EstimateSeries {
   filled: number;
 }
 
-export function estimateSeries(series: readonly EstimatePoint[], granularity: Granularity, timeZone: string): EstimateSeries {
+export function estimateSeries(
+  series: readonly EstimatePoint[],
+  granularity: Granularity,
+  timeZone: string,
+): EstimateSeries {
   const estimated = series.map((p) => p.estimated?.accuracy ?? null);
   const realized = series.map((p) => p.realized?.accuracy ?? null);
   return {

@@ -21,6 +21,11 @@ export function isTabId(text: string): text is TabId {
 export function tabAfterKey(current: TabId, key: string): TabId | null {
   const i = TABS.findIndex((t) => t.id === current);
   const last = TABS.length - 1;
-  const next: Record<string, number> = { ArrowRight: i === last ? 0 : i + 1, ArrowLeft: i === 0 ? last : i - 1, Home: 0, End: last };
+  const next: Record<string, number> = {
+    ArrowRight: i === last ? 0 : i + 1,
+    ArrowLeft: i === 0 ? last : i - 1,
+    Home: 0,
+    End: last,
+  };
   return key in next ? TABS[next[key]].id : null;
 }

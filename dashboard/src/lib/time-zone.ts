@@ -46,8 +46,16 @@ export function browserTimeZone(): string {
 /** The wall-clock reading in `timeZone` at `instant` (ms). */
 export function localTime(instant: number, timeZone: string): LocalTime & { second: number } {
   const parts: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  for (const p of partsFormatter(timeZone).formatToParts(new Date(instant)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in ms (positive east of Greenwich). */

@@ -18,18 +18,30 @@ const DEFAULT_BATCH = 1000;
 
 class UsageError extends Error {}
 
-function options(args: string[], maxBatch: number): { file: string; training: boolean; model: string | null; batch: number; size: number } {
+function options(
+  args: string[],
+  maxBatch: number,
+): { file: string; training: boolean; model: string | null; batch: number; size: number } {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { training: { type: 'boolean' }, model: { type: 'string' }, batch: { type: 'string' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { training: { type: 'boolean' }, model: { type: 'string' }, batch: { type: 'string' } },
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { positionals, values } = parsed;
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the file to import' : `one file at a time, got ${positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? 'name the file to import' : `one file at a time, got ${positionals.length}`,
+    );
   const raw = values.batch ?? String(Math.min(DEFAULT_BATCH, maxBatch));
   const batch = Number(raw);
-  if (!/^\d+$/.test(raw) || batch < 1 || batch > maxBatch) throw new UsageError(`--batch must be a whole number from 1 to ${maxBatch}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || batch < 1 || batch > maxBatch)
+    throw new UsageError(`--batch must be a whole number from 1 to ${maxBatch}, got "${raw}"`);
   try {
     const model = values.model === undefined ? null : checkModel('--model', values.model);
     const stat = statSync(positionals[0], { throwIfNoEntry: false });
@@ -85,7 +97,12 @@ export const importCommand: Command = {
       const summary = await importText(
         utf8Chunks(opts.file, (n) => (bytes = n)),
         services.ingest,
-        { training: opts.training, model: opts.model ?? config.defaultModel, batchSize: opts.batch, onProgress: (lines) => progress.update(bytes, lines) },
+        {
+          training: opts.training,
+          model: opts.model ?? config.defaultModel,
+          batchSize: opts.batch,
+          onProgress: (lines) => progress.update(bytes, lines),
+        },
       );
       // The rollups (a server's drainer, or this process's) take the rows in; say when they have.
       await services.rollups.settle();

@@ -17,7 +17,9 @@ export const refreshCommand: Command = {
     try {
       const { services } = await wire(client.db(config.dbName), config, log);
       const summary = await services.rollups.refresh(args.includes('--full'));
-      process.stdout.write(`refreshed: ${summary.rowsScanned} rows scanned, ${summary.blocksRecomputed} rollup blocks recomputed, as of ${summary.asOf.toISOString()}\n`);
+      process.stdout.write(
+        `refreshed: ${summary.rowsScanned} rows scanned, ${summary.blocksRecomputed} rollup blocks recomputed, as of ${summary.asOf.toISOString()}\n`,
+      );
       return 0;
     } finally {
       await client.close();

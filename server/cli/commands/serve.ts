@@ -33,13 +33,21 @@ export const serveCommand: Command = {
     shutdown.add('server', () => runtime.close());
     if (config.demo) {
       // The dashboard already answers; say where, since seeding a first start takes a while.
-      process.stdout.write(`clara-monitor: the dashboard answers at ${runtime.url}/ (demo data is being written if the database is empty)\n`);
+      process.stdout.write(
+        `clara-monitor: the dashboard answers at ${runtime.url}/ (demo data is being written if the database is empty)\n`,
+      );
       await shutdown.unlessStopping(seedDemoIfEmpty(demoDeps(runtime), log, new Date()));
     }
     if (args.includes('--no-jobs')) lines.push('jobs: not run here (--no-jobs); run `clara-monitor worker` next to it');
     else await shutdown.unlessStopping(runtime.jobs.start());
     process.stdout.write(
-      [`clara-monitor is running`, `  dashboard: ${runtime.url}/`, `  GraphQL:   ${runtime.url}/graphql`, ...lines.map((l) => `  ${l}`), ''].join('\n'),
+      [
+        `clara-monitor is running`,
+        `  dashboard: ${runtime.url}/`,
+        `  GraphQL:   ${runtime.url}/graphql`,
+        ...lines.map((l) => `  ${l}`),
+        '',
+      ].join('\n'),
     );
     return new Promise<number>(() => undefined);
   },

@@ -12,7 +12,8 @@ export const workerCommand: Command = {
   async run(args) {
     const config = parseConfig(process.env, args);
     // The embedded database belongs to one process; a worker shares the server's database.
-    if (!config.mongoUri) throw new ConfigError('MONGODB_URI', 'the worker needs the database the server uses; set MONGODB_URI');
+    if (!config.mongoUri)
+      throw new ConfigError('MONGODB_URI', 'the worker needs the database the server uses; set MONGODB_URI');
     const log = createLogger(config.logLevel);
     // Before connecting (which retries for as long as the database is away), as serve does.
     const shutdown = new Shutdown(log, shutdownBound(config.shutdownGraceMs)).install();
@@ -27,7 +28,9 @@ export const workerCommand: Command = {
     await shutdown.unlessStopping(jobs.start());
     services.rollups.start(config.rollups.drainEveryMs);
     const listed = await shutdown.unlessStopping(jobs.list());
-    process.stdout.write(`clara-monitor worker is running jobs: ${listed.map((j) => `${j.name} (every ${j.interval})`).join(', ')}\n`);
+    process.stdout.write(
+      `clara-monitor worker is running jobs: ${listed.map((j) => `${j.name} (every ${j.interval})`).join(', ')}\n`,
+    );
     return new Promise<number>(() => undefined);
   },
 };

@@ -57,14 +57,22 @@ function finding(rule: DriftRule, o: RuleOutcome & { value: number }, against: s
 /** "Model "m": accuracy fell 10.2 points below the 4 previous windows (p = 3e-9), day from … to … (UTC)." */
 export function alertMessage(outcome: RuleOutcome, window: Window, context: DescribeContext): string {
   const against = referenceName(outcome.reference, context.baselineWindows);
-  const what = outcome.value === null ? `${outcome.rule} fired` : finding(outcome.rule, { ...outcome, value: outcome.value }, against);
+  const what =
+    outcome.value === null
+      ? `${outcome.rule} fired`
+      : finding(outcome.rule, { ...outcome, value: outcome.value }, against);
   const when = `${context.windowName ?? context.granularity.toLowerCase()} from ${window.start.toISOString()} to ${window.end.toISOString()} (${context.timeZone})`;
   const subject = outcome.rule === 'job-failures' ? `Job "${context.model}"` : `Model "${context.model}"`;
   return `${subject}: ${what}; ${outcome.samples.current} observations, ${when}.`;
 }
 
 /** The figures behind a firing window, as a JSON string (the API's `evidence`). */
-export function alertEvidence(outcome: RuleOutcome, window: Window, context: DescribeContext, episode: { firstWindow: Window; firedWindows: number }): string {
+export function alertEvidence(
+  outcome: RuleOutcome,
+  window: Window,
+  context: DescribeContext,
+  episode: { firstWindow: Window; firedWindows: number },
+): string {
   return JSON.stringify({
     rule: outcome.rule,
     statistic: outcome.statistic,
@@ -74,7 +82,12 @@ export function alertEvidence(outcome: RuleOutcome, window: Window, context: Des
     alpha: outcome.alpha,
     reference: outcome.reference,
     baselineWindows: outcome.reference === 'BASELINE' ? context.baselineWindows : null,
-    window: { start: window.start.toISOString(), end: window.end.toISOString(), granularity: context.windowName ?? context.granularity, timeZone: context.timeZone },
+    window: {
+      start: window.start.toISOString(),
+      end: window.end.toISOString(),
+      granularity: context.windowName ?? context.granularity,
+      timeZone: context.timeZone,
+    },
     samples: outcome.samples,
     details: outcome.details,
     firstWindow: { start: episode.firstWindow.start.toISOString(), end: episode.firstWindow.end.toISOString() },

@@ -31,10 +31,36 @@ export type DistributionRule = 'predicted-psi' | 'predicted-js' | 'actual-psi' |
 export type RuleFigures =
   | { rule: DistributionRule; minSamples: number }
   | { rule: 'accuracy-drop'; accuracy: number | null; baselineAccuracy: number | null; minSamples: number }
-  | { rule: 'class-recall-drop'; label: string | null; recall: number | null; baselineRecall: number | null; classesTested: number; minSamples: number }
-  | { rule: 'page-hinkley'; errors: number; errorRate: number | null; runningErrorRate: number | null; lambda: number; delta: number }
-  | { rule: 'estimated-accuracy-drop'; estimatedAccuracy: number | null; referenceEstimatedAccuracy: number | null; calibrationSamples: number; minSamples: number }
-  | { rule: 'volume-anomaly'; predictions: number; usual: number | null; direction: 'down' | 'up' | null; weeks: number }
+  | {
+      rule: 'class-recall-drop';
+      label: string | null;
+      recall: number | null;
+      baselineRecall: number | null;
+      classesTested: number;
+      minSamples: number;
+    }
+  | {
+      rule: 'page-hinkley';
+      errors: number;
+      errorRate: number | null;
+      runningErrorRate: number | null;
+      lambda: number;
+      delta: number;
+    }
+  | {
+      rule: 'estimated-accuracy-drop';
+      estimatedAccuracy: number | null;
+      referenceEstimatedAccuracy: number | null;
+      calibrationSamples: number;
+      minSamples: number;
+    }
+  | {
+      rule: 'volume-anomaly';
+      predictions: number;
+      usual: number | null;
+      direction: 'down' | 'up' | null;
+      weeks: number;
+    }
   | { rule: 'prediction-silence'; minutes: number; predictions: number; usual: number | null; weeks: number }
   | { rule: 'job-failures'; failuresInARow: number; lastError: string | null };
 
@@ -101,7 +127,12 @@ function figures(rule: DriftRule, d: Json): RuleFigures {
     case 'confidence-ks':
       return { rule, minSamples: number(d, 'minSamples') };
     case 'accuracy-drop':
-      return { rule, accuracy: optionalNumber(d, 'accuracy'), baselineAccuracy: optionalNumber(d, 'baselineAccuracy'), minSamples: number(d, 'minSamples') };
+      return {
+        rule,
+        accuracy: optionalNumber(d, 'accuracy'),
+        baselineAccuracy: optionalNumber(d, 'baselineAccuracy'),
+        minSamples: number(d, 'minSamples'),
+      };
     case 'class-recall-drop':
       return {
         rule,
@@ -129,16 +160,33 @@ function figures(rule: DriftRule, d: Json): RuleFigures {
         minSamples: number(d, 'minSamples'),
       };
     case 'volume-anomaly':
-      return { rule, predictions: number(d, 'predictions'), usual: optionalNumber(d, 'usual'), direction: direction(d), weeks: number(d, 'weeks') };
+      return {
+        rule,
+        predictions: number(d, 'predictions'),
+        usual: optionalNumber(d, 'usual'),
+        direction: direction(d),
+        weeks: number(d, 'weeks'),
+      };
     case 'prediction-silence':
-      return { rule, minutes: number(d, 'minutes'), predictions: number(d, 'predictions'), usual: optionalNumber(d, 'usual'), weeks: number(d, 'weeks') };
+      return {
+        rule,
+        minutes: number(d, 'minutes'),
+        predictions: number(d, 'predictions'),
+        usual: optionalNumber(d, 'usual'),
+        weeks: number(d, 'weeks'),
+      };
     case 'job-failures':
       return { rule, failuresInARow: number(d, 'failuresInARow'), lastError: optionalText(d, 'lastError') };
   }
 }
 
 function evidenceWindow(w: Json, of: Json): EvidenceWindow {
-  return { start: date(w, 'start'), end: date(w, 'end'), granularity: text(of, 'granularity'), timeZone: text(of, 'timeZone') };
+  return {
+    start: date(w, 'start'),
+    end: date(w, 'end'),
+    granularity: text(of, 'granularity'),
+    timeZone: text(of, 'timeZone'),
+  };
 }
 
 /**

@@ -52,12 +52,17 @@ export interface LifecycleContext {
   now: Date;
 }
 
-export const alertId = (model: string, rule: DriftRule, firstWindow: Window) => `${rule}:${firstWindow.start.getTime()}:${model}`;
+export const alertId = (model: string, rule: DriftRule, firstWindow: Window) =>
+  `${rule}:${firstWindow.start.getTime()}:${model}`;
 
 const window = (w: Window): Window => ({ start: w.start, end: w.end });
 const worse = (a: Severity, b: Severity): Severity => (a === 'critical' || b === 'critical' ? 'critical' : 'warning');
 
-function describe(alert: Omit<AlertRecord, 'message' | 'evidence'>, outcome: RuleOutcome, context: LifecycleContext): AlertRecord {
+function describe(
+  alert: Omit<AlertRecord, 'message' | 'evidence'>,
+  outcome: RuleOutcome,
+  context: LifecycleContext,
+): AlertRecord {
   return {
     ...alert,
     message: alertMessage(outcome, alert.lastWindow, context),
@@ -65,7 +70,12 @@ function describe(alert: Omit<AlertRecord, 'message' | 'evidence'>, outcome: Rul
   };
 }
 
-function advanceRule(slot: RuleSlot, horizon: readonly WindowEvaluation[], context: LifecycleContext, changes: Map<string, AlertChange>): RuleSlot {
+function advanceRule(
+  slot: RuleSlot,
+  horizon: readonly WindowEvaluation[],
+  context: LifecycleContext,
+  changes: Map<string, AlertChange>,
+): RuleSlot {
   let { open, coveredUntil } = slot;
   let quiet = 0;
   const record = (alert: AlertRecord, event?: AlertEvent) => {
@@ -80,7 +90,13 @@ function advanceRule(slot: RuleSlot, horizon: readonly WindowEvaluation[], conte
     if (fired && outcome) {
       const severity = outcome.severity ?? 'warning';
       const next = open
-        ? { ...open, severity: worse(open.severity, severity), lastSeenAt: context.now, lastWindow: window(w), firedWindows: open.firedWindows + 1 }
+        ? {
+            ...open,
+            severity: worse(open.severity, severity),
+            lastSeenAt: context.now,
+            lastWindow: window(w),
+            firedWindows: open.firedWindows + 1,
+          }
         : {
             id: alertId(context.model, slot.rule, w),
             model: context.model,
@@ -111,10 +127,21 @@ function advanceRule(slot: RuleSlot, horizon: readonly WindowEvaluation[], conte
  * Runs each rule's lifecycle over the re-checked windows (oldest first). Rules without a slot
  * get one; a slot whose rule no longer fires anywhere (e.g. disabled) still resolves.
  */
-export function advanceAlerts(slots: readonly RuleSlot[], horizon: readonly WindowEvaluation[], context: LifecycleContext): { slots: RuleSlot[]; changes: AlertChange[] } {
+export function advanceAlerts(
+  slots: readonly RuleSlot[],
+  horizon: readonly WindowEvaluation[],
+  context: LifecycleContext,
+): { slots: RuleSlot[]; changes: AlertChange[] } {
   const rules = new Set<DriftRule>(slots.map((s) => s.rule));
   for (const w of horizon) for (const o of w.outcomes) rules.add(o.rule);
   const changes = new Map<string, AlertChange>();
-  const next = [...rules].map((rule) => advanceRule(slots.find((s) => s.rule === rule) ?? { rule, open: null, coveredUntil: null }, horizon, context, changes));
+  const next = [...rules].map((rule) =>
+    advanceRule(
+      slots.find((s) => s.rule === rule) ?? { rule, open: null, coveredUntil: null },
+      horizon,
+      context,
+      changes,
+    ),
+  );
   return { slots: next, changes: [...changes.values()] };
 }

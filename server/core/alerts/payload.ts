@@ -45,7 +45,8 @@ export function webhookPayload(alert: AlertRecord, event: AlertEvent): WebhookPa
 
 /** Slack incoming webhooks (and compatible tools: Mattermost, Rocket.Chat) show `text`. */
 function slackText(alert: AlertRecord, event: AlertEvent): string {
-  if (event === 'resolved') return `:white_check_mark: Resolved [${alert.severity}] ${alert.rule} on model "${alert.model}" (${alert.id}). Last: ${alert.message}`;
+  if (event === 'resolved')
+    return `:white_check_mark: Resolved [${alert.severity}] ${alert.rule} on model "${alert.model}" (${alert.id}). Last: ${alert.message}`;
   return `:rotating_light: [${alert.severity}] ${alert.rule} on model "${alert.model}" (${alert.id}): ${alert.message}`;
 }
 

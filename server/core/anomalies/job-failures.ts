@@ -11,7 +11,11 @@ export interface FinishedRun {
 }
 
 /** Oldest first; `before` is the streak of failures just before the first run (0 when unknown). */
-export function jobFailureEvaluations(runs: readonly FinishedRun[], s: AnomalySettings, before = 0): WindowEvaluation[] {
+export function jobFailureEvaluations(
+  runs: readonly FinishedRun[],
+  s: AnomalySettings,
+  before = 0,
+): WindowEvaluation[] {
   let streak = before;
   return runs.map((run) => {
     streak = run.failed ? streak + 1 : 0;

@@ -32,7 +32,12 @@ export function volumeOutcome(count: number, history: readonly number[], s: Anom
       reference: 'SAME_TIME_PREVIOUS_WEEKS',
       samples: { current: count, reference: history.length },
       fired: change !== null && pValue !== null && change > s.volumeChange && pValue < s.pValue,
-      details: { predictions: count, usual, direction: usual === null ? null : count < usual ? 'down' : 'up', weeks: history.length },
+      details: {
+        predictions: count,
+        usual,
+        direction: usual === null ? null : count < usual ? 'down' : 'up',
+        weeks: history.length,
+      },
     },
     s,
   );

@@ -52,7 +52,10 @@ interface Confusion {
   weights: number[];
 }
 
-const confusion = (weights: Readonly<Record<string, number>>): Confusion => ({ labels: Object.keys(weights), weights: Object.values(weights) });
+const confusion = (weights: Readonly<Record<string, number>>): Confusion => ({
+  labels: Object.keys(weights),
+  weights: Object.values(weights),
+});
 
 const SHARES = DEMO_CLASSES.map((c) => c.share);
 const BASE = DEMO_CLASSES.map((c) => confusion(c.confusedWith));
@@ -77,7 +80,12 @@ export function demoDataset(options: DemoOptions): DemoDataset {
   const hourlyMean = (hour: number): number => {
     const at = new Date(hour);
     const trend = (1 + GROWTH * ((hour - start) / (end - start))) / (1 + GROWTH / 2);
-    return (perDay * (HOURLY_WEIGHTS[at.getUTCHours()] / HOURLY_TOTAL) * (WEEKDAY_WEIGHTS[at.getUTCDay()] / WEEKDAY_MEAN)) * trend;
+    return (
+      perDay *
+      (HOURLY_WEIGHTS[at.getUTCHours()] / HOURLY_TOTAL) *
+      (WEEKDAY_WEIGHTS[at.getUTCDay()] / WEEKDAY_MEAN) *
+      trend
+    );
   };
 
   /** 0 before the degradation, rising linearly to 1 over its ramp. */
@@ -126,7 +134,10 @@ export function demoDataset(options: DemoOptions): DemoDataset {
 
   // Its own stream, so the training counts do not depend on how many rows are drawn.
   const trainingRng = new Random(seed + 1);
-  const training = DEMO_CLASSES.map((c) => ({ label: c.label, count: Math.round(TRAINING_SIZE * c.share * (1 + 0.08 * (trainingRng.next() - 0.5))) }));
+  const training = DEMO_CLASSES.map((c) => ({
+    label: c.label,
+    count: Math.round(TRAINING_SIZE * c.share * (1 + 0.08 * (trainingRng.next() - 0.5))),
+  }));
 
   return {
     model,

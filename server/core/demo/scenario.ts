@@ -36,7 +36,8 @@ export const DEGRADATION = {
 
 /** Relative traffic per UTC hour on a weekday: office hours, a lunch dip, a quiet night. */
 export const HOURLY_WEIGHTS: readonly number[] = [
-  0.25, 0.2, 0.18, 0.18, 0.22, 0.35, 0.6, 0.95, 1.3, 1.5, 1.55, 1.5, 1.3, 1.45, 1.5, 1.45, 1.3, 1.1, 0.9, 0.75, 0.6, 0.5, 0.4, 0.3,
+  0.25, 0.2, 0.18, 0.18, 0.22, 0.35, 0.6, 0.95, 1.3, 1.5, 1.55, 1.5, 1.3, 1.45, 1.5, 1.45, 1.3, 1.1, 0.9, 0.75, 0.6,
+  0.5, 0.4, 0.3,
 ];
 
 /** Relative traffic per day of the week, Sunday first (Date.getUTCDay order). */

@@ -7,7 +7,12 @@ import type { Calibration } from '../calibration.js';
 import type { Tally } from '../tally.js';
 import { estimatedAccuracyOutcome } from './estimated-accuracy.js';
 import { evaluateWindow, withOutcome, type WindowEvaluation } from './evaluate.js';
-import { pageHinkleyOutcome, replayPageHinkley, type PageHinkleyCheckpoint, type ValidatedRow } from './page-hinkley-replay.js';
+import {
+  pageHinkleyOutcome,
+  replayPageHinkley,
+  type PageHinkleyCheckpoint,
+  type ValidatedRow,
+} from './page-hinkley-replay.js';
 import type { DriftReference, DriftRuleSettings } from './rules.js';
 import { rollingBaselines } from './windows.js';
 
@@ -54,17 +59,30 @@ export interface ModelCheckResult {
 export function checkModel(input: ModelCheckInput): ModelCheckResult {
   const { settings } = input;
   const context = settings.baselineWindows;
-  const baselines = rollingBaselines(input.windows.map((w) => w.tally), context);
+  const baselines = rollingBaselines(
+    input.windows.map((w) => w.tally),
+    context,
+  );
   const horizon = input.windows.slice(context);
   let evaluations = horizon.map((w, i) =>
-    evaluateWindow(w, w.tally, baselines[context + i], { kind: settings.reference, training: input.training }, settings.rules),
+    evaluateWindow(
+      w,
+      w.tally,
+      baselines[context + i],
+      { kind: settings.reference, training: input.training },
+      settings.rules,
+    ),
   );
   const calibration = input.calibration ?? null;
-  evaluations = evaluations.map((e, i) => withOutcome(e, estimatedAccuracyOutcome(horizon[i].tally, calibration, settings.rules), settings.rules));
+  evaluations = evaluations.map((e, i) =>
+    withOutcome(e, estimatedAccuracyOutcome(horizon[i].tally, calibration, settings.rules), settings.rules),
+  );
   let pageHinkley = input.state.pageHinkley;
   if (settings.rules.enabled.includes('page-hinkley')) {
     const replay = replayPageHinkley(horizon, input.validatedRows, input.state.pageHinkley, settings.rules);
-    evaluations = evaluations.map((e, i) => withOutcome(e, pageHinkleyOutcome(replay.windows[i], settings.rules), settings.rules));
+    evaluations = evaluations.map((e, i) =>
+      withOutcome(e, pageHinkleyOutcome(replay.windows[i], settings.rules), settings.rules),
+    );
     pageHinkley = replay.checkpoints;
   }
   const alerts = advanceAlerts(input.state.slots, evaluations, {

@@ -29,7 +29,11 @@ function recallCounts(tally: Tally, label: string): { correct: number; total: nu
  * The class that fired (the largest flagged drop), else the class with the largest drop; null when
  * no class has `minSamples` validated predictions in both the window and the baseline.
  */
-export function classRecallDrop(current: Tally, baseline: Tally, options: { threshold: number; alpha: number; minSamples: number }): ClassRecallDrop | null {
+export function classRecallDrop(
+  current: Tally,
+  baseline: Tally,
+  options: { threshold: number; alpha: number; minSamples: number },
+): ClassRecallDrop | null {
   const tested = [...current.cells.keys()]
     .map((label) => ({ label, now: recallCounts(current, label), before: recallCounts(baseline, label) }))
     .filter((c) => c.now.total >= options.minSamples && c.before.total >= options.minSamples);

@@ -19,7 +19,8 @@ export interface EstimatedAccuracyDrop {
   referencePredictions: number;
 }
 
-const histogramOf = (calibration: Calibration) => new Map(calibration.steps.map((s) => [s.fromBin, s.predictions] as [number, number]));
+const histogramOf = (calibration: Calibration) =>
+  new Map(calibration.steps.map((s) => [s.fromBin, s.predictions] as [number, number]));
 
 /** Null when the window or the reference has no prediction with a confidence. */
 export function estimatedAccuracyDrop(current: Tally, calibration: Calibration): EstimatedAccuracyDrop | null {
@@ -30,12 +31,24 @@ export function estimatedAccuracyDrop(current: Tally, calibration: Calibration):
   const variance = window.samplingVariance + reference.samplingVariance + calibrationVariance(calibration, shift);
   const drop = reference.accuracy - window.accuracy;
   const pValue = variance > 0 ? normalSf(drop / Math.sqrt(variance)) : drop > 0 ? 0 : 1;
-  return { estimated: window.accuracy, referenceEstimated: reference.accuracy, drop, pValue, predictions: window.predictions, referencePredictions: reference.predictions };
+  return {
+    estimated: window.accuracy,
+    referenceEstimated: reference.accuracy,
+    drop,
+    pValue,
+    predictions: window.predictions,
+    referencePredictions: reference.predictions,
+  };
 }
 
-export function estimatedAccuracyOutcome(current: Tally, calibration: Calibration | null, settings: DriftRuleSettings): RuleOutcome {
+export function estimatedAccuracyOutcome(
+  current: Tally,
+  calibration: Calibration | null,
+  settings: DriftRuleSettings,
+): RuleOutcome {
   const found = calibration ? estimatedAccuracyDrop(current, calibration) : null;
-  const enough = found !== null && found.predictions >= settings.minSamples && (calibration?.samples ?? 0) >= settings.minSamples;
+  const enough =
+    found !== null && found.predictions >= settings.minSamples && (calibration?.samples ?? 0) >= settings.minSamples;
   return ruleOutcome(
     'estimated-accuracy-drop',
     {

@@ -3,7 +3,15 @@ import type { Window } from '../buckets.js';
 import { accuracyDrop, categoricalDrift, ksHistograms, type CategoryCounts } from '../drift/index.js';
 import { actualCounts, CONFIDENCE_BINS, type Tally } from '../tally.js';
 import { classRecallDrop } from './class-recall.js';
-import { RULE_STATISTIC, severityOf, type DriftReference, type DriftRule, type DriftRuleSettings, type RuleReference, type Severity } from './rules.js';
+import {
+  RULE_STATISTIC,
+  severityOf,
+  type DriftReference,
+  type DriftRule,
+  type DriftRuleSettings,
+  type RuleReference,
+  type Severity,
+} from './rules.js';
 
 export interface CategoricalStats {
   psi: number;
@@ -88,7 +96,13 @@ function categorical(reference: CategoryCounts | null, current: ReadonlyMap<stri
   const m = countsTotal(reference);
   if (n === 0 || m === 0) return null;
   const drift = categoricalDrift(reference, current);
-  return { psi: drift.psi, jsDistance: drift.jensenShannon, chiSquareP: drift.chiSquare.pValue, current: n, reference: m };
+  return {
+    psi: drift.psi,
+    jsDistance: drift.jensenShannon,
+    chiSquareP: drift.chiSquare.pValue,
+    current: n,
+    reference: m,
+  };
 }
 
 function histogram(tally: Tally): number[] {
@@ -113,11 +127,19 @@ function correct(tally: Tally): number {
   return n;
 }
 
-function accuracy(current: Tally, baseline: Tally, settings: DriftRuleSettings): { stats: AccuracyStats; flagged: boolean } | null {
+function accuracy(
+  current: Tally,
+  baseline: Tally,
+  settings: DriftRuleSettings,
+): { stats: AccuracyStats; flagged: boolean } | null {
   if (current.validated === 0 || baseline.validated === 0) return null;
   const now = { correct: correct(current), total: current.validated };
   const before = { correct: correct(baseline), total: baseline.validated };
-  const test = accuracyDrop(now, before, { threshold: settings.accuracyDrop, alpha: settings.pValue, minSamples: settings.minSamples });
+  const test = accuracyDrop(now, before, {
+    threshold: settings.accuracyDrop,
+    alpha: settings.pValue,
+    minSamples: settings.minSamples,
+  });
   const stats = {
     accuracy: now.correct / now.total,
     baselineAccuracy: before.correct / before.total,
@@ -134,17 +156,28 @@ const enough = (sides: { current: number; reference: number }, settings: DriftRu
 
 export function ruleOutcome(
   rule: DriftRule,
-  fields: Pick<RuleOutcome, 'value' | 'threshold' | 'pValue' | 'alpha' | 'reference' | 'samples' | 'details'> & { fired: boolean },
+  fields: Pick<RuleOutcome, 'value' | 'threshold' | 'pValue' | 'alpha' | 'reference' | 'samples' | 'details'> & {
+    fired: boolean;
+  },
   settings: Pick<DriftRuleSettings, 'criticalFactor'>,
 ): RuleOutcome {
-  const severity = fields.fired && fields.value !== null ? severityOf(fields.value, fields.threshold, settings.criticalFactor) : null;
+  const severity =
+    fields.fired && fields.value !== null ? severityOf(fields.value, fields.threshold, settings.criticalFactor) : null;
   return { rule, statistic: RULE_STATISTIC[rule], ...fields, severity };
 }
 
-function distributionOutcome(rule: DriftRule, stats: CategoricalStats | null, measure: 'psi' | 'jsDistance', threshold: number, reference: DriftReference, settings: DriftRuleSettings): RuleOutcome {
+function distributionOutcome(
+  rule: DriftRule,
+  stats: CategoricalStats | null,
+  measure: 'psi' | 'jsDistance',
+  threshold: number,
+  reference: DriftReference,
+  settings: DriftRuleSettings,
+): RuleOutcome {
   const value = stats ? stats[measure] : null;
   // Effect size fires, significance confirms: a large PSI from a handful of rows is noise.
-  const fired = stats !== null && enough(stats, settings) && stats[measure] > threshold && stats.chiSquareP < settings.pValue;
+  const fired =
+    stats !== null && enough(stats, settings) && stats[measure] > threshold && stats.chiSquareP < settings.pValue;
   return ruleOutcome(
     rule,
     {
@@ -162,7 +195,11 @@ function distributionOutcome(rule: DriftRule, stats: CategoricalStats | null, me
 }
 
 function recallOutcome(current: Tally, baseline: Tally, settings: DriftRuleSettings): RuleOutcome {
-  const worst = classRecallDrop(current, baseline, { threshold: settings.classRecallDrop, alpha: settings.classRecallPValue, minSamples: settings.minSamples });
+  const worst = classRecallDrop(current, baseline, {
+    threshold: settings.classRecallDrop,
+    alpha: settings.classRecallPValue,
+    minSamples: settings.minSamples,
+  });
   return ruleOutcome(
     'class-recall-drop',
     {
@@ -186,7 +223,13 @@ function recallOutcome(current: Tally, baseline: Tally, settings: DriftRuleSetti
 }
 
 /** Evaluates `current` (the window) against `baseline` (the merged windows before it) and the reference. */
-export function evaluateWindow(window: Window, current: Tally, baseline: Tally, reference: ReferenceInput, settings: DriftRuleSettings): WindowEvaluation {
+export function evaluateWindow(
+  window: Window,
+  current: Tally,
+  baseline: Tally,
+  reference: ReferenceInput,
+  settings: DriftRuleSettings,
+): WindowEvaluation {
   const training = reference.training && countsTotal(reference.training) > 0 ? reference.training : null;
   const predictedReference = reference.kind === 'TRAINING' ? training : baseline.predicted;
   const actualReference = reference.kind === 'TRAINING' ? training : actualCounts(baseline);
@@ -209,7 +252,11 @@ export function evaluateWindow(window: Window, current: Tally, baseline: Tally, 
         reference: 'BASELINE',
         samples: { current: current.validated, reference: baseline.validated },
         fired: acc?.flagged ?? false,
-        details: { accuracy: acc?.stats.accuracy ?? null, baselineAccuracy: acc?.stats.baselineAccuracy ?? null, minSamples: settings.minSamples },
+        details: {
+          accuracy: acc?.stats.accuracy ?? null,
+          baselineAccuracy: acc?.stats.baselineAccuracy ?? null,
+          minSamples: settings.minSamples,
+        },
       },
       settings,
     ),
@@ -245,7 +292,11 @@ export function evaluateWindow(window: Window, current: Tally, baseline: Tally, 
 }
 
 /** Adds an outcome computed elsewhere (Page–Hinkley needs raw rows) when its rule is enabled. */
-export function withOutcome(evaluation: WindowEvaluation, outcome: RuleOutcome, settings: DriftRuleSettings): WindowEvaluation {
+export function withOutcome(
+  evaluation: WindowEvaluation,
+  outcome: RuleOutcome,
+  settings: DriftRuleSettings,
+): WindowEvaluation {
   if (!settings.enabled.includes(outcome.rule)) return evaluation;
   const outcomes = [...evaluation.outcomes.filter((o) => o.rule !== outcome.rule), outcome];
   return { ...evaluation, outcomes, drift: outcomes.some((o) => o.fired) };

@@ -10,7 +10,20 @@ import { PAGE_HINKLEY_DEFAULTS, type PageHinkleyParams } from '../drift/index.js
  * volume-anomaly, prediction-silence and job-failures watch the system (core/anomalies/), with the
  * same alert lifecycle; the check-anomalies job evaluates them.
  */
-export const DRIFT_RULES = ['predicted-psi', 'predicted-js', 'actual-psi', 'actual-js', 'accuracy-drop', 'class-recall-drop', 'confidence-ks', 'page-hinkley', 'estimated-accuracy-drop', 'volume-anomaly', 'prediction-silence', 'job-failures'] as const;
+export const DRIFT_RULES = [
+  'predicted-psi',
+  'predicted-js',
+  'actual-psi',
+  'actual-js',
+  'accuracy-drop',
+  'class-recall-drop',
+  'confidence-ks',
+  'page-hinkley',
+  'estimated-accuracy-drop',
+  'volume-anomaly',
+  'prediction-silence',
+  'job-failures',
+] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
 // Const objects, not only types, where the API shows the values: it registers these as its enums.

@@ -3,7 +3,12 @@
 import { BucketLimitError, calendarBuckets, type Granularity, type Window } from '../buckets.js';
 import { emptyTally, mergeInto, type Tally } from '../tally.js';
 
-const NOMINAL_MS: Record<Granularity, number> = { HOUR: 3_600_000, DAY: 86_400_000, WEEK: 7 * 86_400_000, MONTH: 31 * 86_400_000 };
+const NOMINAL_MS: Record<Granularity, number> = {
+  HOUR: 3_600_000,
+  DAY: 86_400_000,
+  WEEK: 7 * 86_400_000,
+  MONTH: 31 * 86_400_000,
+};
 
 /** Far enough back to hold `count` whole buckets whatever DST or zone changes do to their length. */
 const lookback = (granularity: Granularity, count: number) => 2 * (count + 1) * NOMINAL_MS[granularity];
@@ -11,10 +16,16 @@ const lookback = (granularity: Granularity, count: number) => 2 * (count + 1) * 
 /** The last `count` windows that ended at or before `now`, oldest first. */
 export function closedWindows(now: Date, count: number, granularity: Granularity, zone: string): Window[] {
   // Up to now + 1 ms: the bucket holding `now` (or starting at it) is the last and is dropped.
-  const buckets = calendarBuckets(new Date(now.getTime() - lookback(granularity, count)), new Date(now.getTime() + 1), granularity, zone);
+  const buckets = calendarBuckets(
+    new Date(now.getTime() - lookback(granularity, count)),
+    new Date(now.getTime() + 1),
+    granularity,
+    zone,
+  );
   const closed = buckets.filter((b) => b.end.getTime() <= now.getTime());
   // The first bucket is clipped at the lookback start; it is never among those returned.
-  if (closed.length < count + 1) throw new Error(`expected ${count + 1} closed ${granularity} windows before ${now.toISOString()} in ${zone}`);
+  if (closed.length < count + 1)
+    throw new Error(`expected ${count + 1} closed ${granularity} windows before ${now.toISOString()} in ${zone}`);
   return closed.slice(-count);
 }
 
@@ -26,7 +37,13 @@ export interface RangeWindows {
 }
 
 /** Throws BucketLimitError when the range holds more than `limit` buckets. */
-export function rangeWindows(range: Window, granularity: Granularity, zone: string, context: number, limit: number): RangeWindows {
+export function rangeWindows(
+  range: Window,
+  granularity: Granularity,
+  zone: string,
+  context: number,
+  limit: number,
+): RangeWindows {
   const extra = 4 * (context + 1) + 8;
   const from = new Date(range.start.getTime() - lookback(granularity, context));
   const buckets = calendarBuckets(from, range.end, granularity, zone, limit + extra);

@@ -24,11 +24,15 @@ export interface AlignedCounts {
 
 function toMap(counts: CategoryCounts, side: string): Map<string, number> {
   const entries: Iterable<readonly [string, number]> =
-    counts instanceof Map ? counts.entries() : (counts as readonly LabelCount[]).map((c) => [c.label, c.count] as const);
+    counts instanceof Map
+      ? counts.entries()
+      : (counts as readonly LabelCount[]).map((c) => [c.label, c.count] as const);
   const map = new Map<string, number>();
   for (const [label, count] of entries) {
     if (!Number.isFinite(count) || count < 0) {
-      throw new RangeError(`${side} count for label ${JSON.stringify(label)} must be a finite number >= 0, got ${count}`);
+      throw new RangeError(
+        `${side} count for label ${JSON.stringify(label)} must be a finite number >= 0, got ${count}`,
+      );
     }
     map.set(label, (map.get(label) ?? 0) + count);
   }

@@ -14,7 +14,12 @@ export interface PageHinkleyParams {
 }
 
 /** The defaults of scikit-multiflow and river, so thresholds carry over from those tools. */
-export const PAGE_HINKLEY_DEFAULTS: PageHinkleyParams = { delta: 0.005, lambda: 50, alpha: 1 - 0.0001, minInstances: 30 };
+export const PAGE_HINKLEY_DEFAULTS: PageHinkleyParams = {
+  delta: 0.005,
+  lambda: 50,
+  alpha: 1 - 0.0001,
+  minInstances: 30,
+};
 
 export interface PageHinkleyState {
   /** Errors seen since the last reset. */

@@ -34,7 +34,8 @@ export class CsvReader {
           const end = quote === -1 ? text.length : quote;
           this.countLines(text, i, end);
           this.field += text.slice(i, end);
-          if (this.field.length > MAX_CSV_FIELD) this.fail(`a field is longer than ${MAX_CSV_FIELD} characters (is a quote not closed?)`);
+          if (this.field.length > MAX_CSV_FIELD)
+            this.fail(`a field is longer than ${MAX_CSV_FIELD} characters (is a quote not closed?)`);
           else if (quote !== -1) this.state = 'quote';
           i = end + 1;
           break;
@@ -51,7 +52,8 @@ export class CsvReader {
           const c = text[i];
           if (c === ',') this.endField();
           else if (c === '\n') this.endRecord(out);
-          else if (c !== '\r') this.fail('unexpected text after a closing quote (a quote inside a field must be doubled)');
+          else if (c !== '\r')
+            this.fail('unexpected text after a closing quote (a quote inside a field must be doubled)');
           if (c === ',' || c === '\n' || c === '\r') i++;
           break;
         }

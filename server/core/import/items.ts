@@ -37,7 +37,17 @@ export type ImportLine =
 /** Field name → value: strings from CSV, any JSON value from JSON Lines. */
 export type Values = Map<string, unknown>;
 
-const PREDICTION_FIELDS = ['id', 'model', 'version', 'predictedAt', 'predicted', 'confidence', 'scores', 'actual', 'validatedAt'];
+const PREDICTION_FIELDS = [
+  'id',
+  'model',
+  'version',
+  'predictedAt',
+  'predicted',
+  'confidence',
+  'scores',
+  'actual',
+  'validatedAt',
+];
 const COUNT_FIELDS = ['model', 'label', 'count'];
 
 const squash = (name: string): string => name.toLowerCase().replace(/[\s_-]/g, '');
@@ -104,7 +114,11 @@ function scoresOf(values: Values): ClassScore[] | null {
     }
   }
   const entries: [unknown, unknown][] = Array.isArray(value)
-    ? value.map((item: unknown) => (typeof item === 'object' && item !== null ? [(item as { label?: unknown }).label, (item as { score?: unknown }).score] : [null, null]))
+    ? value.map((item: unknown) =>
+        typeof item === 'object' && item !== null
+          ? [(item as { label?: unknown }).label, (item as { score?: unknown }).score]
+          : [null, null],
+      )
     : typeof value === 'object' && value !== null
       ? Object.entries(value)
       : [[null, null]];
@@ -117,7 +131,8 @@ function scoresOf(values: Values): ClassScore[] | null {
 function countOf(values: Values): number {
   const value = number(values, 'count');
   if (value === null) throw new InputError('count', 'missing');
-  if (!Number.isSafeInteger(value) || value < 0) throw new InputError('count', `must be a whole number ≥ 0, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new InputError('count', `must be a whole number ≥ 0, got ${value}`);
   return value;
 }
 
@@ -125,7 +140,11 @@ function countOf(values: Values): number {
 export function readLine(values: Values, training: boolean): ImportLine {
   const name = text(values, 'model');
   const model = name === null ? null : checkModel('model', name);
-  if (training) return { kind: 'count', count: { model, label: checkLabel('label', required(values, 'label')), count: countOf(values) } };
+  if (training)
+    return {
+      kind: 'count',
+      count: { model, label: checkLabel('label', required(values, 'label')), count: countOf(values) },
+    };
   const id = required(values, 'id');
   const actual = text(values, 'actual');
   const validatedAt = instant(values, 'validatedAt');
@@ -143,8 +162,16 @@ export function readLine(values: Values, training: boolean): ImportLine {
       actual,
     };
     if (actual === null || validatedAt === null) return { kind: 'prediction', prediction, validation: null };
-    return { kind: 'prediction', prediction: { ...prediction, actual: null }, validation: { id, model, actual, validatedAt } };
+    return {
+      kind: 'prediction',
+      prediction: { ...prediction, actual: null },
+      validation: { id, model, actual, validatedAt },
+    };
   }
-  if (actual === null) throw new InputError('predicted', 'missing (a prediction needs id, predictedAt and predicted; a validation needs id and actual)');
+  if (actual === null)
+    throw new InputError(
+      'predicted',
+      'missing (a prediction needs id, predictedAt and predicted; a validation needs id and actual)',
+    );
   return { kind: 'validation', validation: { id, model, actual, validatedAt } };
 }

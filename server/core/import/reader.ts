@@ -50,7 +50,8 @@ export class ImportReader {
       } catch (error) {
         return { line: l.line, error: `not valid JSON (${(error as Error).message})` };
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line: l.line, error: 'must be a JSON object' };
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return { line: l.line, error: 'must be a JSON object' };
       const values: Values = new Map();
       for (const [key, v] of Object.entries(value)) {
         const name = fieldName(key, this.training);
@@ -65,7 +66,8 @@ export class ImportReader {
     for (const r of records) {
       if (!this.columns) this.columns = this.header(r);
       else if ('error' in r) out.push(r);
-      else if (r.fields.length !== this.columns.length) out.push({ line: r.line, error: `has ${r.fields.length} fields, the header has ${this.columns.length}` });
+      else if (r.fields.length !== this.columns.length)
+        out.push({ line: r.line, error: `has ${r.fields.length} fields, the header has ${this.columns.length}` });
       else {
         const values: Values = new Map();
         r.fields.forEach((f, i) => {

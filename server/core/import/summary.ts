@@ -35,7 +35,8 @@ export interface ImportSummary {
 export function formatSummary(file: string, summary: ImportSummary): string {
   const { lines, rejected } = summary;
   const out = [`${file}: ${lines} lines read, ${lines - rejected.count} accepted, ${rejected.count} rejected`];
-  if (summary.ignoredColumns.length > 0) out.push(`  ignored columns: ${summary.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}`);
+  if (summary.ignoredColumns.length > 0)
+    out.push(`  ignored columns: ${summary.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}`);
   for (const r of rejected.first) out.push(`  line ${r.line}: ${r.message}`);
   const more = rejected.count - rejected.first.length;
   if (more > 0) out.push(`  … and ${more} more rejected line${more === 1 ? '' : 's'}`);

@@ -46,8 +46,15 @@ export class FrequentStringsSketch {
   serialize(): Uint8Array {
     const out = new ByteSink();
     const empty = this.isEmpty;
-    out.u8(empty ? PREAMBLE_LONGS_EMPTY : PREAMBLE_LONGS_NONEMPTY).u8(SERIAL_VERSION).u8(FAMILY);
-    out.u8(this.lgMaxMapSize).u8(this.lgCurMapSize()).u8(empty ? FLAG_EMPTY : 0).u16(0);
+    out
+      .u8(empty ? PREAMBLE_LONGS_EMPTY : PREAMBLE_LONGS_NONEMPTY)
+      .u8(SERIAL_VERSION)
+      .u8(FAMILY);
+    out
+      .u8(this.lgMaxMapSize)
+      .u8(this.lgCurMapSize())
+      .u8(empty ? FLAG_EMPTY : 0)
+      .u16(0);
     if (empty) return out.toBytes();
     out.u32(this.counts.size).u32(0).u64(this.totalWeight).u64(this.offset);
     for (const count of this.counts.values()) out.u64(count);

@@ -53,7 +53,11 @@ export class HllSketch {
     const out = new ByteSink();
     const count = this.coupons.size;
     const inList = count < LIST_CAPACITY;
-    out.u8(inList ? 2 : 3).u8(SERIAL_VERSION).u8(FAMILY).u8(this.lgK);
+    out
+      .u8(inList ? 2 : 3)
+      .u8(SERIAL_VERSION)
+      .u8(FAMILY)
+      .u8(this.lgK);
     out.u8(inList ? 3 : setLgArr(count)).u8(FLAG_COMPACT | (count === 0 ? FLAG_EMPTY : 0));
     out.u8(inList ? count : 0).u8(inList ? MODE_LIST : MODE_SET);
     if (!inList) out.u32(count);
@@ -89,7 +93,10 @@ export class HllSketch {
     }
     const out = new ByteSink();
     out.u8(10).u8(SERIAL_VERSION).u8(FAMILY).u8(this.lgK).u8(0);
-    out.u8(FLAG_COMPACT | FLAG_OUT_OF_ORDER).u8(0).u8(MODE_HLL8); // current minimum register: 0
+    out
+      .u8(FLAG_COMPACT | FLAG_OUT_OF_ORDER)
+      .u8(0)
+      .u8(MODE_HLL8); // current minimum register: 0
     out.f64(0).f64(kxq0).f64(kxq1).u32(zeros).u32(0);
     return out.bytes(registers).toBytes();
   }
@@ -102,7 +109,7 @@ function coupon([h1, h2]: [bigint, bigint]): number {
 }
 
 function setRegister(registers: Uint8Array, lgK: number, couponValue: number): void {
-  const slot = couponValue % 2 ** 26 & (2 ** lgK - 1);
+  const slot = (couponValue % 2 ** 26) & (2 ** lgK - 1);
   const value = Math.floor(couponValue / 2 ** 26);
   if (value > registers[slot]) registers[slot] = value;
 }

@@ -124,8 +124,15 @@ export class KllDoublesSketch {
     const out = new ByteSink();
     if (this.count <= 1) {
       const single = this.count === 1;
-      out.u8(PREAMBLE_INTS_SHORT).u8(single ? SERIAL_VERSION_SINGLE : SERIAL_VERSION_FULL).u8(FAMILY);
-      out.u8(single ? FLAG_SINGLE_ITEM : FLAG_EMPTY).u16(this.k).u8(M).u8(0);
+      out
+        .u8(PREAMBLE_INTS_SHORT)
+        .u8(single ? SERIAL_VERSION_SINGLE : SERIAL_VERSION_FULL)
+        .u8(FAMILY);
+      out
+        .u8(single ? FLAG_SINGLE_ITEM : FLAG_EMPTY)
+        .u16(this.k)
+        .u8(M)
+        .u8(0);
       if (single) out.f64(this.items[this.levels[0]]);
       return out.toBytes();
     }

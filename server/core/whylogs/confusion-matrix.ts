@@ -24,7 +24,9 @@ export interface ConfusionMatrix {
 export function buildConfusionMatrix(pairs: readonly LabelPair[]): ConfusionMatrix {
   const labels = whylogsLabelOrder(pairs.flatMap((pair) => [pair.actual, pair.predicted]));
   if (labels.length > MAX_CONFUSION_LABELS) {
-    throw new RangeError(`whylogs accepts at most ${MAX_CONFUSION_LABELS} labels in a confusion matrix, got ${labels.length}`);
+    throw new RangeError(
+      `whylogs accepts at most ${MAX_CONFUSION_LABELS} labels in a confusion matrix, got ${labels.length}`,
+    );
   }
   const index = new Map(labels.map((label, i) => [label, i]));
   const counts = labels.map(() => labels.map(() => 0));
@@ -39,4 +41,3 @@ export function whylogsLabelOrder(labels: Iterable<string>): string[] {
   const ordered = [...distinct].sort(compareLabels);
   return hasNone ? [...ordered, NONE_LABEL] : ordered;
 }
-

@@ -45,6 +45,7 @@ export function encodeProfile(input: ProfileInput): Uint8Array {
 // whylogs stores timestamps as unsigned milliseconds since the epoch
 function epochMillis(date: Date, field: string): number {
   const ms = date.getTime();
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${field} must be a valid date from 1970 on, got ${String(date)}`);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new RangeError(`${field} must be a valid date from 1970 on, got ${String(date)}`);
   return ms;
 }

@@ -64,6 +64,7 @@ const encoder = new TextEncoder();
 
 /** UTF-8 bytes of a well-formed string; lone surrogates have no UTF-8 form and are rejected. */
 export function utf8(value: string): Uint8Array {
-  if (/\p{Surrogate}/u.test(value)) throw new RangeError(`string has a lone UTF-16 surrogate: ${JSON.stringify(value)}`);
+  if (/\p{Surrogate}/u.test(value))
+    throw new RangeError(`string has a lone UTF-16 surrogate: ${JSON.stringify(value)}`);
   return encoder.encode(value);
 }

@@ -73,9 +73,7 @@ export function encodeV1Profile(properties: ProfileProperties, columns: Record<s
 }
 
 function encodeProperties(properties: ProfileProperties): Uint8Array {
-  const message = new ProtoMessage()
-    .uint(4, properties.creationTimestampMs)
-    .uint(5, properties.datasetTimestampMs);
+  const message = new ProtoMessage().uint(4, properties.creationTimestampMs).uint(5, properties.datasetTimestampMs);
   for (const [key, value] of Object.entries(properties.metadata)) message.stringMapEntry(7, key, value);
   return message.toBytes();
 }

@@ -11,7 +11,8 @@ export class PredictionInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The model version that made it, 1–256 characters; metric queries can filter by it. A re-send may change it.',
+    description:
+      'The model version that made it, 1–256 characters; metric queries can filter by it. A re-send may change it.',
   })
   version?: string | null;
 
@@ -21,12 +22,16 @@ export class PredictionInput {
   @Field(() => String, { description: 'Predicted label, 1–256 characters.' })
   predicted!: string;
 
-  @Field(() => Float, { nullable: true, description: "Confidence in [0, 1]; omitted with scores: the predicted label's score." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Confidence in [0, 1]; omitted with scores: the predicted label's score.",
+  })
   confidence?: number | null;
 
   @Field(() => [ClassScoreInput], {
     nullable: true,
-    description: 'Score per class: each in [0, 1], summing to 1 within 1e-3, the predicted label among the highest; at most 256 classes. Enables estimated precision, recall and F1.',
+    description:
+      'Score per class: each in [0, 1], summing to 1 within 1e-3, the predicted label among the highest; at most 256 classes. Enables estimated precision, recall and F1.',
   })
   scores?: ClassScoreInput[] | null;
 

@@ -15,7 +15,10 @@ const toAlert = (a: AlertView): Alert => ({
 
 @Resolver(() => Alert)
 export class AlertResolver {
-  @Query(() => [Alert], { description: 'Open alerts first, then acknowledged ones (most recently seen first), then resolved ones (latest first).' })
+  @Query(() => [Alert], {
+    description:
+      'Open alerts first, then acknowledged ones (most recently seen first), then resolved ones (latest first).',
+  })
   async alerts(
     @Arg('status', () => AlertStatus, { nullable: true }) status: AlertStatus | null,
     @Arg('model', () => String, { nullable: true }) model: string | null,
@@ -25,7 +28,10 @@ export class AlertResolver {
     return (await services.alerts.list(status ?? null, model ?? null, limit ?? 100)).map(toAlert);
   }
 
-  @Mutation(() => Alert, { description: 'Marks an alert as taken care of; it stays the one alert of its model and rule and still resolves by itself.' })
+  @Mutation(() => Alert, {
+    description:
+      'Marks an alert as taken care of; it stays the one alert of its model and rule and still resolves by itself.',
+  })
   @UseMiddleware(RequireToken)
   async acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() { services }: Context): Promise<Alert> {
     return toAlert(await services.alerts.acknowledge(id));

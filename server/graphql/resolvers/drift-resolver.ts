@@ -32,17 +32,31 @@ const toPoint = (p: DriftPointView): DriftPoint => ({
 
 @Resolver(() => DriftPoint)
 export class DriftResolver {
-  @Query(() => [DriftPoint], { description: 'Drift per calendar bucket of [from, to), computed from the rollups (ranges up to CLARA_MAX_RANGE reading at most CLARA_MAX_BLOCKS blocks; cost grows with the number of buckets).' })
+  @Query(() => [DriftPoint], {
+    description:
+      'Drift per calendar bucket of [from, to), computed from the rollups (ranges up to CLARA_MAX_RANGE reading at most CLARA_MAX_BLOCKS blocks; cost grows with the number of buckets).',
+  })
   async drift(
     @Arg('range', () => TimeRangeInput) range: TimeRangeInput,
     @Arg('model', () => String, { nullable: true }) model: string | null,
     @VersionArg() version: string | null,
-    @Arg('granularity', () => Granularity, { nullable: true, defaultValue: Granularity.DAY }) granularity: Granularity | null,
-    @Arg('reference', () => DriftReference, { nullable: true, defaultValue: DriftReference.TRAINING }) reference: DriftReference | null,
-    @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' }) timeZone: string | null,
+    @Arg('granularity', () => Granularity, { nullable: true, defaultValue: Granularity.DAY })
+    granularity: Granularity | null,
+    @Arg('reference', () => DriftReference, { nullable: true, defaultValue: DriftReference.TRAINING })
+    reference: DriftReference | null,
+    @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' })
+    timeZone: string | null,
     @Ctx() { services }: Context,
   ): Promise<DriftPoint[]> {
-    return (await services.drift.series(toWindow(range), granularity ?? Granularity.DAY, { model, version }, reference ?? DriftReference.TRAINING, timeZone)).map(toPoint);
+    return (
+      await services.drift.series(
+        toWindow(range),
+        granularity ?? Granularity.DAY,
+        { model, version },
+        reference ?? DriftReference.TRAINING,
+        timeZone,
+      )
+    ).map(toPoint);
   }
 
   @Query(() => DriftSettings)

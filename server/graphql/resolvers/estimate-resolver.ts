@@ -8,7 +8,13 @@ import { CalibrationInfo } from '../types/calibration-info.js';
 import { PerformanceEstimate } from '../types/performance-estimate.js';
 import { VersionArg } from '../version-arg.js';
 
-export function toCalibrationInfo({ model, reference, fittedAt, stored, calibration: c }: CalibrationView): CalibrationInfo {
+export function toCalibrationInfo({
+  model,
+  reference,
+  fittedAt,
+  stored,
+  calibration: c,
+}: CalibrationView): CalibrationInfo {
   return {
     model,
     from: reference.start,
@@ -19,7 +25,12 @@ export function toCalibrationInfo({ model, reference, fittedAt, stored, calibrat
     referenceAccuracy: c.correct / c.samples,
     calibrationErrorBefore: c.errorBefore,
     calibrationErrorAfter: c.errorAfter,
-    steps: c.steps.map((s) => ({ confidenceFrom: s.fromBin / CONFIDENCE_BINS, confidenceTo: (s.toBin + 1) / CONFIDENCE_BINS, calibrated: s.value, samples: s.validated })),
+    steps: c.steps.map((s) => ({
+      confidenceFrom: s.fromBin / CONFIDENCE_BINS,
+      confidenceTo: (s.toBin + 1) / CONFIDENCE_BINS,
+      calibrated: s.value,
+      samples: s.validated,
+    })),
   };
 }
 
@@ -34,15 +45,27 @@ export class EstimateResolver {
     @Arg('granularity', () => Granularity) granularity: Granularity,
     @Arg('model', () => String, { nullable: true }) model: string | null,
     @VersionArg() version: string | null,
-    @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' }) timeZone: string | null,
+    @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' })
+    timeZone: string | null,
     @Ctx() { services }: Context,
   ): Promise<PerformanceEstimate> {
-    const { reference, series } = await services.estimates.performanceEstimate(toWindow(range), granularity, { model, version }, timeZone);
+    const { reference, series } = await services.estimates.performanceEstimate(
+      toWindow(range),
+      granularity,
+      { model, version },
+      timeZone,
+    );
     return { reference: reference ? toCalibrationInfo(reference) : null, series };
   }
 
-  @Query(() => CalibrationInfo, { nullable: true, description: 'The calibration the fit-calibration job stored for the model; null before its first fit.' })
-  async calibration(@Arg('model', () => String, { nullable: true }) model: string | null, @Ctx() { services }: Context): Promise<CalibrationInfo | null> {
+  @Query(() => CalibrationInfo, {
+    nullable: true,
+    description: 'The calibration the fit-calibration job stored for the model; null before its first fit.',
+  })
+  async calibration(
+    @Arg('model', () => String, { nullable: true }) model: string | null,
+    @Ctx() { services }: Context,
+  ): Promise<CalibrationInfo | null> {
     const stored = await services.calibration.stored(model);
     return stored ? toCalibrationInfo(stored) : null;
   }

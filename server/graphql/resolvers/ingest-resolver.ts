@@ -10,15 +10,25 @@ import { withShares } from '../../services/reports.js';
 
 @Resolver()
 export class IngestResolver {
-  @Mutation(() => IngestResult, { description: 'Stores predictions; valid items are kept, invalid ones come back in `rejected`.' })
+  @Mutation(() => IngestResult, {
+    description: 'Stores predictions; valid items are kept, invalid ones come back in `rejected`.',
+  })
   @UseMiddleware(RequireToken)
-  recordPredictions(@Arg('predictions', () => [PredictionInput]) predictions: PredictionInput[], @Ctx() { services }: Context): Promise<IngestResult> {
+  recordPredictions(
+    @Arg('predictions', () => [PredictionInput]) predictions: PredictionInput[],
+    @Ctx() { services }: Context,
+  ): Promise<IngestResult> {
     return services.ingest.recordPredictions(predictions);
   }
 
-  @Mutation(() => IngestResult, { description: 'Stores ground truth for existing predictions; a repeat replaces the label.' })
+  @Mutation(() => IngestResult, {
+    description: 'Stores ground truth for existing predictions; a repeat replaces the label.',
+  })
   @UseMiddleware(RequireToken)
-  recordValidations(@Arg('validations', () => [ValidationInput]) validations: ValidationInput[], @Ctx() { services }: Context): Promise<IngestResult> {
+  recordValidations(
+    @Arg('validations', () => [ValidationInput]) validations: ValidationInput[],
+    @Ctx() { services }: Context,
+  ): Promise<IngestResult> {
     return services.ingest.recordValidations(validations);
   }
 

@@ -20,7 +20,9 @@ export class JobResolver {
     return services.jobs.history(job ?? null, limit ?? 50);
   }
 
-  @Mutation(() => JobRun, { description: 'Runs the job now in this server (even when disabled) and returns the finished run.' })
+  @Mutation(() => JobRun, {
+    description: 'Runs the job now in this server (even when disabled) and returns the finished run.',
+  })
   @UseMiddleware(RequireToken)
   runJob(@Arg('name', () => String) name: string, @Ctx() { services }: Context): Promise<JobRun> {
     return services.jobs.runNow(name);
@@ -28,7 +30,11 @@ export class JobResolver {
 
   @Mutation(() => Job, { description: 'Switches the schedule of a job on or off; runJob still works.' })
   @UseMiddleware(RequireToken)
-  setJobEnabled(@Arg('name', () => String) name: string, @Arg('enabled', () => Boolean) enabled: boolean, @Ctx() { services }: Context): Promise<Job> {
+  setJobEnabled(
+    @Arg('name', () => String) name: string,
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() { services }: Context,
+  ): Promise<Job> {
     return services.jobs.setEnabled(name, enabled);
   }
 }

@@ -10,13 +10,16 @@ import { VersionArg } from '../version-arg.js';
 
 @Resolver()
 export class MetricsResolver {
-  @Query(() => MetricsReport, { description: 'Metrics over [from, to), overall and per calendar bucket of timeZone (default: the server setting).' })
+  @Query(() => MetricsReport, {
+    description: 'Metrics over [from, to), overall and per calendar bucket of timeZone (default: the server setting).',
+  })
   metrics(
     @Arg('range', () => TimeRangeInput) range: TimeRangeInput,
     @Arg('granularity', () => Granularity, { defaultValue: Granularity.DAY }) granularity: Granularity,
     @Arg('model', () => String, { nullable: true }) model: string | null,
     @VersionArg() version: string | null,
-    @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' }) timeZone: string | null,
+    @Arg('timeZone', () => String, { nullable: true, description: 'IANA name, e.g. Europe/Berlin.' })
+    timeZone: string | null,
     @Ctx() { services }: Context,
   ): Promise<MetricsReport> {
     return services.reports.metrics(toWindow(range), granularity, { model, version }, timeZone);
@@ -54,7 +57,10 @@ export class MetricsResolver {
   }
 
   @Query(() => [ClassCount])
-  trainingDistribution(@Arg('model', () => String, { nullable: true }) model: string | null, @Ctx() { services }: Context): Promise<ClassCount[]> {
+  trainingDistribution(
+    @Arg('model', () => String, { nullable: true }) model: string | null,
+    @Ctx() { services }: Context,
+  ): Promise<ClassCount[]> {
     return services.reports.trainingDistribution(model);
   }
 }

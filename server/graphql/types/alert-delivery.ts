@@ -2,7 +2,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'One notification of an alert event to one webhook.' })
 export class AlertDelivery {
-  @Field(() => Int, { description: 'Position of the webhook in CLARA_ALERT_WEBHOOKS, from 0 (URLs are never shown: they may hold tokens).' })
+  @Field(() => Int, {
+    description:
+      'Position of the webhook in CLARA_ALERT_WEBHOOKS, from 0 (URLs are never shown: they may hold tokens).',
+  })
   webhook!: number;
 
   @Field(() => String, { description: "The webhook URL's origin, e.g. https://hooks.slack.com." })

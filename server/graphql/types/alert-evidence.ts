@@ -21,7 +21,8 @@ const TYPE_OF: Readonly<Record<DriftRule, string>> = {
 };
 
 @InterfaceType({
-  description: 'The figures behind the latest window an alert fired for; each rule kind adds its own (query them with `... on ClassRecallDropEvidence { label }` and so on).',
+  description:
+    'The figures behind the latest window an alert fired for; each rule kind adds its own (query them with `... on ClassRecallDropEvidence { label }` and so on).',
   resolveType: (evidence: AlertEvidence) => TYPE_OF[evidence.rule],
 })
 export abstract class AlertEvidence {
@@ -31,7 +32,10 @@ export abstract class AlertEvidence {
   @Field(() => String, { description: 'What is compared with the threshold, e.g. psi, js-distance, recall-drop.' })
   statistic!: string;
 
-  @Field(() => Float, { nullable: true, description: 'The statistic; null when the window or its reference had no data for it.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The statistic; null when the window or its reference had no data for it.',
+  })
   value!: number | null;
 
   @Field(() => Float)

@@ -1,7 +1,10 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CalibrationStep } from './calibration-step.js';
 
-@ObjectType({ description: "A model's confidence calibration: isotonic (monotone) over 100 confidence bins, fitted on validated predictions." })
+@ObjectType({
+  description:
+    "A model's confidence calibration: isotonic (monotone) over 100 confidence bins, fitted on validated predictions.",
+})
 export class CalibrationInfo {
   @Field(() => String)
   model!: string;
@@ -15,7 +18,10 @@ export class CalibrationInfo {
   @Field(() => Date)
   fittedAt!: Date;
 
-  @Field(() => Boolean, { description: 'Fitted and stored by the fit-calibration job; false: fitted for this request on the predictions before its range.' })
+  @Field(() => Boolean, {
+    description:
+      'Fitted and stored by the fit-calibration job; false: fitted for this request on the predictions before its range.',
+  })
   stored!: boolean;
 
   @Field(() => Int, { description: 'Validated predictions with a confidence it was fitted on.' })
@@ -24,7 +30,9 @@ export class CalibrationInfo {
   @Field(() => Float, { description: 'Realized accuracy of those samples.' })
   referenceAccuracy!: number;
 
-  @Field(() => Float, { description: 'Expected calibration error (10 equal-width confidence ranges) of the raw confidence.' })
+  @Field(() => Float, {
+    description: 'Expected calibration error (10 equal-width confidence ranges) of the raw confidence.',
+  })
   calibrationErrorBefore!: number;
 
   @Field(() => Float, { description: 'The same after calibration, on the samples it was fitted on.' })

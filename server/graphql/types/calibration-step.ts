@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'One step of the monotone calibration: confidences in [confidenceFrom, confidenceTo) are right this often.' })
+@ObjectType({
+  description:
+    'One step of the monotone calibration: confidences in [confidenceFrom, confidenceTo) are right this often.',
+})
 export class CalibrationStep {
   @Field(() => Float)
   confidenceFrom!: number;

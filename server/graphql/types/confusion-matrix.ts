@@ -5,6 +5,8 @@ export class ConfusionMatrix {
   @Field(() => [String])
   labels!: string[];
 
-  @Field(() => [[Int]], { description: 'counts[i][j]: validated predictions with actual labels[i] and predicted labels[j].' })
+  @Field(() => [[Int]], {
+    description: 'counts[i][j]: validated predictions with actual labels[i] and predicted labels[j].',
+  })
   counts!: number[][];
 }

@@ -20,13 +20,20 @@ export class DriftPoint {
   @Field(() => Float, { nullable: true, description: 'Chi-square goodness-of-fit p-value of predicted classes.' })
   chiSquareP!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Two-sample Kolmogorov–Smirnov statistic of confidence (100-bin histograms) against the baseline windows.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Two-sample Kolmogorov–Smirnov statistic of confidence (100-bin histograms) against the baseline windows.',
+  })
   ksStatistic!: number | null;
 
   @Field(() => Float, { nullable: true })
   ksP!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Accuracy minus the baseline windows\' accuracy (−0.05 = five points worse).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Accuracy minus the baseline windows' accuracy (−0.05 = five points worse).",
+  })
   accuracyDelta!: number | null;
 
   @Field(() => Boolean, { description: 'Some enabled rule fired for this window.' })
@@ -56,7 +63,11 @@ export class DriftPoint {
   @Field(() => Int)
   validated!: number;
 
-  @Field(() => Boolean, { nullable: true, description: "The check-drift job's Page–Hinkley verdict for exactly this window (it needs raw rows); null when the job has none." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "The check-drift job's Page–Hinkley verdict for exactly this window (it needs raw rows); null when the job has none.",
+  })
   pageHinkley!: boolean | null;
 
   @Field(() => [String], { description: 'Rules that fired for this window.' })

@@ -1,7 +1,11 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AlertEvidence } from './alert-evidence.js';
 
-@ObjectType({ implements: AlertEvidence, description: "estimated-accuracy-drop: accuracy estimated from confidence (before labels) against the calibration's reference." })
+@ObjectType({
+  implements: AlertEvidence,
+  description:
+    "estimated-accuracy-drop: accuracy estimated from confidence (before labels) against the calibration's reference.",
+})
 export class EstimatedAccuracyDropEvidence extends AlertEvidence {
   @Field(() => Float, { nullable: true })
   estimatedAccuracy!: number | null;

@@ -16,9 +16,15 @@ export class EstimatedMetricPoint {
   @Field(() => Int)
   validated!: number;
 
-  @Field(() => EstimatedValues, { nullable: true, description: 'Null when the window has no prediction with a confidence (or no calibration exists yet).' })
+  @Field(() => EstimatedValues, {
+    nullable: true,
+    description: 'Null when the window has no prediction with a confidence (or no calibration exists yet).',
+  })
   estimated!: EstimatedValues | null;
 
-  @Field(() => MetricValues, { nullable: true, description: "Today's realized values; null without validated predictions." })
+  @Field(() => MetricValues, {
+    nullable: true,
+    description: "Today's realized values; null without validated predictions.",
+  })
   realized!: MetricValues | null;
 }

@@ -8,7 +8,9 @@ export class EvidenceWindow {
   @Field(() => Date)
   end!: Date;
 
-  @Field(() => String, { description: 'The granularity (DAY, HOUR…), or what the window is otherwise ("quarter hour", "run").' })
+  @Field(() => String, {
+    description: 'The granularity (DAY, HOUR…), or what the window is otherwise ("quarter hour", "run").',
+  })
   granularity!: string;
 
   @Field(() => String)

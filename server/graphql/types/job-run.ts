@@ -21,7 +21,10 @@ export class JobRun {
   @Field(() => JobStatus, { description: 'RUNNING, SUCCEEDED or FAILED.' })
   status!: JobStatus;
 
-  @Field(() => String, { nullable: true, description: 'What the run did, e.g. rows processed, profiles written or uploaded.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the run did, e.g. rows processed, profiles written or uploaded.',
+  })
   summary!: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Metrics of the validated predictions of a window (scikit-learn semantics, zero_division=0); null when nothing is validated.' })
+@ObjectType({
+  description:
+    'Metrics of the validated predictions of a window (scikit-learn semantics, zero_division=0); null when nothing is validated.',
+})
 export class MetricValues {
   @Field(() => Int, { description: 'Predictions made in the window.' })
   predictions!: number;
@@ -35,7 +38,10 @@ export class MetricValues {
   @Field(() => Float, { nullable: true, description: 'Support-weighted average.' })
   weightedF1!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Micro average (scikit-learn's average='micro'): equals accuracy for single-label data." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Micro average (scikit-learn's average='micro'): equals accuracy for single-label data.",
+  })
   microPrecision!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Micro average: equals accuracy for single-label data.' })

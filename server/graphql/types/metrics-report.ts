@@ -17,12 +17,17 @@ export class MetricsReport {
   @Field(() => String)
   timeZone!: string;
 
-  @Field(() => Date, { nullable: true, description: 'Rollups reflect rows written directly to the collection up to this instant.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Rollups reflect rows written directly to the collection up to this instant.',
+  })
   asOf!: Date | null;
 
   @Field(() => MetricValues)
   overall!: MetricValues;
 
-  @Field(() => [MetricPoint], { description: 'One point per calendar bucket meeting the range, empty buckets included.' })
+  @Field(() => [MetricPoint], {
+    description: 'One point per calendar bucket meeting the range, empty buckets included.',
+  })
   series!: MetricPoint[];
 }

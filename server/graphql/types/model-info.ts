@@ -18,6 +18,8 @@ export class ModelInfo {
   @Field(() => Date, { nullable: true })
   lastPredictedAt!: Date | null;
 
-  @Field(() => [ModelVersion], { description: 'The versions its predictions name, by name; empty when none names one.' })
+  @Field(() => [ModelVersion], {
+    description: 'The versions its predictions name, by name; empty when none names one.',
+  })
   versions!: ModelVersion[];
 }

@@ -1,7 +1,11 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AlertEvidence } from './alert-evidence.js';
 
-@ObjectType({ implements: AlertEvidence, description: 'page-hinkley: the Page–Hinkley detector over right/wrong validated predictions in prediction-time order.' })
+@ObjectType({
+  implements: AlertEvidence,
+  description:
+    'page-hinkley: the Page–Hinkley detector over right/wrong validated predictions in prediction-time order.',
+})
 export class PageHinkleyEvidence extends AlertEvidence {
   @Field(() => Int, { description: 'Wrong predictions in the window.' })
   errors!: number;

@@ -1,7 +1,10 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { AlertEvidence } from './alert-evidence.js';
 
-@ObjectType({ implements: AlertEvidence, description: 'prediction-silence: no predictions for a span the previous weeks had some in.' })
+@ObjectType({
+  implements: AlertEvidence,
+  description: 'prediction-silence: no predictions for a span the previous weeks had some in.',
+})
 export class PredictionSilenceEvidence extends AlertEvidence {
   @Field(() => Int, { description: 'The span looked at.' })
   minutes!: number;

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { UploadState } from './upload-state.js';
 
-@ObjectType({ description: "A whylogs profile of one model's one-hour window; a window's later profiles hold only rows that arrived since." })
+@ObjectType({
+  description:
+    "A whylogs profile of one model's one-hour window; a window's later profiles hold only rows that arrived since.",
+})
 export class Profile {
   @Field(() => ID)
   id!: string;
@@ -9,7 +12,7 @@ export class Profile {
   @Field(() => String)
   model!: string;
 
-  @Field(() => Date, { description: 'Also the profile\'s dataset timestamp.' })
+  @Field(() => Date, { description: "Also the profile's dataset timestamp." })
   windowStart!: Date;
 
   @Field(() => Date)
@@ -36,7 +39,10 @@ export class Profile {
   @Field(() => Date, { nullable: true })
   uploadedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the upload failed (FAILED), or why the last attempt did (PENDING).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the upload failed (FAILED), or why the last attempt did (PENDING).',
+  })
   uploadError!: string | null;
 
   @Field(() => String, { description: 'Path of the profile file on this server (GET), e.g. /profiles/<id>.bin.' })
