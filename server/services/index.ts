@@ -90,14 +90,15 @@ export function createServices(
   return {
     rollups,
     ingest: new IngestService(
-      predictions,
-      journal,
-      training,
-      rollups,
-      new LabelLimit(stores.rollups, config.limits.labels),
-      telemetry,
-      config.defaultModel,
-      config.limits.batchSize,
+      {
+        predictions,
+        journal,
+        training,
+        rollups,
+        labels: new LabelLimit(stores.rollups, config.limits.labels),
+        telemetry,
+      },
+      { defaultModel: config.defaultModel, maxBatch: config.limits.batchSize },
     ),
     reports,
     alerts,

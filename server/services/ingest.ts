@@ -46,25 +46,36 @@ export interface IngestOutcome {
   rejected: Rejection[];
 }
 
+/** What the ingest writes to and consults, narrowed to what it uses. */
+export interface IngestDeps {
+  predictions: Pick<PredictionStore, 'insertNew'>;
+  journal: Pick<IngestJournal, 'newStamp' | 'append'>;
+  training: Pick<TrainingStore, 'set'>;
+  rollups: Pick<RollupService, 'kick'>;
+  labels: Pick<LabelLimit, 'prepare' | 'admit'>;
+  telemetry: Pick<Telemetry, 'ingest'>;
+}
+
+export interface IngestSettings {
+  /** The model of items that name none. */
+  defaultModel: string;
+  /** Most items in one batch (CLARA_MAX_BATCH). */
+  maxBatch: number;
+}
+
 export class IngestService {
   constructor(
-    private readonly predictions: PredictionStore,
-    private readonly journal: IngestJournal,
-    private readonly training: TrainingStore,
-    private readonly rollups: RollupService,
-    private readonly labels: LabelLimit,
-    private readonly telemetry: Telemetry,
-    private readonly defaultModel: string,
-    private readonly maxBatch: number,
+    private readonly deps: IngestDeps,
+    private readonly settings: IngestSettings,
   ) {}
 
   private checkBatch(field: string, size: number): void {
-    if (size > this.maxBatch)
-      throw new InputError(field, `at most ${this.maxBatch} items per batch, got ${size}; split the batch`);
+    if (size > this.settings.maxBatch)
+      throw new InputError(field, `at most ${this.settings.maxBatch} items per batch, got ${size}; split the batch`);
   }
 
   private modelOf(field: string, model: string | null | undefined): string {
-    return model === null || model === undefined ? this.defaultModel : checkModel(field, model);
+    return model === null || model === undefined ? this.settings.defaultModel : checkModel(field, model);
   }
 
   /**
@@ -76,7 +87,7 @@ export class IngestService {
     this.checkBatch('predictions', items.length);
     const rows: PredictionRow[] = [];
     const rejected: Rejection[] = [];
-    await this.labels.prepare(items.map((item) => item.model ?? this.defaultModel));
+    await this.deps.labels.prepare(items.map((item) => item.model ?? this.settings.defaultModel));
     items.forEach((item, index) => {
       const at = `predictions[${index}]`;
       try {
@@ -99,7 +110,7 @@ export class IngestService {
           validatedAt: actual === null ? null : now,
           version: checkVersion(`${at}.version`, item.version),
         };
-        this.labels.admit(row.model, [
+        this.deps.labels.admit(row.model, [
           { field: `${at}.predicted`, label: row.predicted },
           { field: `${at}.actual`, label: actual },
           ...(scores ?? []).map((s, i) => ({ field: `${at}.scores[${i}].label`, label: s.label })),
@@ -111,7 +122,7 @@ export class IngestService {
       }
     });
     await this.storeRows(rows, now);
-    this.telemetry.ingest('prediction', rows.length, rejected.length);
+    this.deps.telemetry.ingest('prediction', rows.length, rejected.length);
     return { accepted: rows.length, rejected };
   }
 
@@ -120,12 +131,12 @@ export class IngestService {
    * the re-sent ones for the drainer to apply. Also how the demo data is written.
    */
   async storeRows(rows: PredictionRow[], now = new Date()): Promise<void> {
-    const stamp = this.journal.newStamp();
-    const existing = new Set(await this.predictions.insertNew(rows, stamp));
+    const stamp = this.deps.journal.newStamp();
+    const existing = new Set(await this.deps.predictions.insertNew(rows, stamp));
     const inserted = rows.filter((_, position) => !existing.has(position));
     // Written after the rows: an entry always finds its rows. A crash in between leaves rows the
     // rollups miss only until the client, which got no answer, sends the batch again.
-    await this.journal.append(
+    await this.deps.journal.append(
       {
         stamp,
         deltas: quarterTallies(inserted),
@@ -134,7 +145,7 @@ export class IngestService {
       },
       now,
     );
-    this.rollups.kick();
+    this.deps.rollups.kick();
   }
 
   /**
@@ -145,7 +156,7 @@ export class IngestService {
     this.checkBatch('validations', items.length);
     const rejected: Rejection[] = [];
     const validations: JournalValidation[] = [];
-    await this.labels.prepare(items.map((item) => item.model ?? this.defaultModel));
+    await this.deps.labels.prepare(items.map((item) => item.model ?? this.settings.defaultModel));
     items.forEach((item, index) => {
       const at = `validations[${index}]`;
       try {
@@ -155,16 +166,16 @@ export class IngestService {
           actual: checkLabel(`${at}.actual`, item.actual),
           validatedAt: item.validatedAt ? checkInstant(`${at}.validatedAt`, item.validatedAt, now) : now,
         };
-        this.labels.admit(validation.model, [{ field: `${at}.actual`, label: validation.actual }]);
+        this.deps.labels.admit(validation.model, [{ field: `${at}.actual`, label: validation.actual }]);
         validations.push(validation);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         rejected.push({ index, id: item.id || null, message: error.message });
       }
     });
-    await this.journal.append({ validations }, now);
-    this.rollups.kick();
-    this.telemetry.ingest('validation', validations.length, rejected.length);
+    await this.deps.journal.append({ validations }, now);
+    this.deps.rollups.kick();
+    this.deps.telemetry.ingest('validation', validations.length, rejected.length);
     return { accepted: validations.length, rejected };
   }
 
@@ -182,7 +193,7 @@ export class IngestService {
       if (seen.has(c.label)) throw new InputError(`counts[${i}].label`, `"${c.label}" appears twice`);
       seen.add(c.label);
     });
-    await this.training.set(name, counts);
+    await this.deps.training.set(name, counts);
     return counts;
   }
 }
