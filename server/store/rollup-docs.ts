@@ -183,6 +183,11 @@ export class NewestRevisions {
     else if (seen[0].v === doc.v) seen.push(doc);
   }
 
+  /** The documents of every block's newest revision. */
+  docs(): RollupDoc[] {
+    return [...this.blocks.values()].flat();
+  }
+
   /** Block key → merged tally. */
   tallies(): Map<string, Tally> {
     return new Map([...this.blocks].map(([key, parts]) => [key, fromDocs(parts)]));

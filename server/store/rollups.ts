@@ -29,6 +29,9 @@ export interface BlockWrite {
   applied?: string[];
 }
 
+/** Longest `start: {$in}` list a delete uses where every filter scans. */
+const IN_LIST_MAX = 200;
+
 let revisions = 0;
 /** Distinct per write in a process, and growing with time across processes. */
 const nextRevision = () => Date.now() * 1000 + (revisions++ % 1000);
@@ -70,8 +73,9 @@ export class RollupStore {
   /**
    * Deletes revisions older than `rev` of these blocks. Where every filter scans, a `$in` of n
    * starts costs n comparisons per document, so the older revisions are found with one range read
-   * first: none (a first load) means nothing to delete, and when each lies in this write, one
-   * range delete does it.
+   * first: none (a first load) means nothing to delete; when each lies in this write, one range
+   * delete does it; a few blocks go by a short `$in`; many go by one range delete after the other
+   * blocks of the range are copied into this revision.
    */
   private async dropOlder(
     collection: Collection<RollupDoc>,
@@ -87,16 +91,23 @@ export class RollupStore {
     let [min, max] = [Infinity, -Infinity];
     for (const t of mine) [min, max] = [Math.min(min, t), Math.max(max, t)];
     const older = { model, start: { $gte: new Date(min), $lte: new Date(max) }, v: { $lt: rev } };
-    const found = await collection.find(older, { projection: { start: 1 } }).toArray();
-    const ours = found.filter((d) => mine.has(d.start.getTime()));
-    if (ours.length === 0) return;
-    if (ours.length === found.length) await collection.deleteMany(older);
-    else
-      await collection.deleteMany({
-        model,
-        start: { $in: [...new Set(ours.map((d) => d.start.getTime()))].map((t) => new Date(t)) },
-        v: { $lt: rev },
-      });
+    const found = await collection.find(older).toArray();
+    const ours = new Set(found.filter((d) => mine.has(d.start.getTime())).map((d) => d.start.getTime()));
+    if (ours.size === 0) return;
+    const others = found.filter((d) => !mine.has(d.start.getTime()));
+    if (others.length > 0 && ours.size <= IN_LIST_MAX) {
+      await collection.deleteMany({ model, start: { $in: [...ours].map((t) => new Date(t)) }, v: { $lt: rev } });
+      return;
+    }
+    // A long $in costs one comparison per item per document here, so the other blocks in the range
+    // are copied into this revision instead (same counts, newer number) and one range delete goes.
+    const copies = new NewestRevisions();
+    for (const doc of others) copies.add(doc);
+    const docs = copies
+      .docs()
+      .map((d) => ({ ...d, _id: `${blockKey(d.model, d.start)}#${rev}${d.part > 0 ? `#${d.part}` : ''}`, v: rev }));
+    if (docs.length > 0) await collection.insertMany(docs, { ordered: false });
+    await collection.deleteMany(older);
   }
 
   /**

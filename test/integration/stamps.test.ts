@@ -179,3 +179,21 @@ test('a replica that served a range from memory answers the new counts once anot
     await writer.close();
   }
 });
+
+test('a pass rewriting hundreds of quarters scattered among others leaves one revision of each, equal to raw', async () => {
+  // 600 quarters with a row each, then validations in every other one: 300 quarters recomputed,
+  // interleaved with 300 that are not.
+  const batch = Array.from({ length: 600 }, (_, i) => ({
+    id: `q${i}`,
+    model: 'scattered',
+    predictedAt: new Date(Date.parse('2026-04-01T00:00:00Z') + i * 15 * 60_000),
+    predicted: 'a',
+  }));
+  await services().ingest.recordPredictions(batch);
+  await services().rollups.settle();
+  await services().ingest.recordValidations(
+    batch.filter((_, i) => i % 2 === 0).map((r) => ({ id: r.id, model: r.model, actual: 'b' })),
+  );
+  await services().rollups.settle();
+  await check('scattered');
+});
