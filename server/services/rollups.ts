@@ -23,7 +23,7 @@ import type { EarlyValidations } from '../store/early-validations.js';
 import type { PredictionRow } from '../core/prediction.js';
 import type { BlockDelta, IngestJournal, JournalEntry } from '../store/ingest-journal.js';
 import type { Lease, LeaseStore } from '../store/leases.js';
-import { STAMP_FIELD, type PredictionStore } from '../store/predictions.js';
+import type { PredictionStore } from '../store/predictions.js';
 import type { RefreshStateStore } from '../store/refresh-state.js';
 import type { RowRewrites } from '../store/row-rewrites.js';
 import { blockKey, type Block, type BlockWrite, type RollupStore } from '../store/rollups.js';
@@ -271,7 +271,7 @@ export class RollupService {
     );
     // A rewritten row whose batch is not drained yet is counted from raw from now on; that batch's
     // tallies no longer describe it, so its quarters will be recomputed from raw too.
-    const staleNow = restamp(changes.docs, STAMP_FIELD, watermark);
+    const staleNow = restamp(changes.docs, watermark);
     await state.markStale(staleNow);
     if (!(await lease.renew())) throw new Error('rollup lease lost while reading the rows to change');
     const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, changes.blocks) : null;
@@ -396,7 +396,6 @@ export class RollupService {
         );
         for (const [key, tally] of tallies) if (next.size < this.settings.passBlocks) next.set(key, tally);
       }
-      this.log.debug({ level, blocks: blocks.length }, 'rollups pass: level written');
       fresh = next;
     }
     return written;

@@ -53,7 +53,7 @@ type StoredDelta = [string, number, CompactTally];
 
 /**
  * An entry as stored. Its content is in the content collection (`external`); entries written
- * before that have it in `content`, and older ones still as fields.
+ * before that have it as fields.
  */
 type EntryDoc = {
   _id: ObjectId;
@@ -61,8 +61,16 @@ type EntryDoc = {
   stamp?: ObjectId | null;
   models?: string[];
   external?: boolean;
-  content?: string;
 } & Partial<Content>;
+
+/** An entry set aside, with its content kept alongside the reason. */
+type FailedDoc = Omit<EntryDoc, 'external'> & { content: string; reason: string; quarantinedAt: Date };
+
+/** The models an entry names: kept on the entry so listing pending models never reads content. */
+function modelsOf(content: Content): string[] {
+  const named = [...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model);
+  return [...new Set(named.concat(content.deltas.map(([model]) => model)))];
+}
 
 interface ContentDoc {
   _id: ObjectId;
@@ -81,7 +89,7 @@ export class IngestJournal {
   private readonly entries: Collection<EntryDoc>;
   private readonly contents: Collection<ContentDoc>;
 
-  private readonly failed: Collection<EntryDoc & { reason: string; quarantinedAt: Date }>;
+  private readonly failed: Collection<FailedDoc>;
 
   constructor(db: Db) {
     this.entries = db.collection<EntryDoc>(COLLECTIONS.ingestJournal);
@@ -122,16 +130,9 @@ export class IngestJournal {
         validations: part(lists.validations),
         deltas: deltas.slice(n * DELTAS_PER_ENTRY, (n + 1) * DELTAS_PER_ENTRY),
       };
-      const models = [
-        ...new Set(
-          [...content.blocks, ...content.inserted, ...content.resent, ...content.validations]
-            .map((x) => x.model)
-            .concat(content.deltas.map(([model]) => model)),
-        ),
-      ];
       const _id = new ObjectId();
       contents.push({ _id, content: stringifyWithDates(content) });
-      docs.push({ _id, at, stamp: stamp ?? null, models, external: true });
+      docs.push({ _id, at, stamp: stamp ?? null, models: modelsOf(content), external: true });
     }
     if (docs.length === 0) return;
     // Content first: an entry the drainer can see always has its content.
@@ -150,7 +151,7 @@ export class IngestJournal {
       );
       for (const c of found) if (c) texts.set(c._id.toHexString(), c.content);
     }
-    return docs.map((doc) => toEntry(doc, texts.get(doc._id.toHexString()) ?? doc.content));
+    return docs.map((doc) => toEntry(doc, texts.get(doc._id.toHexString())));
   }
 
   /** When the oldest entry still waiting was written; null when the rollups hold everything. */
@@ -189,17 +190,12 @@ export class IngestJournal {
     const { id, stamp, deltas, ...rest } = entry;
     // Its inserted rows are stored; what it held back is which quarters `refresh --full` must redo.
     const content: Content = { ...rest, blocks: [...rest.blocks, ...deltas.map((d) => d.block)], deltas: [] };
-    const models = [
-      ...new Set(
-        [...content.blocks, ...content.inserted, ...content.resent, ...content.validations].map((x) => x.model),
-      ),
-    ];
     await this.failed
       .insertOne({
         _id: id,
         at: entry.at,
         stamp,
-        models,
+        models: modelsOf(content),
         content: stringifyWithDates(content),
         reason,
         quarantinedAt: at,

@@ -2,6 +2,7 @@
 // uses them: see the header of rollups.ts.
 import { ObjectId, type Document } from 'mongodb';
 import type { JournalEntry } from './ingest-journal.js';
+import { STAMP_FIELD } from './predictions.js';
 
 /** The watermark after taking these entries in: it never goes down. */
 export function highestStamp(watermark: string | null, entries: JournalEntry[]): string | null {
@@ -22,14 +23,14 @@ export function countedBelow(stamp: string | null, watermark: string | null): bo
  * Brings the stamps of rewritten rows down to the watermark, so the recompute from raw that follows
  * counts them; returns the stamps taken away (their batches' tallies no longer describe them).
  */
-export function restamp(docs: Document[], field: string, watermark: string | null): string[] {
+export function restamp(docs: Document[], watermark: string | null): string[] {
   const taken: string[] = [];
   for (const doc of docs) {
-    const stamp: unknown = doc[field];
+    const stamp: unknown = doc[STAMP_FIELD];
     if (!(stamp instanceof ObjectId) || countedBelow(stamp.toHexString(), watermark)) continue;
     taken.push(stamp.toHexString());
-    if (watermark === null) delete doc[field];
-    else doc[field] = new ObjectId(watermark);
+    if (watermark === null) delete doc[STAMP_FIELD];
+    else doc[STAMP_FIELD] = new ObjectId(watermark);
   }
   return taken;
 }
