@@ -82,6 +82,38 @@ test('validations that arrive before their prediction are applied when it arrive
   await expectRollupsEqualRaw('early');
 });
 
+test('validations of hundreds of rows an application wrote with its own _id all land, each on its row', async () => {
+  const at = Date.parse('2026-06-13T00:00:00Z');
+  const docs = Array.from({ length: 300 }, (_, i) => ({
+    model: 'direct-many',
+    id: `d${i}`,
+    predictedAt: new Date(at + i * 137_000),
+    predicted: i % 3 ? 'a' : 'b',
+    confidence: 0.7,
+  }));
+  await app.runtime.stores.predictions.collection.insertMany(docs);
+  await services.rollups.refresh();
+  // More ids than a `$in` list carries where every filter scans: they are matched in one scan.
+  const validations = docs.slice(0, 250).map((d, i) => ({ id: d.id, model: 'direct-many', actual: i % 2 ? 'a' : 'b' }));
+  expect((await app.gql(VALIDATE, { v: validations })).data).toEqual({
+    recordValidations: { accepted: 250, rejected: [] },
+  });
+  await services.rollups.settle();
+  const stored = await app.runtime.stores.predictions.collection
+    .find({ model: 'direct-many', actual: { $exists: true } })
+    .toArray();
+  expect(stored.map((d) => [d.id, d.actual]).sort()).toEqual(validations.map((v) => [v.id, v.actual]).sort());
+  const res = await app.gql<Summary>(SUMMARY, {
+    m: 'direct-many',
+    from: '2026-06-13T00:00:00Z',
+    to: '2026-06-14T00:00:00Z',
+  });
+  expect(res.data?.metrics.overall.predictions).toBe(300);
+  expect(res.data?.metrics.overall.validated).toBe(250);
+  expect(await app.runtime.stores.predictions.collection.countDocuments({ model: 'direct-many' })).toBe(300);
+  await expectRollupsEqualRaw('direct-many');
+});
+
 test('a re-sent prediction that moved, with the process dying between its writes, is counted once', async () => {
   const send = (predictedAt: string, predicted: string) =>
     app.gql(PREDICT, { p: [{ id: 'm1', model: 'crash', predictedAt, predicted, actual: 'x' }] });
