@@ -1,6 +1,6 @@
 // The real server as a child process (`clara-monitor serve`), so its memory and its time are its own.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../server/paths.js';
@@ -33,6 +33,7 @@ export interface ServerProcess {
 }
 
 const OUTPUT_KEPT = 256 * 1024;
+const SERVER_LOG = process.env.BENCH_SERVER_LOG?.trim() || null;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,7 +60,8 @@ export async function launchServer(options: ServerOptions): Promise<ServerProces
     MONGODB_DB: options.dbName,
     CLARA_API_TOKEN: options.token,
     CLARA_DEMO: options.demo ? '1' : '0',
-    LOG_LEVEL: options.logLevel ?? 'warn',
+    // BENCH_SERVER_LOG names a file that gets every server's log at debug level (to see where time goes).
+    LOG_LEVEL: options.logLevel ?? (SERVER_LOG ? 'debug' : 'warn'),
   };
   const spawnedAt = Date.now();
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,6 +71,7 @@ export async function launchServer(options: ServerOptions): Promise<ServerProces
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (stdout.length < OUTPUT_KEPT) stdout += chunk.toString();
+      if (SERVER_LOG) appendFileSync(SERVER_LOG, chunk);
       if (/GraphQL:\s+\S+/.test(stdout)) resolve();
     });
     child.once('exit', (code, signal) => reject(new Error(`server exited (${code ?? signal}): ${stderr}`)));
