@@ -5,6 +5,7 @@
 // Every rollup write (in any process) sets a new token in one small document; a reader compares it
 // with its copy's by an `_id` read, the one read such a server answers without a scan.
 import { ObjectId, type Collection, type Db } from 'mongodb';
+import type { RollupLevel } from '../core/grid.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
 
@@ -14,6 +15,9 @@ interface TokenDoc {
 }
 
 const TOKEN_ID = 'rollups-written';
+const NEVER_WRITTEN = 'never written';
+
+const keyOf = (level: RollupLevel, model: string) => `${level}:${model}`;
 
 interface Copy {
   token: string;
@@ -35,17 +39,46 @@ export class RollupCache {
 
   /** The token of the last rollup write; readers compare copies against it. */
   async token(): Promise<string> {
-    return (await this.states.findOne({ _id: TOKEN_ID }))?.token ?? 'never written';
+    return (await this.states.findOne({ _id: TOKEN_ID }))?.token ?? NEVER_WRITTEN;
   }
 
-  /** Called after every rollup write, so every process's copies go stale. */
-  async written(): Promise<void> {
-    this.copies.clear();
-    await this.states.updateOne({ _id: TOKEN_ID }, { $set: { token: new ObjectId().toHexString() } }, { upsert: true });
+  /**
+   * Called after every rollup write, so every process's copies go stale. This process's copies that
+   * were current when the write began (`prior`) stay current, with the written blocks patched in:
+   * the drain reads the hours it just wrote to sum days, and queries follow every pass, so reloading
+   * a whole level after each write would cost a scan each time. When another process wrote in
+   * between (the token is no longer `prior`), every copy is dropped instead.
+   */
+  async written(
+    prior: string,
+    level: RollupLevel,
+    writes: { block: { model: string; start: Date }; tally: Tally }[],
+  ): Promise<void> {
+    const token = new ObjectId().toHexString();
+    const swapped =
+      prior !== NEVER_WRITTEN &&
+      (await this.states.updateOne({ _id: TOKEN_ID, token: prior }, { $set: { token } })).matchedCount === 1;
+    if (!swapped) {
+      this.copies.clear();
+      await this.states.updateOne({ _id: TOKEN_ID }, { $set: { token } }, { upsert: true });
+      return;
+    }
+    for (const [key, copy] of this.copies) {
+      if (copy.token !== prior) this.copies.delete(key);
+      else copy.token = token;
+    }
+    for (const { block, tally } of writes)
+      this.copies.get(keyOf(level, block.model))?.blocks.set(block.start.getTime(), tally);
   }
 
   /** The blocks of one model level as of `token`, loading them whole when the copy is missing or stale. */
-  async blocks(key: string, token: string, load: () => Promise<Map<number, Tally>>): Promise<Map<number, Tally>> {
+  async blocks(
+    level: RollupLevel,
+    model: string,
+    token: string,
+    load: () => Promise<Map<number, Tally>>,
+  ): Promise<Map<number, Tally>> {
+    const key = keyOf(level, model);
     const copy = this.copies.get(key);
     if (copy && copy.token === token) {
       // Most recently used last.

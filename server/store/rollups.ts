@@ -56,6 +56,7 @@ export class RollupStore {
   /** Stores recomputed blocks whole as new revisions, then drops older ones: writing the same tally twice changes nothing. */
   async write(level: RollupLevel, entries: BlockWrite[]): Promise<void> {
     if (entries.length === 0) return;
+    const prior = await this.cache?.token();
     const rev = nextRevision();
     const collection = this.levels[level];
     const docs = entries.flatMap(({ block, tally, rawAt, applied }) => {
@@ -67,7 +68,7 @@ export class RollupStore {
     await collection.insertMany(docs, { ordered: false });
     for (const [model, starts] of byModel(entries.map((e) => e.block)))
       await this.dropOlder(collection, model, starts, rev);
-    await this.cache?.written();
+    if (prior !== undefined) await this.cache?.written(prior, level, entries);
   }
 
   /**
@@ -122,7 +123,8 @@ export class RollupStore {
     const token = await this.cache.token();
     for (const [model, starts] of byModel(blocks)) {
       const all = await this.cache.blocks(
-        `${level}:${model}`,
+        level,
+        model,
         token,
         async () => new Map((await this.readAll(level, model)).map((b) => [b.start.getTime(), b.tally])),
       );

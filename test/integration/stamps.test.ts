@@ -7,6 +7,8 @@ import type { PredictionRow } from '../../server/core/prediction.js';
 import { quarterTallies } from '../../server/services/rollups.js';
 import type { IngestJournal } from '../../server/store/ingest-journal.js';
 import type { PredictionStore } from '../../server/store/predictions.js';
+import { RollupStore } from '../../server/store/rollups.js';
+import { probeServer } from '../../server/store/server-traits.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { expectRollupsEqualRaw } from '../support/rollups-check.js';
 
@@ -177,6 +179,46 @@ test('a replica that served a range from memory answers the new counts once anot
   } finally {
     await reader.close();
     await writer.close();
+  }
+});
+
+test('a server whose own drain wrote the rollups answers from its patched copy, and drops copies another process made stale', async () => {
+  const db = { MONGODB_DB: `t_patch_${Date.now().toString(36)}` };
+  const [one, two] = [await startTestApp('stamps', db), await startTestApp('stamps', db)];
+  const range = { from: new Date('2026-05-01T00:00:00Z'), to: new Date('2026-05-08T00:00:00Z') };
+  try {
+    const ask = async (app: TestApp) =>
+      (
+        await app.gqlNow<{ metrics: { overall: { predictions: number } } }>(
+          `{ metrics(range: {from: "2026-05-01T00:00:00Z", to: "2026-05-08T00:00:00Z"}, model: "patched", granularity: DAY) { overall { predictions } } }`,
+        )
+      ).data?.metrics.overall.predictions;
+    const send = async (app: TestApp, ids: string[], at: string) => {
+      await app.runtime.services.ingest.recordPredictions(rows('patched', ids, at));
+      await app.runtime.services.rollups.settle();
+    };
+    await send(one, ['p1'], '2026-05-02T10:00:00Z');
+    expect(await ask(one)).toBe(1);
+    await send(one, ['p2', 'p3'], '2026-05-02T11:00:00Z');
+    expect(await ask(one)).toBe(3);
+    // What the copy holds equals what a process without copies reads from the store.
+    const hours = Array.from({ length: 7 * 24 }, (_, h) => ({
+      model: 'patched',
+      start: new Date(range.from.getTime() + h * 3_600_000),
+    }));
+    const fresh = new RollupStore(one.runtime.db, await probeServer(one.runtime.db));
+    for (const level of ['HOUR', 'DAY'] as const) {
+      const blocks = level === 'HOUR' ? hours : hours.filter((_, h) => h % 24 === 0);
+      expect(await one.runtime.stores.rollups.read(level, blocks)).toEqual(await fresh.read(level, blocks));
+    }
+    // The other process writes, then this one: its copies predate the other's write and must go.
+    await send(two, ['p4'], '2026-05-04T10:00:00Z');
+    await send(one, ['p5'], '2026-05-05T10:00:00Z');
+    expect(await ask(one)).toBe(5);
+    await check('patched');
+  } finally {
+    await one.close();
+    await two.close();
   }
 });
 
