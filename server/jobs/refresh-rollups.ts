@@ -7,7 +7,12 @@ export const refreshRollups: JobDefinition = {
   every: 60_000,
   async run({ rollups }) {
     const summary = await rollups.scheduledRefresh();
-    if (!summary) return 'journal drained; no scan for direct writes (CLARA_WATCH_DIRECT_WRITES is off)';
+    if (!summary) {
+      // The drain returns at once when another process holds the rollups: say so rather than "drained".
+      const waiting = await rollups.pendingSince();
+      const state = waiting ? `writes since ${waiting.toISOString()} still wait for the rollups` : 'journal drained';
+      return `${state}; no scan for direct writes (CLARA_WATCH_DIRECT_WRITES is off)`;
+    }
     return `${summary.rowsScanned} rows scanned, ${summary.blocksRecomputed} rollup blocks recomputed`;
   },
 };

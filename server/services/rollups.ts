@@ -189,7 +189,12 @@ export class RollupService {
 
   /** Every write acknowledged before this instant is in the rollups. */
   async asOf(now = new Date()): Promise<Date> {
-    return (await this.stores.journal.oldestPendingAt()) ?? now;
+    return (await this.pendingSince()) ?? now;
+  }
+
+  /** When the oldest write not yet in the rollups was acknowledged; null when none waits. */
+  pendingSince(): Promise<Date | null> {
+    return this.stores.journal.oldestPendingAt();
   }
 
   /** Models written but not yet in the rollups. */
