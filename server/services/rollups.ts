@@ -68,6 +68,17 @@ export function quarterTallies(rows: Iterable<PredictionRow>): BlockDelta[] {
   return [...deltas.values()];
 }
 
+const childLevel = (level: 'HOUR' | 'DAY'): RollupLevel => (level === 'DAY' ? 'HOUR' : 'QUARTER');
+
+/** The blocks of the level below that make up a block (an hour's quarters, a day's hours). */
+function childrenOf(level: 'HOUR' | 'DAY', block: Block): Block[] {
+  const step = LEVEL_MS[childLevel(level)];
+  return Array.from({ length: LEVEL_MS[level] / step }, (_, k) => ({
+    model: block.model,
+    start: new Date(block.start.getTime() + k * step),
+  }));
+}
+
 export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
   const unique = new Map<string, Block>();
   for (const b of blocks) unique.set(blockKey(b.model, b.start), { model: b.model, start: b.start });
@@ -286,12 +297,12 @@ export class RollupService {
     const fromRaw = new Map<string, Block>();
     for (const b of [...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks])
       fromRaw.set(blockKey(b.model, b.start), b);
-    const added = await this.addedQuarters(entries, fromRaw, new Set([...stamps.stale, ...staleNow]));
+    const { added, siblings } = await this.addedQuarters(entries, fromRaw, new Set([...stamps.stale, ...staleNow]));
     this.log.debug(
       { fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started },
       'rollups pass: quarters planned',
     );
-    const written = await this.recompute(uniqueBlocks(fromRaw.values()), added, watermark, lease);
+    const written = await this.recompute(uniqueBlocks(fromRaw.values()), added, watermark, lease, siblings);
     this.log.debug({ written, ms: Date.now() - started }, 'rollups pass: blocks written');
     await early.remove(changes.usedEarly);
     await rewrites.remove([...unfinished.map((r) => r.id), ...(saved ? [saved.id] : [])]);
@@ -302,13 +313,14 @@ export class RollupService {
 
   /**
    * The quarters whose batch tallies can be added to what is stored, with their new tallies; the
-   * others join `fromRaw`.
+   * others join `fromRaw`. The same read brings the stored quarters that share an hour with them
+   * (`siblings`, none of which this pass rewrites), so summing their hours reads no quarter again.
    */
   private async addedQuarters(
     entries: JournalEntry[],
     fromRaw: Map<string, Block>,
     stale: Set<string>,
-  ): Promise<BlockWrite[]> {
+  ): Promise<{ added: BlockWrite[]; siblings: Map<string, Tally> }> {
     const pending = new Map<string, PendingDelta>();
     for (const entry of entries) {
       const stamp = entry.stamp?.toHexString() ?? null;
@@ -323,11 +335,12 @@ export class RollupService {
       }
     }
     const candidates = [...pending].filter(([key]) => !fromRaw.has(key));
-    if (candidates.length === 0) return [];
-    const stored = await this.stores.rollups.readStamped(
-      'QUARTER',
-      candidates.map(([, d]) => d.block),
+    if (candidates.length === 0) return { added: [], siblings: new Map() };
+    const hours = uniqueBlocks(
+      candidates.map(([, d]) => ({ model: d.block.model, start: parentStart('QUARTER', d.block.start).start })),
     );
+    const quarters = hours.flatMap((hour) => childrenOf('HOUR', hour));
+    const stored = await this.stores.rollups.readStamped('QUARTER', quarters);
     const added: BlockWrite[] = [];
     for (const [key, { block, parts }] of candidates) {
       const current = stored.get(key) ?? { tally: emptyTally(), rawAt: null, applied: [] };
@@ -341,7 +354,13 @@ export class RollupService {
       for (const part of parts) if (!applied.has(part.entry)) mergeInto(current.tally, part.tally);
       added.push({ block, tally: current.tally, rawAt, applied: parts.map((p) => p.entry) });
     }
-    return added;
+    const siblings = new Map<string, Tally>();
+    for (const { model, start } of quarters) {
+      const key = blockKey(model, start);
+      // A quarter absent from the store is empty: known as well as a stored one.
+      if (!pending.has(key) && !fromRaw.has(key)) siblings.set(key, stored.get(key)?.tally ?? emptyTally());
+    }
+    return { added, siblings };
   }
 
   /** Quarters from raw rows or with batch tallies added, hours from quarters, days from hours. */
@@ -350,11 +369,13 @@ export class RollupService {
     added: BlockWrite[],
     watermark: string | null,
     lease: Lease,
+    siblings: Map<string, Tally>,
   ): Promise<number> {
     let written = 0;
     // Tallies this pass just wrote at the level below: a parent reads from the store only the
-    // children the pass did not recompute (bounded, so a huge pass does not hold every tally).
-    let fresh = new Map<string, Tally>();
+    // children the pass did not recompute (bounded, so a huge pass does not hold every tally), nor
+    // read already (the quarter siblings of added ones).
+    let fresh = new Map<string, Tally>(siblings);
     const keep = (key: string, tally: Tally) => {
       if (fresh.size < this.settings.passBlocks) fresh.set(key, tally);
     };
@@ -449,22 +470,16 @@ export class RollupService {
   }
 
   private async fromChildren(
-    level: RollupLevel,
+    level: 'HOUR' | 'DAY',
     blocks: Block[],
     fresh: Map<string, Tally>,
   ): Promise<Map<string, Tally>> {
-    const child: RollupLevel = level === 'DAY' ? 'HOUR' : 'QUARTER';
-    const per = LEVEL_MS[level] / LEVEL_MS[child];
-    const childrenOf = (block: Block) =>
-      Array.from({ length: per }, (_, k) => ({
-        model: block.model,
-        start: new Date(block.start.getTime() + k * LEVEL_MS[child]),
-      }));
-    const missing = blocks.flatMap(childrenOf).filter((c) => !fresh.has(blockKey(c.model, c.start)));
+    const child = childLevel(level);
+    const missing = blocks.flatMap((b) => childrenOf(level, b)).filter((c) => !fresh.has(blockKey(c.model, c.start)));
     const stored = missing.length > 0 ? await this.stores.rollups.read(child, missing) : new Map<string, Tally>();
     const tallies = new Map<string, Tally>();
     for (const block of blocks) {
-      const children = childrenOf(block).map(
+      const children = childrenOf(level, block).map(
         (c) => fresh.get(blockKey(c.model, c.start)) ?? stored.get(blockKey(c.model, c.start)) ?? emptyTally(),
       );
       tallies.set(blockKey(block.model, block.start), mergeAll(children));

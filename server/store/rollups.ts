@@ -74,9 +74,10 @@ export class RollupStore {
   /**
    * Deletes revisions older than `rev` of these blocks. Where every filter scans, a `$in` of n
    * starts costs n comparisons per document, so the older revisions are found with one range read
-   * first: none (a first load) means nothing to delete; when each lies in this write, one range
-   * delete does it; a few blocks go by a short `$in`; many go by one range delete after the other
-   * blocks of the range are copied into this revision.
+   * first (past a short list, which one `$in` delete handles): none (a first load) means nothing
+   * to delete; when each lies in this write, one range delete does it; a few blocks go by a short
+   * `$in`; many go by one range delete after the other blocks of the range are copied into this
+   * revision.
    */
   private async dropOlder(
     collection: Collection<RollupDoc>,
@@ -84,7 +85,8 @@ export class RollupStore {
     starts: Date[],
     rev: number,
   ): Promise<void> {
-    if (!this.traits.scansEveryFilter) {
+    // A short list costs one scan here, as a read to learn whether there is anything to delete would.
+    if (!this.traits.scansEveryFilter || starts.length <= IN_LIST_MAX) {
       await collection.deleteMany({ model, start: { $in: starts }, v: { $lt: rev } });
       return;
     }

@@ -128,7 +128,7 @@ test('a validation and a move of rows whose batch is not drained yet are counted
   expect(day.data?.metrics.overall).toEqual({ predictions: 3, validated: 1, accuracy: 0 });
 });
 
-test('a stream of new batches is taken in without reading raw rows, and equals them', async () => {
+test('a stream of new batches is taken in without reading raw rows or rereading quarters, and equals them', async () => {
   await services().rollups.settle();
   const store = Object.getPrototypeOf(stores().predictions) as PredictionStore;
   const streamBetween = store.streamBetween;
@@ -136,6 +136,14 @@ test('a stream of new batches is taken in without reading raw rows, and equals t
   store.streamBetween = function (this: PredictionStore, ...args: Parameters<PredictionStore['streamBetween']>) {
     rawReads++;
     return streamBetween.apply(this, args);
+  };
+  // Summing an hour needs its other quarters: the read of the quarters the batch adds to brings them.
+  const rollupStore = Object.getPrototypeOf(stores().rollups) as RollupStore;
+  const read = rollupStore.read;
+  let quarterReads = 0;
+  rollupStore.read = function (this: RollupStore, ...args: Parameters<RollupStore['read']>) {
+    if (args[0] === 'QUARTER') quarterReads++;
+    return read.apply(this, args);
   };
   try {
     for (let i = 0; i < 5; i++) {
@@ -152,8 +160,10 @@ test('a stream of new batches is taken in without reading raw rows, and equals t
     await services().rollups.settle();
   } finally {
     store.streamBetween = streamBetween;
+    rollupStore.read = read;
   }
   expect(rawReads).toBe(0);
+  expect(quarterReads).toBe(0);
   await check('stream');
 });
 
