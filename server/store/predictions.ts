@@ -277,13 +277,15 @@ export class PredictionStore {
   async *changedSince(insertedAfter: Date | null, validatedSince: Date | null): AsyncGenerator<RowRef> {
     const m = this.mapping;
     const projection = { [m.predictedAt]: 1, [m.version]: 1, ...(m.model ? { [m.model]: 1 } : {}) };
-    const filters: Filter<Document>[] =
+    const either: Filter<Document>[] =
       insertedAfter && validatedSince
         ? [
             { _id: { $gte: ObjectId.createFromTime(Math.floor(insertedAfter.getTime() / 1000)) } },
             { [m.validatedAt]: { $gte: validatedSince } },
           ]
         : [{}];
+    // Indexes serve each half alone; where every filter scans, one scan answers both.
+    const filters = this.traits.scansEveryFilter && either.length > 1 ? [{ $or: either }] : either;
     for (const filter of filters) {
       for await (const doc of this.collection.find(filter, { projection })) {
         const at: unknown = doc[m.predictedAt];
