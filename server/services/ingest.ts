@@ -25,6 +25,8 @@ export interface PredictionItem {
   confidence?: number | null;
   scores?: ClassScore[] | null;
   actual?: string | null;
+  /** When `actual` was given (an import's own column); the batch's arrival time otherwise. */
+  validatedAt?: Date | null;
   version?: string | null;
 }
 
@@ -107,7 +109,8 @@ export class IngestService {
             null,
           scores,
           actual,
-          validatedAt: actual === null ? null : now,
+          validatedAt:
+            actual === null ? null : item.validatedAt ? checkInstant(`${at}.validatedAt`, item.validatedAt, now) : now,
           version: checkVersion(`${at}.version`, item.version),
         };
         this.deps.labels.admit(row.model, [

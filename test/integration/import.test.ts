@@ -125,6 +125,8 @@ describe('clara-monitor import', () => {
       { label: 'a.b', count: 1 },
       { label: '🦜', count: 1 },
     ]);
+    const p3 = await app.runtime.stores.predictions.collection.findOne({ id: 'p3' });
+    expect(p3).toMatchObject({ actual: 'ñandú', validatedAt: new Date('2026-03-02T00:00:00Z') });
     // p1 a.b→a.b, p2 $x→$x, p3 a b→ñandú (its own validatedAt), p,"7" a b→a b, p6 🦜→a.b
     expect(data?.confusionMatrix).toEqual({
       labels: ['$x', 'a b', 'a.b', 'ñandú', '🦜'],

@@ -68,7 +68,7 @@ describe('readLine', () => {
     });
   });
 
-  test('ground truth with its own validatedAt becomes a validation after the prediction', () => {
+  test('ground truth with its own validatedAt travels with its prediction, keeping that date', () => {
     const line = readLine(
       values({
         id: 'a',
@@ -89,9 +89,28 @@ describe('readLine', () => {
         predicted: 'x',
         confidence: null,
         scores: null,
-        actual: null,
+        actual: 'y',
+        validatedAt: new Date('2026-01-03T00:00:00Z'),
       },
-      validation: { id: 'a', model: null, actual: 'y', validatedAt: new Date('2026-01-03T00:00:00Z') },
+      validation: null,
+    });
+  });
+
+  test('a bad label with its own validatedAt becomes a validation after the prediction, which is kept', () => {
+    const line = readLine(
+      values({
+        id: 'a',
+        predictedAt: '2026-01-01T00:00:00Z',
+        predicted: 'x',
+        actual: 'y'.repeat(300),
+        validatedAt: '2026-01-03T00:00:00Z',
+      }),
+      false,
+    );
+    expect(line).toMatchObject({
+      kind: 'prediction',
+      prediction: { id: 'a', actual: null },
+      validation: { id: 'a', actual: 'y'.repeat(300), validatedAt: new Date('2026-01-03T00:00:00Z') },
     });
   });
 

@@ -12,6 +12,7 @@ export interface ImportedPrediction {
   confidence: number | null;
   scores: ClassScore[] | null;
   actual: string | null;
+  validatedAt?: Date | null;
   version?: string | null;
 }
 
@@ -137,6 +138,16 @@ function countOf(values: Values): number {
 }
 
 /** Types one line; throws InputError naming the field that is wrong. */
+function acceptable(label: string): boolean {
+  try {
+    checkLabel('actual', label);
+    return true;
+  } catch (error) {
+    if (error instanceof InputError) return false;
+    throw error;
+  }
+}
+
 export function readLine(values: Values, training: boolean): ImportLine {
   const name = text(values, 'model');
   const model = name === null ? null : checkModel('model', name);
@@ -162,6 +173,9 @@ export function readLine(values: Values, training: boolean): ImportLine {
       actual,
     };
     if (actual === null || validatedAt === null) return { kind: 'prediction', prediction, validation: null };
+    // A good label travels with its prediction (one insert, no rewrite of the row later); a bad one
+    // goes as its own validation, so the prediction is kept and the line reports why the label was not.
+    if (acceptable(actual)) return { kind: 'prediction', prediction: { ...prediction, validatedAt }, validation: null };
     return {
       kind: 'prediction',
       prediction: { ...prediction, actual: null },
