@@ -9,8 +9,11 @@ class FakeIngest {
   readonly calls: string[] = [];
   training = new Map<string, { label: string; count: number }[]>();
 
+  readonly received: PredictionItem[] = [];
+
   async recordPredictions(items: PredictionItem[]) {
     this.calls.push(`predictions:${items.map((i) => i.id).join(',')}`);
+    this.received.push(...items);
     const rejected = items.flatMap((item, index) =>
       item.predicted === 'BAD' ? [{ index, id: item.id, message: `predictions[${index}].predicted: is bad` }] : [],
     );
@@ -77,17 +80,22 @@ describe('importText', () => {
     expect(ingest.calls).toEqual(['predictions:1,2', 'validations:1,ghost', 'predictions:3']);
   });
 
-  test('a prediction with its own validatedAt is validated after it is stored; a refused one is reported once', async () => {
+  test('a prediction with a label and its own validatedAt is stored with both at once; a refused one is reported once', async () => {
+    const long = 'x'.repeat(300);
     const text = [
       '{"id":"a","predictedAt":"2026-01-01T00:00:00Z","predicted":"cat","actual":"dog","validatedAt":"2026-01-02T00:00:00Z"}',
       '{"id":"b","predictedAt":"2026-01-01T00:00:00Z","predicted":"BAD","actual":"dog","validatedAt":"2026-01-02T00:00:00Z","model":"x"}',
       '{"id":"c","predictedAt":"2026-01-01T00:00:00Z","predicted":"BAD","actual":"dog","validatedAt":"2026-01-02T00:00:00Z"}',
+      `{"id":"d","predictedAt":"2026-01-01T00:00:00Z","predicted":"cat","actual":"${long}","validatedAt":"2026-01-02T00:00:00Z"}`,
     ].join('\n');
     const { ingest, summary } = await run(text);
     expect(ingest.rows.get('m/a')).toEqual({ predicted: 'cat', actual: 'dog' });
+    expect(ingest.received.find((i) => i.id === 'a')?.validatedAt).toEqual(new Date('2026-01-02T00:00:00Z'));
     expect(summary.rejected.count).toBe(2);
     expect(summary.rejected.first.map((r) => r.line)).toEqual([2, 3]);
-    expect(ingest.calls.filter((c) => c.startsWith('validations'))).toEqual(['validations:a']);
+    // Only the bad label travels on its own, after its prediction, so the prediction is kept.
+    expect(ingest.received.find((i) => i.id === 'd')?.actual).toBeNull();
+    expect(ingest.calls.filter((c) => c.startsWith('validations'))).toEqual(['validations:d']);
   });
 
   test('with --training stores one distribution per model and refuses a label counted twice', async () => {
