@@ -2,7 +2,13 @@
 // delete + insert of its whole document: two statements whatever the batch size, where an update
 // per row would scan the whole collection on FerretDB. The new documents are saved here first, so a
 // crash between the delete and the insert loses nothing: the next drain redoes the rewrite.
-import { ObjectId, type Collection, type Db, type Document } from 'mongodb';
+//
+// One rewrite is saved as parts of at most DOCS_PER_PART documents, each part's documents in one
+// Extended JSON string (every BSON type kept): one document holding thousands of rows could pass
+// MongoDB's 16 MiB limit, and FerretDB charges for every field and array element. The first part
+// (its _id is the rewrite's) carries the quarters and is inserted first, so a crash while saving
+// leaves a prefix that still names every quarter to recompute.
+import { BSON, ObjectId, type Collection, type Db, type Document } from 'mongodb';
 import { COLLECTIONS } from './collections.js';
 import type { Block } from './rollups.js';
 
@@ -14,28 +20,59 @@ export interface RowRewrite {
   blocks: Block[];
 }
 
-type RewriteDoc = Omit<RowRewrite, 'id'> & { _id: ObjectId };
+interface RewritePart {
+  _id: ObjectId;
+  /** Absent from records saved whole, before parts (their documents and quarters are arrays). */
+  rewrite?: ObjectId;
+  part?: number;
+  /** Extended JSON (canonical) of the part's documents. */
+  docs: string | Document[];
+  /** First part only: [series, quarter start in ms] pairs. */
+  blocks?: string | Block[];
+}
+
+function blocksOf(saved: RewritePart['blocks']): Block[] {
+  if (saved === undefined) return [];
+  if (typeof saved !== 'string') return saved;
+  return (JSON.parse(saved) as [string, number][]).map(([model, start]) => ({ model, start: new Date(start) }));
+}
+
+const DOCS_PER_PART = 1000;
 
 export class RowRewrites {
-  private readonly docs: Collection<RewriteDoc>;
+  private readonly parts: Collection<RewritePart>;
 
   constructor(db: Db) {
-    this.docs = db.collection<RewriteDoc>(COLLECTIONS.rowRewrites);
+    this.parts = db.collection<RewritePart>(COLLECTIONS.rowRewrites);
   }
 
   async save(docs: Document[], blocks: Block[]): Promise<RowRewrite> {
-    const rewrite = { _id: new ObjectId(), docs, blocks };
-    await this.docs.insertOne(rewrite);
-    return { id: rewrite._id, docs, blocks };
+    const id = new ObjectId();
+    const parts: RewritePart[] = [];
+    for (let i = 0; i === 0 || i < docs.length; i += DOCS_PER_PART) {
+      const text = BSON.EJSON.stringify(docs.slice(i, i + DOCS_PER_PART), { relaxed: false });
+      parts.push({ _id: i === 0 ? id : new ObjectId(), rewrite: id, part: i / DOCS_PER_PART, docs: text });
+    }
+    parts[0].blocks = JSON.stringify(blocks.map((b) => [b.model, b.start.getTime()]));
+    await this.parts.insertMany(parts, { ordered: true });
+    return { id, docs, blocks };
   }
 
-  /** Rewrites a crashed drain left unfinished. */
+  /** Rewrites a crashed drain left unfinished, oldest first. */
   async unfinished(): Promise<RowRewrite[]> {
-    const docs = await this.docs.find({}).sort({ _id: 1 }).toArray();
-    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+    const byRewrite = new Map<string, RowRewrite>();
+    for (const part of await this.parts.find({}).sort({ _id: 1 }).toArray()) {
+      const id = part.rewrite ?? part._id;
+      let rewrite = byRewrite.get(id.toHexString());
+      if (!rewrite) byRewrite.set(id.toHexString(), (rewrite = { id, docs: [], blocks: [] }));
+      const docs: unknown = typeof part.docs === 'string' ? BSON.EJSON.parse(part.docs, { relaxed: false }) : part.docs;
+      rewrite.docs.push(...(docs as Document[]));
+      rewrite.blocks.push(...blocksOf(part.blocks));
+    }
+    return [...byRewrite.values()].sort((a, b) => a.id.toHexString().localeCompare(b.id.toHexString()));
   }
 
   async remove(ids: ObjectId[]): Promise<void> {
-    if (ids.length > 0) await this.docs.deleteMany({ _id: { $in: ids } });
+    if (ids.length > 0) await this.parts.deleteMany({ $or: [{ rewrite: { $in: ids } }, { _id: { $in: ids } }] });
   }
 }
