@@ -98,6 +98,8 @@ export interface RollupsConfig {
   drainEveryMs: number;
   /** Journal entries one drain pass takes in. */
   passEntries: number;
+  /** Re-sent and validated rows one pass reads and rewrites: bounds its memory. */
+  passRows: number;
   /** Quarter blocks recomputed from one read of raw rows: bounds a large pass's memory. */
   passBlocks: number;
   /**
@@ -302,6 +304,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     rollups: {
       drainEveryMs: duration(env, 'CLARA_ROLLUP_DRAIN_EVERY', '2 seconds', 100),
       passEntries: integer(env, 'CLARA_ROLLUP_PASS_ENTRIES', 500, 1, 100_000),
+      passRows: integer(env, 'CLARA_ROLLUP_PASS_ROWS', 5_000, 1, 1_000_000),
       passBlocks: integer(env, 'CLARA_ROLLUP_PASS_BLOCKS', 20_000, 100, 1_000_000),
       watchDirectWrites: env.CLARA_WATCH_DIRECT_WRITES?.trim()
         ? flag(env, 'CLARA_WATCH_DIRECT_WRITES')

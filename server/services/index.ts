@@ -64,6 +64,7 @@ export function createServices(
     },
     {
       passEntries: config.rollups.passEntries,
+      passRows: config.rollups.passRows,
       passBlocks: config.rollups.passBlocks,
       watchDirectWrites: config.rollups.watchDirectWrites,
       traits: stores.traits,

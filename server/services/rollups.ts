@@ -42,7 +42,6 @@ const INDEXED_READ_GAP_MS = 3600 * 1000;
  */
 export const ROLLUP_LEASE_MS = 60 * 1000;
 const RENEW_ROWS = 20_000;
-const ROW_BUDGET = 20_000;
 /** Quarter tallies one pass adds up (bounds its memory when batches each span many quarters). */
 const DELTA_BUDGET = 20_000;
 /** settle() gives up after this long (the drain keeps going; the caller gets an error to show). */
@@ -89,14 +88,14 @@ export function uniqueBlocks(blocks: Iterable<Block>): Block[] {
 
 /**
  * The leading entries whose re-sent and validated rows (each read, then rewritten) stay within
- * ROW_BUDGET and whose quarter tallies stay within DELTA_BUDGET, and at least one: bounds a pass's
+ * `rowBudget` and whose quarter tallies stay within DELTA_BUDGET, and at least one: bounds a pass's
  * reads between two lease renewals, and its memory.
  */
-function withinBudget(entries: JournalEntry[]): JournalEntry[] {
+function withinBudget(entries: JournalEntry[], rowBudget: number): JournalEntry[] {
   let rows = 0;
   let deltas = 0;
   const taken = entries.findIndex(
-    (e) => (rows += e.resent.length + e.validations.length) > ROW_BUDGET || (deltas += e.deltas.length) > DELTA_BUDGET,
+    (e) => (rows += e.resent.length + e.validations.length) > rowBudget || (deltas += e.deltas.length) > DELTA_BUDGET,
   );
   return taken === -1 ? entries : entries.slice(0, Math.max(1, taken));
 }
@@ -125,6 +124,8 @@ export interface RollupStores {
 export interface RollupSettings {
   /** Journal entries one pass takes in. */
   passEntries: number;
+  /** Re-sent and validated rows one pass reads and rewrites (bounds its memory). */
+  passRows: number;
   /** Quarters recomputed from one read of raw rows (bounds the memory of a large pass). */
   passBlocks: number;
   traits: ServerTraits;
@@ -270,7 +271,7 @@ export class RollupService {
     const { journal, early, rewrites, predictions, state } = this.stores;
     const unfinished = await rewrites.unfinished();
     for (const rewrite of unfinished) await predictions.rewrite(rewrite.docs);
-    const entries = withinBudget(await journal.oldest(limit));
+    const entries = withinBudget(await journal.oldest(limit), this.settings.passRows);
     if (entries.length === 0 && unfinished.length === 0) return null;
 
     const stamps = await state.stamps();
