@@ -304,7 +304,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     rollups: {
       drainEveryMs: duration(env, 'CLARA_ROLLUP_DRAIN_EVERY', '2 seconds', 100),
       passEntries: integer(env, 'CLARA_ROLLUP_PASS_ENTRIES', 500, 1, 100_000),
-      passRows: integer(env, 'CLARA_ROLLUP_PASS_ROWS', 5_000, 1, 1_000_000),
+      passRows: integer(env, 'CLARA_ROLLUP_PASS_ROWS', 20_000, 1, 1_000_000),
       passBlocks: integer(env, 'CLARA_ROLLUP_PASS_BLOCKS', 20_000, 100, 1_000_000),
       watchDirectWrites: env.CLARA_WATCH_DIRECT_WRITES?.trim()
         ? flag(env, 'CLARA_WATCH_DIRECT_WRITES')
