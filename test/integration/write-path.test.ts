@@ -147,12 +147,12 @@ test('a re-sent prediction that moved, with the process dying between its writes
   await expectRollupsEqualRaw('crash');
 });
 
-test('a rewrite of more rows than one saved part holds, dying between its delete and its insert, loses none', async () => {
+test('a rewrite of more rows than one saved part holds (deleted in two statements at once), dying between its delete and its insert, loses none', async () => {
   const at = Date.parse('2026-06-15T00:00:00Z');
-  const batch = Array.from({ length: 1200 }, (_, i) => ({
+  const batch = Array.from({ length: 2400 }, (_, i) => ({
     id: `w${i}`,
     model: 'parts',
-    predictedAt: new Date(at + i * 60_000).toISOString(),
+    predictedAt: new Date(at + i * 30_000).toISOString(),
     predicted: i % 2 ? 'a' : 'b',
   }));
   expect((await app.gql(PREDICT, { p: batch })).errors).toBeUndefined();
@@ -167,19 +167,19 @@ test('a rewrite of more rows than one saved part holds, dying between its delete
     expect(
       (await app.gql(VALIDATE, { v: batch.map((r) => ({ id: r.id, model: 'parts', actual: 'a' })) })).errors,
     ).toBeUndefined();
-    await expect(services.rollups.processPending()).rejects.toThrow('simulated crash after deleting 1200 rows');
+    await expect(services.rollups.processPending()).rejects.toThrow('simulated crash after deleting 2400 rows');
     expect(await app.runtime.stores.predictions.collection.countDocuments({ model: 'parts' })).toBe(0);
   } finally {
     store.rewrite = rewrite;
   }
   await services.rollups.settle();
   const docs = await app.runtime.stores.predictions.collection.find({ model: 'parts' }).toArray();
-  expect(docs).toHaveLength(1200);
+  expect(docs).toHaveLength(2400);
   expect(docs.every((d) => d.actual === 'a' && d.validatedAt instanceof Date && typeof d._stamp === 'object')).toBe(
     true,
   );
   const res = await app.gql<Summary>(SUMMARY, { m: 'parts', from: '2026-06-15T00:00:00Z', to: '2026-06-16T00:00:00Z' });
-  expect(res.data?.metrics.overall).toEqual({ predictions: 1200, validated: 1200, accuracy: 0.5 });
+  expect(res.data?.metrics.overall).toEqual({ predictions: 2400, validated: 2400, accuracy: 0.5 });
   await expectRollupsEqualRaw('parts');
 });
 
