@@ -5,7 +5,7 @@
 // inserts are cheap everywhere, while an update or replace, even by _id, scans the whole collection
 // on FerretDB. Readers keep the newest revision of a block, so the moment between the two writes
 // (or a crash there) never shows a block twice.
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
@@ -29,6 +29,8 @@ export interface BlockWrite {
   applied?: string[];
 }
 
+/** Blocks copied per insert when a write carries the other blocks of its range along. */
+const COPY_CHUNK = 1000;
 /** Longest `start: {$in}` list a delete uses where every filter scans. */
 const IN_LIST_MAX = 200;
 
@@ -94,23 +96,45 @@ export class RollupStore {
     let [min, max] = [Infinity, -Infinity];
     for (const t of mine) [min, max] = [Math.min(min, t), Math.max(max, t)];
     const older = { model, start: { $gte: new Date(min), $lte: new Date(max) }, v: { $lt: rev } };
-    const found = await collection.find(older).toArray();
-    const ours = new Set(found.filter((d) => mine.has(d.start.getTime())).map((d) => d.start.getTime()));
+    // Only where each older revision lies (not its counts): a year of blocks read whole would cost
+    // hundreds of MB here.
+    const ours = new Set<number>();
+    const newestOther = new Map<number, number>();
+    for await (const doc of collection.find(older, { projection: { start: 1, v: 1 } })) {
+      const start = doc.start.getTime();
+      if (mine.has(start)) ours.add(start);
+      else newestOther.set(start, Math.max(newestOther.get(start) ?? -Infinity, doc.v));
+    }
     if (ours.size === 0) return;
-    const others = found.filter((d) => !mine.has(d.start.getTime()));
-    if (others.length > 0 && ours.size <= IN_LIST_MAX) {
+    if (newestOther.size > 0 && ours.size <= IN_LIST_MAX) {
       await collection.deleteMany({ model, start: { $in: [...ours].map((t) => new Date(t)) }, v: { $lt: rev } });
       return;
     }
-    // A long $in costs one comparison per item per document here, so the other blocks in the range
-    // are copied into this revision instead (same counts, newer number) and one range delete goes.
-    const copies = new NewestRevisions();
-    for (const doc of others) copies.add(doc);
-    const docs = copies
-      .docs()
-      .map((d) => ({ ...d, _id: `${blockKey(d.model, d.start)}#${rev}${d.part > 0 ? `#${d.part}` : ''}`, v: rev }));
-    if (docs.length > 0) await collection.insertMany(docs, { ordered: false });
+    // A long $in costs one comparison per item per document here, so the newest revision of each
+    // other block in the range is copied into this revision instead (same counts, newer number),
+    // streamed in chunks, and one range delete goes.
+    if (newestOther.size > 0) await this.copyInto(collection, older, newestOther, rev);
     await collection.deleteMany(older);
+  }
+
+  private async copyInto(
+    collection: Collection<RollupDoc>,
+    range: Filter<RollupDoc>,
+    newest: Map<number, number>,
+    rev: number,
+  ): Promise<void> {
+    let chunk: RollupDoc[] = [];
+    const flush = async () => {
+      if (chunk.length > 0) await collection.insertMany(chunk, { ordered: false });
+      chunk = [];
+    };
+    for await (const doc of collection.find(range)) {
+      if (newest.get(doc.start.getTime()) !== doc.v) continue;
+      const id = `${blockKey(doc.model, doc.start)}#${rev}${doc.part > 0 ? `#${doc.part}` : ''}`;
+      chunk.push({ ...doc, _id: id, v: rev });
+      if (chunk.length === COPY_CHUNK) await flush();
+    }
+    await flush();
   }
 
   /**
