@@ -56,7 +56,7 @@ export const SETTINGS = {
     refreshMs: seconds('BENCH_REFRESH_BUDGET_S', 200),
     settleMs: seconds('BENCH_SETTLE_BUDGET_S', 45),
     /** Before the stream starts, how long the rollups may take to drain what earlier phases wrote. */
-    backlogMs: seconds('BENCH_BACKLOG_BUDGET_S', 300),
+    backlogMs: seconds('BENCH_BACKLOG_BUDGET_S', 600),
     /** After the stream stops, how long acknowledged batches may take to show in asOf. */
     drainMs: seconds('BENCH_DRAIN_BUDGET_S', 100),
     naiveMs: seconds('BENCH_NAIVE_BUDGET_S', 60),
