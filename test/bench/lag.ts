@@ -26,10 +26,14 @@ const MAX_IN_FLIGHT = 8;
 
 const ASOF = `query($range: TimeRangeInput!) { metrics(range: $range, granularity: DAY) { asOf } }`;
 
-/** The server's asOf (ms since the epoch; -Infinity while it has none), from a cheap `metrics` query. */
+/**
+ * The server's asOf (ms since the epoch; -Infinity while it has none), from a cheap `metrics` query:
+ * whole UTC days, so it is answered from rollups alone (edges inside a quarter would read raw rows,
+ * a scan of the predictions collection on FerretDB, and every poll would wait for it).
+ */
 export async function askAsOf(server: ServerProcess, timeoutMs: number): Promise<number> {
-  const now = Date.now();
-  const range = { from: new Date(now - 2 * DAY).toISOString(), to: new Date(now + DAY).toISOString() };
+  const today = Math.floor(Date.now() / DAY) * DAY;
+  const range = { from: new Date(today - 2 * DAY).toISOString(), to: new Date(today + 2 * DAY).toISOString() };
   const { metrics } = await server.gql<{ metrics: { asOf: string | null } }>(ASOF, { range }, timeoutMs);
   return metrics.asOf === null ? -Infinity : Date.parse(metrics.asOf);
 }
