@@ -70,6 +70,8 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       unavailablePlugin(),
     ],
     includeStacktraceInErrorResponses: false,
+    // The playground and integrators' tools read the schema this way, in production too.
+    introspection: true,
     // A query stored by hash would run without the HTTP handler seeing its text (and its type).
     persistedQueries: false,
     parseOptions: { maxTokens: config.limits.queryTokens },
