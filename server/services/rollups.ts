@@ -1,6 +1,6 @@
 // Keeps rollups equal to a recomputation from raw rows. Writes only append to the ingest journal;
 // a single drainer (one process at a time, under a lease) applies the journal in passes: it
-// rewrites the rows that changed, then brings every quarter the pass touched up to date, finest
+// stores the new versions of rows that changed (as revisions), then brings every quarter the pass touched up to date, finest
 // level first. A pass deletes its journal entries last, so a crash anywhere only repeats work.
 //
 // A quarter is brought up to date one of two ways. Where its only news is rows a batch inserted,

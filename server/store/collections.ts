@@ -10,6 +10,7 @@ export const COLLECTIONS = {
   ingestJournalFailed: 'ingest_journal_failed',
   earlyValidations: 'early_validations',
   rowRewrites: 'row_rewrites',
+  predictionRevisions: 'prediction_revisions',
   refreshState: 'refresh_state',
   rollups: { QUARTER: 'rollups_quarter', HOUR: 'rollups_hour', DAY: 'rollups_day' },
   agendaJobs: 'agendaJobs',
@@ -51,6 +52,10 @@ export async function ensureIndexes(db: Db, mapping: FieldMapping, log: Logger):
       );
     }
   }
+  // Revisions are found by the row they revise, and by time as the rows themselves are.
+  const revisions = db.collection(COLLECTIONS.predictionRevisions);
+  await revisions.createIndex({ _of: 1, _rev: 1 }, { name: 'of_rev' });
+  await revisions.createIndex({ ...modelKey, [mapping.predictedAt]: 1 }, { name: 'model_predictedAt' });
   for (const name of Object.values(COLLECTIONS.rollups)) {
     await db.collection(name).createIndex({ model: 1, start: 1 }, { name: 'model_start' });
   }

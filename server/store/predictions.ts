@@ -5,7 +5,8 @@ import type { FieldMapping } from '../config.js';
 import type { PredictionRow } from '../core/prediction.js';
 import { readScores } from '../core/scores.js';
 import type { RowId } from './ingest-journal.js';
-import { onlyDuplicateKeys, type ServerTraits } from './server-traits.js';
+import { baseIdOf, baseKey, PredictionRevisions, REVISION_NUMBER, REVISION_OF } from './prediction-revisions.js';
+import { onlyDuplicateKeys, POINT_READ_IN_SCANNED_DOCS, type ServerTraits } from './server-traits.js';
 
 /** The application chooses its _id type (ObjectId by default); we only hand it back. */
 const byKey = (key: unknown): Filter<Document> => ({ _id: key }) as Filter<Document>;
@@ -18,15 +19,20 @@ const byKeys = (keys: unknown[]): Filter<Document> => ({ _id: { $in: keys } }) a
 export const rowKey = (model: string, id: string): string => `${model.length}:${model}:${id}`;
 
 const FETCH_CHUNK = 1000;
-/** Rewrites of at least this many rows delete in two statements at once where every filter scans. */
-const PARALLEL_DELETE_MIN = 2000;
 /** Longest `$in` list a read uses where every filter scans (see scanFor). */
 const IN_LIST_MAX = 200;
-/**
- * Where every filter scans: one point read by _id costs about as much as scanning this many
- * documents (measured on FerretDB 1.24: ~1.5 ms a read, ~25,000 documents a second).
- */
-const POINT_READ_IN_SCANNED_DOCS = 40;
+
+async function* chunked<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
 
 function groupIds(ids: RowId[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
@@ -58,6 +64,8 @@ export interface RowRef {
 
 export class PredictionStore {
   readonly collection: Collection<Document>;
+  /** Newer versions of stored rows: validations, corrections and re-sends land there. */
+  readonly revisions: PredictionRevisions;
 
   constructor(
     db: Db,
@@ -66,9 +74,10 @@ export class PredictionStore {
     private readonly traits: ServerTraits,
   ) {
     this.collection = db.collection(mapping.collection);
+    this.revisions = new PredictionRevisions(db, traits);
   }
 
-  private modelFilter(model: string): Filter<Document> {
+  private modelFilter(model: string): Record<string, string> {
     return this.mapping.model ? { [this.mapping.model]: model } : {};
   }
 
@@ -146,11 +155,26 @@ export class PredictionStore {
   }
 
   /**
-   * The stored documents of these rows, keyed by rowKey. Rows this service wrote are read by their
-   * derived _id (point reads where every other filter scans, one `$in` elsewhere); with `byField`,
-   * the rest (rows a user's application wrote with its own _id) are looked up by (model, id).
+   * The current version of these rows (the newest revision, or the stored row), keyed by rowKey.
+   * Rows this service wrote are read by their derived _id (point reads where every other filter
+   * scans, one `$in` elsewhere); with `byField`, the rest (rows a user's application wrote with its
+   * own _id) are looked up by (model, id).
    */
   async fetch(ids: RowId[], byField: boolean): Promise<Map<string, Document>> {
+    const found = await this.fetchStored(ids, byField);
+    const bases = new Map<string, unknown>();
+    for (const [key, doc] of found) bases.set(key, doc._id);
+    // A row may have been first stored as a revision (a re-send of a row that was gone).
+    for (const { model, id } of ids) if (!bases.has(rowKey(model, id))) bases.set(rowKey(model, id), rowKey(model, id));
+    const newest = await this.revisions.newestOf([...bases.values()]);
+    for (const [key, base] of bases) {
+      const revision = newest.get(baseKey(base));
+      if (revision) found.set(key, revision);
+    }
+    return found;
+  }
+
+  private async fetchStored(ids: RowId[], byField: boolean): Promise<Map<string, Document>> {
     const found = new Map<string, Document>();
     const keys = [...new Set(ids.map((r) => rowKey(r.model, r.id)))];
     if (
@@ -225,23 +249,12 @@ export class PredictionStore {
     return next;
   }
 
-  /** Replaces whole documents by _id: a delete, then an insert, whatever their number. */
+  /**
+   * Stores new versions of rows (`docs`: current versions carrying their new content) as their next
+   * revisions: one insert whatever their number, and no stored row is deleted or updated.
+   */
   async rewrite(docs: Document[]): Promise<void> {
-    if (docs.length === 0) return;
-    const keys = docs.map((d) => d._id as unknown);
-    // Where every filter scans, this delete compares every stored document with every key (about
-    // 30 ns each on FerretDB): split in halves, two connections share the work between two cores.
-    const halves =
-      this.traits.scansEveryFilter && keys.length >= PARALLEL_DELETE_MIN
-        ? [keys.slice(0, keys.length >> 1), keys.slice(keys.length >> 1)]
-        : [keys];
-    await Promise.all(halves.map((half) => this.collection.deleteMany(byKeys(half))));
-    try {
-      await this.collection.insertMany(docs, { ordered: false });
-    } catch (error) {
-      // Redoing a rewrite that had completed finds its documents already there.
-      if (!onlyDuplicateKeys(error)) throw error;
-    }
+    await this.revisions.append(docs);
   }
 
   /** Raw rows of one model with predictedAt in [from, to). */
@@ -251,31 +264,64 @@ export class PredictionStore {
     return rows;
   }
 
-  /** The same rows one at a time, with their stamps, for reads too large to hold at once. */
+  /**
+   * The same rows one at a time, with their stamps, for reads too large to hold at once: of each
+   * row its newest revision, or the stored row when it has none.
+   */
   async *streamBetween(model: string, from: Date, to: Date): AsyncGenerator<StampedRow> {
     const m = this.mapping;
-    const cursor = this.collection.find(
-      { ...this.modelFilter(model), [m.predictedAt]: { $gte: from, $lt: to } },
-      {
-        projection: {
-          _id: 0,
-          [m.id]: 1,
-          [m.predictedAt]: 1,
-          [m.predicted]: 1,
-          [m.confidence]: 1,
-          [m.scores]: 1,
-          [m.version]: 1,
-          [m.actual]: 1,
-          [m.validatedAt]: 1,
-          [STAMP_FIELD]: 1,
-          ...(m.model ? { [m.model]: 1 } : {}),
-        },
-      },
-    );
-    for await (const doc of cursor) {
+    const filter = { ...this.modelFilter(model), [m.predictedAt]: { $gte: from, $lt: to } };
+    const projection = {
+      _id: 1,
+      [m.id]: 1,
+      [m.predictedAt]: 1,
+      [m.predicted]: 1,
+      [m.confidence]: 1,
+      [m.scores]: 1,
+      [m.version]: 1,
+      [m.actual]: 1,
+      [m.validatedAt]: 1,
+      [STAMP_FIELD]: 1,
+      [REVISION_OF]: 1,
+      [REVISION_NUMBER]: 1,
+      ...(m.model ? { [m.model]: 1 } : {}),
+    };
+    const stored = this.collection.find(filter, { projection });
+    const revised = this.revisions.collection.find(filter, { projection });
+    const docs = this.traits.scansEveryFilter
+      ? this.overlayScanned(model, stored, revised)
+      : this.overlayIndexed(stored, revised);
+    for await (const doc of docs) {
       const row = this.fromDoc(doc);
       const stamp: unknown = doc[STAMP_FIELD];
       if (row) yield { ...row, stamp: stamp instanceof ObjectId ? stamp.toHexString() : null };
+    }
+  }
+
+  /** Where every filter scans: the newest numbers of the model's revisions first, in one scan. */
+  private async *overlayScanned(
+    model: string,
+    stored: AsyncIterable<Document>,
+    revised: AsyncIterable<Document>,
+  ): AsyncGenerator<Document> {
+    const latest = await this.revisions.latestNumbers(this.modelFilter(model));
+    for await (const doc of stored) if (!latest.has(baseKey(doc._id))) yield doc;
+    if (latest.size === 0) return;
+    for await (const doc of revised) if (PredictionRevisions.isNewest(doc, latest)) yield doc;
+  }
+
+  /** Where indexes serve: the revisions of the rows read, looked up by their _id, a chunk at a time. */
+  private async *overlayIndexed(
+    stored: AsyncIterable<Document>,
+    revised: AsyncIterable<Document>,
+  ): AsyncGenerator<Document> {
+    for await (const chunk of chunked(stored, FETCH_CHUNK)) {
+      const newest = await this.revisions.newestOf(chunk.map((d) => d._id as unknown));
+      for (const doc of chunk) if (!newest.has(baseKey(doc._id))) yield doc;
+    }
+    for await (const chunk of chunked(revised, FETCH_CHUNK)) {
+      const newest = await this.revisions.newestOf(chunk.map(baseIdOf));
+      for (const doc of chunk) if (newest.get(baseKey(baseIdOf(doc)))?._id === doc._id) yield doc;
     }
   }
 

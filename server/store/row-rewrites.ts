@@ -1,7 +1,8 @@
-// Write-ahead records for rewriting stored predictions. A row changes (a validation, a re-send) by
-// delete + insert of its whole document: two statements whatever the batch size, where an update
-// per row would scan the whole collection on FerretDB. The new documents are saved here first, so a
-// crash between the delete and the insert loses nothing: the next drain redoes the rewrite.
+// Write-ahead records for storing new versions of predictions (a validation, a re-send) as
+// revisions (store/prediction-revisions.ts). The new documents and the quarters of their old and
+// new versions are saved here first, so a crash after some revisions landed loses nothing: the next
+// drain appends them again (a no-op for those already there) and recomputes those quarters, the
+// old quarter of a moved row included, which replaying the journal alone would no longer see.
 //
 // One rewrite is saved as parts of at most DOCS_PER_PART documents, each part's documents in one
 // Extended JSON string (every BSON type kept): one document holding thousands of rows could pass
@@ -14,7 +15,7 @@ import type { Block } from './rollups.js';
 
 export interface RowRewrite {
   id: ObjectId;
-  /** The new documents, each with the _id of the one it replaces. */
+  /** The new documents, each carrying the _id and revision number of the version it follows. */
   docs: Document[];
   /** Quarters the old and the new versions of these rows fall in. */
   blocks: Block[];

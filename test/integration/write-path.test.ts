@@ -99,10 +99,17 @@ test('validations of hundreds of rows an application wrote with its own _id all 
     recordValidations: { accepted: 250, rejected: [] },
   });
   await services.rollups.settle();
-  const stored = await app.runtime.stores.predictions.collection
-    .find({ model: 'direct-many', actual: { $exists: true } })
-    .toArray();
-  expect(stored.map((d) => [d.id, d.actual]).sort()).toEqual(validations.map((v) => [v.id, v.actual]).sort());
+  const rows = await app.runtime.stores.predictions.rowsBetween('direct-many', new Date(at), new Date(at + 86_400_000));
+  expect(
+    rows
+      .filter((r) => r.actual !== null)
+      .map((r) => [r.id, r.actual])
+      .sort(),
+  ).toEqual(validations.map((v) => [v.id, v.actual]).sort());
+  // The application's own documents are left as it wrote them: the labels are revisions of them.
+  expect(
+    await app.runtime.stores.predictions.collection.countDocuments({ model: 'direct-many', actual: { $exists: true } }),
+  ).toBe(0);
   const res = await app.gql<Summary>(SUMMARY, {
     m: 'direct-many',
     from: '2026-06-13T00:00:00Z',
@@ -114,28 +121,38 @@ test('validations of hundreds of rows an application wrote with its own _id all 
   await expectRollupsEqualRaw('direct-many');
 });
 
+/** Makes the drainer "die" once it has stored `keep` of the new row versions a pass writes. */
+function dieWhileRewriting(keep: number): () => void {
+  const store = Object.getPrototypeOf(app.runtime.stores.predictions) as PredictionStore;
+  const rewrite = store.rewrite;
+  store.rewrite = async function (this: PredictionStore, docs: Parameters<PredictionStore['rewrite']>[0]) {
+    await rewrite.call(this, docs.slice(0, keep));
+    throw new Error(`simulated crash after ${Math.min(keep, docs.length)} of ${docs.length} rows`);
+  };
+  return () => {
+    store.rewrite = rewrite;
+  };
+}
+
 test('a re-sent prediction that moved, with the process dying between its writes, is counted once', async () => {
   const send = (predictedAt: string, predicted: string) =>
     app.gql(PREDICT, { p: [{ id: 'm1', model: 'crash', predictedAt, predicted, actual: 'x' }] });
   expect((await send('2026-06-05T08:05:00Z', 'x')).errors).toBeUndefined();
   await services.rollups.settle();
 
-  // The drainer "dies" right after deleting the old version of the row, before inserting the new one.
-  const store = Object.getPrototypeOf(app.runtime.stores.predictions) as PredictionStore;
-  const rewrite = store.rewrite;
-  store.rewrite = async function (this: PredictionStore, docs: Parameters<PredictionStore['rewrite']>[0]) {
-    await this.collection.deleteMany({ id: { $in: docs.map((d) => String(d.id)) } });
-    throw new Error('simulated crash');
-  };
+  // The drainer dies right after storing the moved row, before any quarter is written.
+  const restore = dieWhileRewriting(1);
   try {
     expect((await send('2026-06-07T20:40:00Z', 'y')).errors).toBeUndefined();
-    await expect(services.rollups.processPending()).rejects.toThrow('simulated crash');
-    expect(await app.runtime.stores.predictions.collection.countDocuments({ id: 'm1' })).toBe(0);
+    await expect(services.rollups.processPending()).rejects.toThrow('simulated crash after 1 of 1 rows');
   } finally {
-    store.rewrite = rewrite;
+    restore();
   }
   await services.rollups.settle();
-  expect(await app.runtime.stores.predictions.collection.countDocuments({ id: 'm1' })).toBe(1);
+  const rows = await app.runtime.stores.predictions.rowsBetween('crash', new Date(0), new Date('2100-01-01'));
+  expect(rows.map((r) => [r.id, r.predictedAt.toISOString(), r.predicted])).toEqual([
+    ['m1', '2026-06-07T20:40:00.000Z', 'y'],
+  ]);
   const days = await app.gql<{ metrics: { series: { values: { predictions: number; accuracy: number | null } }[] } }>(
     `{ metrics(range: {from: "2026-06-05T00:00:00Z", to: "2026-06-08T00:00:00Z"}, model: "crash") { series { values { predictions accuracy } } } }`,
   );
@@ -147,7 +164,7 @@ test('a re-sent prediction that moved, with the process dying between its writes
   await expectRollupsEqualRaw('crash');
 });
 
-test('a rewrite of more rows than one saved part holds (deleted in two statements at once), dying between its delete and its insert, loses none', async () => {
+test('a pass validating more rows than one saved part holds, dying with part of them stored, loses none and counts none twice', async () => {
   const at = Date.parse('2026-06-15T00:00:00Z');
   const batch = Array.from({ length: 2400 }, (_, i) => ({
     id: `w${i}`,
@@ -157,27 +174,26 @@ test('a rewrite of more rows than one saved part holds (deleted in two statement
   }));
   expect((await app.gql(PREDICT, { p: batch })).errors).toBeUndefined();
   await services.rollups.settle();
-  const store = Object.getPrototypeOf(app.runtime.stores.predictions) as PredictionStore;
-  const rewrite = store.rewrite;
-  store.rewrite = async function (this: PredictionStore, docs: Parameters<PredictionStore['rewrite']>[0]) {
-    await this.collection.deleteMany({ model: 'parts' });
-    throw new Error(`simulated crash after deleting ${docs.length} rows`);
-  };
+  const restore = dieWhileRewriting(1000);
   try {
     expect(
       (await app.gql(VALIDATE, { v: batch.map((r) => ({ id: r.id, model: 'parts', actual: 'a' })) })).errors,
     ).toBeUndefined();
-    await expect(services.rollups.processPending()).rejects.toThrow('simulated crash after deleting 2400 rows');
-    expect(await app.runtime.stores.predictions.collection.countDocuments({ model: 'parts' })).toBe(0);
+    await expect(services.rollups.processPending()).rejects.toThrow('simulated crash after 1000 of 2400 rows');
   } finally {
-    store.rewrite = rewrite;
+    restore();
   }
   await services.rollups.settle();
-  const docs = await app.runtime.stores.predictions.collection.find({ model: 'parts' }).toArray();
-  expect(docs).toHaveLength(2400);
-  expect(docs.every((d) => d.actual === 'a' && d.validatedAt instanceof Date && typeof d._stamp === 'object')).toBe(
-    true,
-  );
+  const rows = [];
+  for await (const row of app.runtime.stores.predictions.streamBetween(
+    'parts',
+    new Date(at),
+    new Date(at + 86_400_000),
+  ))
+    rows.push(row);
+  expect(rows).toHaveLength(2400);
+  expect(rows.every((r) => r.actual === 'a' && r.validatedAt instanceof Date && r.stamp !== null)).toBe(true);
+  expect(await app.runtime.stores.predictions.collection.countDocuments({ model: 'parts' })).toBe(2400);
   const res = await app.gql<Summary>(SUMMARY, { m: 'parts', from: '2026-06-15T00:00:00Z', to: '2026-06-16T00:00:00Z' });
   expect(res.data?.metrics.overall).toEqual({ predictions: 2400, validated: 2400, accuracy: 0.5 });
   await expectRollupsEqualRaw('parts');
