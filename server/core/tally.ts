@@ -55,25 +55,31 @@ export function confidenceBin(confidence: number): number {
   return Math.min(CONFIDENCE_BINS - 1, Math.floor(confidence * CONFIDENCE_BINS));
 }
 
+// A count taken back to zero (see relabel) is removed, so a tally never differs from the tally of
+// its rows by empty entries.
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
-  map.set(key, (map.get(key) ?? 0) + by);
+  const next = (map.get(key) ?? 0) + by;
+  if (next === 0) map.delete(key);
+  else map.set(key, next);
 }
 
 function bumpIn<K, L>(map: Map<K, Map<L, number>>, key: K, inner: L, by: number): void {
   let target = map.get(key);
   if (!target) map.set(key, (target = new Map<L, number>()));
   bump(target, inner, by);
+  if (target.size === 0) map.delete(key);
 }
 
 function addReliability(map: Map<number, Reliability>, bin: number, r: Reliability): void {
   const seen = map.get(bin);
-  if (seen)
+  if (!seen) map.set(bin, { ...r });
+  else if (seen.validated + r.validated === 0) map.delete(bin);
+  else
     map.set(bin, {
       validated: seen.validated + r.validated,
       correct: seen.correct + r.correct,
       confidenceMicros: seen.confidenceMicros + r.confidenceMicros,
     });
-  else map.set(bin, { ...r });
 }
 
 function earliest(a: Date | null, b: Date | null): Date | null {
@@ -99,12 +105,6 @@ export function addRow(
   if (row.confidence !== null) {
     const bin = confidenceBin(row.confidence);
     bump(tally.confidence, bin, 1);
-    if (row.actual !== null)
-      addReliability(tally.reliability, bin, {
-        validated: 1,
-        correct: row.actual === row.predicted ? 1 : 0,
-        confidenceMicros: toMicros(row.confidence),
-      });
     if (row.scores) {
       bumpIn(tally.scoredBins, row.predicted, bin, 1);
       for (const s of row.scores)
@@ -112,10 +112,39 @@ export function addRow(
           bumpIn(tally.scoreSums, row.predicted, s.label, toMicros(s.score));
     }
   }
-  if (row.actual !== null) {
-    tally.validated += 1;
-    bumpIn(tally.cells, row.actual, row.predicted, 1);
-  }
+  if (row.actual !== null) countValidation(tally, row, row.actual, 1);
+}
+
+/** Counts (by 1) or takes back (by -1) a row's validation with label `actual`. */
+function countValidation(
+  tally: Tally,
+  row: Pick<PredictionRow, 'predicted' | 'confidence'>,
+  actual: string,
+  by: 1 | -1,
+): void {
+  tally.validated += by;
+  bumpIn(tally.cells, actual, row.predicted, by);
+  if (row.confidence !== null)
+    addReliability(tally.reliability, confidenceBin(row.confidence), {
+      validated: by,
+      correct: actual === row.predicted ? by : 0,
+      confidenceMicros: by * toMicros(row.confidence),
+    });
+}
+
+/**
+ * Changes the label of a row the tally counts (null: not validated), leaving the rest: the result
+ * equals the tally of the same rows with that one relabeled. A validation needs no raw row read.
+ */
+export function relabel(
+  tally: Tally,
+  row: Pick<PredictionRow, 'predicted' | 'confidence'>,
+  from: string | null,
+  to: string | null,
+): void {
+  if (from === to) return;
+  if (from !== null) countValidation(tally, row, from, -1);
+  if (to !== null) countValidation(tally, row, to, 1);
 }
 
 export function tallyRows(rows: Iterable<Parameters<typeof addRow>[1]>): Tally {

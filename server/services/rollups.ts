@@ -17,7 +17,7 @@
 // rollups like a model.
 import { LEVEL_MS, levelStart, parentStart, type RollupLevel } from '../core/grid.js';
 import { parseSeries, seriesOfRow } from '../core/series.js';
-import { addRow, emptyTally, mergeAll, mergeInto, type Tally } from '../core/tally.js';
+import { addRow, emptyTally, mergeAll, mergeInto, relabel, type Tally } from '../core/tally.js';
 import type { Logger } from '../logger.js';
 import type { EarlyValidations } from '../store/early-validations.js';
 import type { PredictionRow } from '../core/prediction.js';
@@ -28,7 +28,7 @@ import type { RefreshStateStore } from '../store/refresh-state.js';
 import type { RowRewrites } from '../store/row-rewrites.js';
 import { blockKey, type Block, type BlockWrite, type RollupStore } from '../store/rollups.js';
 import { isTransient, type ServerTraits } from '../store/server-traits.js';
-import { planRowChanges } from './row-changes.js';
+import { planRowChanges, type Relabel } from './row-changes.js';
 import { countedBelow, highestStamp, restamp } from '../store/stamps.js';
 
 /** Rows written directly may be committed a little after their ObjectId or validatedAt was stamped. */
@@ -103,6 +103,7 @@ function withinBudget(entries: JournalEntry[], rowBudget: number): JournalEntry[
 interface PendingDelta {
   block: Block;
   parts: { entry: string; stamp: string; tally: Tally }[];
+  relabels: Relabel[];
 }
 
 export interface RefreshSummary {
@@ -281,7 +282,12 @@ export class RollupService {
 
     const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);
     const started = Date.now();
-    const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions);
+    // A version counted for sure: its batch was taken in before this pass and is no longer waiting.
+    const validates = entries.some((e) => e.validations.length > 0);
+    const pendingStamps = validates ? await journal.pendingStamps() : new Set<string>();
+    const counted = (stamp: string | null) =>
+      stamp !== null && stamps.watermark !== null && stamp <= stamps.watermark && !pendingStamps.has(stamp);
+    const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions, counted);
     this.log.debug(
       { entries: entries.length, rewrites: changes.docs.length, ms: Date.now() - started },
       'rollups pass: rows to change read',
@@ -291,14 +297,16 @@ export class RollupService {
     const staleNow = restamp(changes.docs, watermark);
     await state.markStale(staleNow);
     if (!(await lease.renew())) throw new Error('rollup lease lost while reading the rows to change');
-    const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, changes.blocks) : null;
+    const relabeled = changes.relabels.map((r) => r.block);
+    const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, [...changes.blocks, ...relabeled]) : null;
     await predictions.rewrite(changes.docs);
     await early.add(changes.early);
 
     const fromRaw = new Map<string, Block>();
     for (const b of [...unfinished.flatMap((r) => r.blocks), ...entries.flatMap((e) => e.blocks), ...changes.blocks])
       fromRaw.set(blockKey(b.model, b.start), b);
-    const { added, siblings } = await this.addedQuarters(entries, fromRaw, new Set([...stamps.stale, ...staleNow]));
+    const stale = new Set([...stamps.stale, ...staleNow]);
+    const { added, siblings } = await this.addedQuarters(entries, changes.relabels, fromRaw, stale);
     this.log.debug(
       { fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started },
       'rollups pass: quarters planned',
@@ -313,28 +321,31 @@ export class RollupService {
   }
 
   /**
-   * The quarters whose batch tallies can be added to what is stored, with their new tallies; the
-   * others join `fromRaw`. The same read brings the stored quarters that share an hour with them
+   * The quarters whose batch tallies can be added to what is stored, and whose relabeled rows can
+   * change label in it, with their new tallies; the others join `fromRaw`. The same read brings the stored quarters that share an hour with them
    * (`siblings`, none of which this pass rewrites), so summing their hours reads no quarter again.
    */
   private async addedQuarters(
     entries: JournalEntry[],
+    relabels: Relabel[],
     fromRaw: Map<string, Block>,
     stale: Set<string>,
   ): Promise<{ added: BlockWrite[]; siblings: Map<string, Tally> }> {
     const pending = new Map<string, PendingDelta>();
+    const pendingFor = (block: Block) => {
+      const key = blockKey(block.model, block.start);
+      let delta = pending.get(key);
+      if (!delta) pending.set(key, (delta = { block, parts: [], relabels: [] }));
+      return delta;
+    };
     for (const entry of entries) {
       const stamp = entry.stamp?.toHexString() ?? null;
       for (const { block, tally } of entry.deltas) {
-        const key = blockKey(block.model, block.start);
-        if (stamp === null || stale.has(stamp)) fromRaw.set(key, block);
-        else
-          pending.set(key, {
-            block,
-            parts: [...(pending.get(key)?.parts ?? []), { entry: entry.id.toHexString(), stamp, tally }],
-          });
+        if (stamp === null || stale.has(stamp)) fromRaw.set(blockKey(block.model, block.start), block);
+        else pendingFor(block).parts.push({ entry: entry.id.toHexString(), stamp, tally });
       }
     }
+    for (const r of relabels) pendingFor(r.block).relabels.push(r);
     const candidates = [...pending].filter(([key]) => !fromRaw.has(key));
     if (candidates.length === 0) return { added: [], siblings: new Map() };
     const hours = uniqueBlocks(
@@ -343,7 +354,12 @@ export class RollupService {
     const quarters = hours.flatMap((hour) => childrenOf('HOUR', hour));
     const stored = await this.stores.rollups.readStamped('QUARTER', quarters);
     const added: BlockWrite[] = [];
-    for (const [key, { block, parts }] of candidates) {
+    for (const [key, { block, parts, relabels }] of candidates) {
+      // A quarter that counts a relabeled row is stored; if it is not, something else changed it.
+      if (relabels.length > 0 && !stored.has(key)) {
+        fromRaw.set(key, block);
+        continue;
+      }
       const current = stored.get(key) ?? { tally: emptyTally(), rawAt: null, applied: [] };
       // A recompute from raw at or above a batch's stamp may have counted its rows already.
       const rawAt = current.rawAt;
@@ -353,6 +369,7 @@ export class RollupService {
       }
       const applied = new Set(current.applied);
       for (const part of parts) if (!applied.has(part.entry)) mergeInto(current.tally, part.tally);
+      for (const r of relabels) relabel(current.tally, r.row, r.from, r.to);
       added.push({ block, tally: current.tally, rawAt, applied: parts.map((p) => p.entry) });
     }
     const siblings = new Map<string, Tally>();

@@ -13,16 +13,28 @@ import type { Block } from '../store/rollups.js';
 export interface RowDocuments {
   fetch(ids: RowId[], byField: boolean): Promise<Map<string, Document>>;
   fromDoc(doc: Document): PredictionRow | null;
+  /** The stamp of the batch a stored version was counted with (null: a row the application wrote). */
+  stampOf(doc: Document): string | null;
   toDoc(row: PredictionRow): Document;
   withValidation(doc: Document, actual: string, validatedAt: Date): Document;
   withResend(doc: Document, row: PredictionRow): Document;
 }
 
+/** A row whose only change is its label, in a quarter that already counts it. */
+export interface Relabel {
+  block: Block;
+  row: PredictionRow;
+  from: string | null;
+  to: string | null;
+}
+
 export interface RowChanges {
-  /** New whole documents, each replacing the stored one with its _id. */
+  /** New versions of rows, each carrying the _id and revision number of the version it follows. */
   docs: Document[];
-  /** Quarters that lose or gain a row, or whose row changed. */
+  /** Quarters to recompute from raw rows: they lose or gain a row, or a row in them changed. */
   blocks: Block[];
+  /** Label changes the quarters can take without a raw read. */
+  relabels: Relabel[];
   /** Validations still without a prediction; `key` makes saving them again a no-op. */
   early: EarlyValidation[];
   /** Early validations applied now. */
@@ -31,23 +43,31 @@ export interface RowChanges {
 
 const keyOf = (r: RowId) => rowKey(r.model, r.id);
 
-function sameRow(a: PredictionRow | null, b: PredictionRow | null): boolean {
+/** Same prediction, whatever its label. */
+function samePrediction(a: PredictionRow | null, b: PredictionRow | null): a is PredictionRow {
   if (!a || !b) return false;
   return (
     a.predictedAt.getTime() === b.predictedAt.getTime() &&
     a.predicted === b.predicted &&
     a.confidence === b.confidence &&
     (a.version ?? null) === (b.version ?? null) &&
-    JSON.stringify(a.scores ?? null) === JSON.stringify(b.scores ?? null) &&
-    a.actual === b.actual &&
-    a.validatedAt?.getTime() === b.validatedAt?.getTime()
+    JSON.stringify(a.scores ?? null) === JSON.stringify(b.scores ?? null)
   );
 }
 
+function sameRow(a: PredictionRow | null, b: PredictionRow | null): boolean {
+  return samePrediction(a, b) && a.actual === b?.actual && a.validatedAt?.getTime() === b.validatedAt?.getTime();
+}
+
+/**
+ * `counted(stamp)`: whether the stored quarters count a version with this stamp for sure (its batch
+ * drained, not pending nor set aside), so a change of its label alone can be applied to them.
+ */
 export async function planRowChanges(
   entries: JournalEntry[],
   early: EarlyValidation[],
   rows: RowDocuments,
+  counted: (stamp: string | null) => boolean,
 ): Promise<RowChanges> {
   const waiting = new Map<string, EarlyValidation[]>();
   for (const v of early) waiting.set(keyOf(v), [...(waiting.get(keyOf(v)) ?? []), v]);
@@ -58,9 +78,14 @@ export async function planRowChanges(
     ...e.inserted.filter((r) => waiting.has(keyOf(r)) || validated.has(keyOf(r))),
   ]);
   const current = wanted.length === 0 ? new Map<string, Document>() : await rows.fetch(wanted, true);
+  // The versions stored before this pass: what the quarters count.
+  const before = new Map(current);
   const changed = new Map<string, Document>();
+  // Rows a re-send names: their quarters are recomputed even when nothing changed (a retried batch
+  // whose first entry was never written).
+  const resent = new Set<string>();
   const blocks: Block[] = [];
-  const result: RowChanges = { docs: [], blocks, early: [], usedEarly: [] };
+  const result: RowChanges = { docs: [], blocks, relabels: [], early: [], usedEarly: [] };
   const touch = (doc: Document) => {
     const row = rows.fromDoc(doc);
     // The version series too: a re-send that changes version leaves the old one's quarter, as a move in time does.
@@ -69,7 +94,6 @@ export async function planRowChanges(
         blocks.push({ model: series, start: levelStart('QUARTER', row.predictedAt) });
   };
   const replace = (key: string, doc: Document) => {
-    touch(doc);
     current.set(key, doc);
     changed.set(key, doc);
   };
@@ -88,6 +112,7 @@ export async function planRowChanges(
     }
     for (const row of entry.resent) {
       const doc = current.get(keyOf(row));
+      resent.add(keyOf(row));
       if (doc) touch(doc);
       const next = doc ? rows.withResend(doc, row) : rows.toDoc(row);
       // A retried batch sends the same rows again: their blocks are recomputed, nothing rewritten.
@@ -95,11 +120,31 @@ export async function planRowChanges(
     }
     entry.validations.forEach((v, i) => {
       const doc = current.get(keyOf(v));
-      if (doc) return replace(keyOf(v), rows.withValidation(doc, v.actual, v.validatedAt));
+      const next = doc && rows.withValidation(doc, v.actual, v.validatedAt);
+      // A validation sent again (a retry, or a pass redone) changes nothing.
+      if (doc && next) return sameRow(rows.fromDoc(doc), rows.fromDoc(next)) ? undefined : replace(keyOf(v), next);
       const kept = { ...v, key: `${entry.id.toHexString()}:${String(i).padStart(6, '0')}` };
       result.early.push(kept);
       waiting.set(keyOf(v), [...(waiting.get(keyOf(v)) ?? []), kept]);
     });
+  }
+  for (const [key, doc] of changed) {
+    const old = before.get(key);
+    const was = old ? rows.fromDoc(old) : null;
+    const now = rows.fromDoc(doc);
+    if (old && !resent.has(key) && counted(rows.stampOf(old)) && samePrediction(was, now)) {
+      if (was.actual !== now?.actual)
+        for (const series of seriesOfRow(was))
+          result.relabels.push({
+            block: { model: series, start: levelStart('QUARTER', was.predictedAt) },
+            row: was,
+            from: was.actual,
+            to: now?.actual ?? null,
+          });
+    } else {
+      if (old) touch(old);
+      touch(doc);
+    }
   }
   result.docs = [...changed.values()];
   return result;

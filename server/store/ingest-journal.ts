@@ -164,6 +164,21 @@ export class IngestJournal {
     return doc?.at ?? null;
   }
 
+  /**
+   * Stamps of batches whose tallies the rollups may not hold yet: entries waiting, and entries set
+   * aside (their rows wait for a full refresh). Both collections are small; only stamps are read.
+   */
+  async pendingStamps(): Promise<Set<string>> {
+    const stamps = new Set<string>();
+    const filter = { stamp: { $ne: null } };
+    const projection = { stamp: 1 };
+    for await (const doc of this.entries.find(filter, { projection }))
+      if (doc.stamp) stamps.add(doc.stamp.toHexString());
+    for await (const doc of this.failed.find(filter, { projection }))
+      if (doc.stamp) stamps.add(doc.stamp.toHexString());
+    return stamps;
+  }
+
   async models(): Promise<string[]> {
     const names = new Set<string>();
     const projection = { models: 1, 'blocks.model': 1, 'validations.model': 1, 'resent.model': 1 };

@@ -137,6 +137,11 @@ export class PredictionStore {
     };
   }
 
+  stampOf(doc: Document): string | null {
+    const stamp: unknown = doc[STAMP_FIELD];
+    return stamp instanceof ObjectId ? stamp.toHexString() : null;
+  }
+
   /** Inserts what is new, stamped; returns the positions (in `rows`) whose (model, id) already existed. */
   async insertNew(rows: PredictionRow[], stamp?: ObjectId): Promise<number[]> {
     if (rows.length === 0) return [];
@@ -293,8 +298,7 @@ export class PredictionStore {
       : this.overlayIndexed(stored, revised);
     for await (const doc of docs) {
       const row = this.fromDoc(doc);
-      const stamp: unknown = doc[STAMP_FIELD];
-      if (row) yield { ...row, stamp: stamp instanceof ObjectId ? stamp.toHexString() : null };
+      if (row) yield { ...row, stamp: this.stampOf(doc) };
     }
   }
 

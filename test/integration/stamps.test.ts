@@ -167,6 +167,42 @@ test('a stream of new batches is taken in without reading raw rows or rereading 
   await check('stream');
 });
 
+test('validations and corrections of drained rows change labels in the stored quarters without reading raw rows', async () => {
+  const batch = rows('relabel', ['r0', 'r1', 'r2', 'r3', 'r4', 'r5'], '2026-05-08T10:50:00Z', 'a', 'a').map((r, i) => ({
+    ...r,
+    actual: i < 3 ? 'a' : null,
+    version: i % 2 ? 'v2' : null,
+  }));
+  await services().ingest.recordPredictions(batch.map((r) => ({ ...r, validatedAt: undefined })));
+  await services().rollups.settle();
+  const store = Object.getPrototypeOf(stores().predictions) as PredictionStore;
+  const streamBetween = store.streamBetween;
+  let rawReads = 0;
+  store.streamBetween = function (this: PredictionStore, ...args: Parameters<PredictionStore['streamBetween']>) {
+    rawReads++;
+    return streamBetween.apply(this, args);
+  };
+  try {
+    // r0 corrected, r3 and r4 validated, r1 un-touched; then r4 corrected and r0 sent again as is.
+    await services().ingest.recordValidations([
+      { id: 'r0', model: 'relabel', actual: 'b' },
+      { id: 'r3', model: 'relabel', actual: 'a' },
+      { id: 'r4', model: 'relabel', actual: 'c' },
+    ]);
+    await services().rollups.settle();
+    await services().ingest.recordValidations([{ id: 'r4', model: 'relabel', actual: 'a' }]);
+    await services().rollups.settle();
+  } finally {
+    store.streamBetween = streamBetween;
+  }
+  expect(rawReads).toBe(0);
+  await check('relabel');
+  const day = await app.gql<{ metrics: { overall: { validated: number; accuracy: number | null } } }>(
+    `{ metrics(range: {from: "2026-05-08T00:00:00Z", to: "2026-05-09T00:00:00Z"}, model: "relabel") { overall { validated accuracy } } }`,
+  );
+  expect(day.data?.metrics.overall).toEqual({ validated: 5, accuracy: 0.8 });
+});
+
 test('a replica that served a range from memory answers the new counts once another process has written the rollups', async () => {
   const db = { MONGODB_DB: `t_cache_${Date.now().toString(36)}` };
   const [reader, writer] = [await startTestApp('stamps', db), await startTestApp('stamps', db)];

@@ -5,6 +5,7 @@ import {
   confidenceBin,
   emptyTally,
   mergeAll,
+  relabel,
   tallyCells,
   tallyRows,
 } from '../../server/core/tally.js';
@@ -54,6 +55,36 @@ describe('tally', () => {
     const parts = [rows.slice(0, 10), rows.slice(10, 35), rows.slice(35)].map((part) => tallyRows(part));
     expect(mergeAll(parts)).toEqual(tallyRows(rows));
     expect(mergeAll([])).toEqual(emptyTally());
+  });
+
+  test('relabeling a counted row equals tallying the rows with its new label, with no empty entries left', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      predictedAt: new Date(Date.UTC(2026, 0, 1, i)),
+      predicted: ['a', 'b'][i % 2],
+      confidence: i % 5 === 0 ? null : (i % 10) / 10 + 0.05,
+      actual: i % 3 === 0 ? null : ['a', 'b', 'c'][i % 3],
+    }));
+    // Validated, corrected, and un-validated; some take the last row of a cell or of a bin away.
+    const changes: [number, string | null][] = [
+      [0, 'a'],
+      [1, 'c'],
+      [2, 'a'],
+      [7, null],
+      [11, 'zz'],
+      [11, 'b'],
+      [25, null],
+      [30, 'c'],
+    ];
+    const tally = tallyRows(rows);
+    const relabeled = rows.map((r) => ({ ...r }));
+    for (const [i, to] of changes) {
+      relabel(tally, relabeled[i], relabeled[i].actual, to);
+      relabeled[i].actual = to;
+    }
+    expect(tally).toEqual(tallyRows(relabeled));
+    const once = tallyRows([rows[1]]);
+    relabel(once, rows[1], rows[1].actual, null);
+    expect(once.cells.size + once.reliability.size + once.validated).toBe(0);
   });
 
   test('keeps what calibration and estimation need: reliability per bin, scored bins, score sums', () => {
