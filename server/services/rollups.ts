@@ -18,6 +18,7 @@
 import { LEVEL_MS, levelStart, parentStart, type RollupLevel } from '../core/grid.js';
 import { parseSeries, seriesOfRow } from '../core/series.js';
 import { addRow, emptyTally, mergeAll, mergeInto, relabel, type Tally } from '../core/tally.js';
+import type { Document } from 'mongodb';
 import type { Logger } from '../logger.js';
 import type { EarlyValidations } from '../store/early-validations.js';
 import type { PredictionRow } from '../core/prediction.js';
@@ -29,7 +30,7 @@ import type { RowRewrites } from '../store/row-rewrites.js';
 import { blockKey, type Block, type BlockWrite, type RollupStore } from '../store/rollups.js';
 import { isTransient, type ServerTraits } from '../store/server-traits.js';
 import { planRowChanges, type Relabel } from './row-changes.js';
-import { countedBelow, highestStamp, restamp } from '../store/stamps.js';
+import { countedBelow, highestStamp, restamp, surelyCounted } from '../store/stamps.js';
 
 /** Rows written directly may be committed a little after their ObjectId or validatedAt was stamped. */
 const SCAN_OVERLAP_MS = 5 * 60 * 1000;
@@ -282,11 +283,13 @@ export class RollupService {
 
     const needsEarly = entries.some((e) => e.inserted.length > 0 || e.validations.length > 0);
     const started = Date.now();
-    // A version counted for sure: its batch was taken in before this pass and is no longer waiting.
     const validates = entries.some((e) => e.validations.length > 0);
-    const pendingStamps = validates ? await journal.pendingStamps() : new Set<string>();
-    const counted = (stamp: string | null) =>
-      stamp !== null && stamps.watermark !== null && stamp <= stamps.watermark && !pendingStamps.has(stamp);
+    const known = {
+      watermark: stamps.watermark,
+      pending: validates ? await journal.pendingStamps() : new Set<string>(),
+      scannedFrom: validates ? await state.lastScanStart() : null,
+    };
+    const counted = (doc: Document) => surelyCounted(doc, predictions.mapping.validatedAt, known);
     const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions, counted);
     this.log.debug(
       { entries: entries.length, rewrites: changes.docs.length, ms: Date.now() - started },

@@ -13,8 +13,6 @@ import type { Block } from '../store/rollups.js';
 export interface RowDocuments {
   fetch(ids: RowId[], byField: boolean): Promise<Map<string, Document>>;
   fromDoc(doc: Document): PredictionRow | null;
-  /** The stamp of the batch a stored version was counted with (null: a row the application wrote). */
-  stampOf(doc: Document): string | null;
   toDoc(row: PredictionRow): Document;
   withValidation(doc: Document, actual: string, validatedAt: Date): Document;
   withResend(doc: Document, row: PredictionRow): Document;
@@ -59,15 +57,12 @@ function sameRow(a: PredictionRow | null, b: PredictionRow | null): boolean {
   return samePrediction(a, b) && a.actual === b?.actual && a.validatedAt?.getTime() === b.validatedAt?.getTime();
 }
 
-/**
- * `counted(stamp)`: whether the stored quarters count a version with this stamp for sure (its batch
- * drained, not pending nor set aside), so a change of its label alone can be applied to them.
- */
+/** `counted(doc)`: whether the stored quarters surely count this stored version of a row (stamps.ts). */
 export async function planRowChanges(
   entries: JournalEntry[],
   early: EarlyValidation[],
   rows: RowDocuments,
-  counted: (stamp: string | null) => boolean,
+  counted: (doc: Document) => boolean,
 ): Promise<RowChanges> {
   const waiting = new Map<string, EarlyValidation[]>();
   for (const v of early) waiting.set(keyOf(v), [...(waiting.get(keyOf(v)) ?? []), v]);
@@ -132,7 +127,7 @@ export async function planRowChanges(
     const old = before.get(key);
     const was = old ? rows.fromDoc(old) : null;
     const now = rows.fromDoc(doc);
-    if (old && !resent.has(key) && counted(rows.stampOf(old)) && samePrediction(was, now)) {
+    if (old && !resent.has(key) && counted(old) && samePrediction(was, now)) {
       if (was.actual !== now?.actual)
         for (const series of seriesOfRow(was))
           result.relabels.push({

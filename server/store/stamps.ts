@@ -2,6 +2,7 @@
 // uses them: see the header of rollups.ts.
 import { ObjectId, type Document } from 'mongodb';
 import type { JournalEntry } from './ingest-journal.js';
+import { REVISION_OF } from './prediction-revisions.js';
 import { STAMP_FIELD } from './predictions.js';
 
 /** The watermark after taking these entries in: it never goes down. */
@@ -33,4 +34,40 @@ export function restamp(docs: Document[], watermark: string | null): string[] {
     else doc[STAMP_FIELD] = new ObjectId(watermark);
   }
   return taken;
+}
+
+/** What a pass knows about which stored versions of rows the rollups count. */
+export interface CountedSoFar {
+  watermark: string | null;
+  /** Stamps of entries waiting or set aside. */
+  pending: Set<string>;
+  /** When the last completed refresh scan started (rows an application wrote before it were seen). */
+  scannedFrom: Date | null;
+}
+
+/**
+ * Whether the stored quarters surely count this stored version of a row, so that a change of its
+ * label alone can be applied to them: a batch's row once its batch is taken in and drained; a
+ * revision once written (its pass brought its quarters up to date, or left a rewrite that
+ * recomputes them); a row an application wrote (ObjectId _id) once a completed refresh scan
+ * started after it was inserted and after the application last labelled it. A row committed long
+ * after its ObjectId was made may have escaped that scan; the next scan (which overlaps) finds it
+ * and recomputes its quarter.
+ */
+export function surelyCounted(doc: Document, validatedAtField: string, known: CountedSoFar): boolean {
+  const stamp: unknown = doc[STAMP_FIELD];
+  if (stamp instanceof ObjectId) {
+    const hex = stamp.toHexString();
+    return known.watermark !== null && hex <= known.watermark && !known.pending.has(hex);
+  }
+  if (REVISION_OF in doc) return true;
+  const id: unknown = doc._id;
+  const labelled: unknown = doc[validatedAtField];
+  const before = known.scannedFrom?.getTime() ?? -Infinity;
+  // ObjectId times are whole seconds: one more second keeps a row of the scan's own second out.
+  return (
+    id instanceof ObjectId &&
+    id.getTimestamp().getTime() + 1000 < before &&
+    (!(labelled instanceof Date) || labelled.getTime() < before)
+  );
 }

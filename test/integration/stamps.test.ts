@@ -206,6 +206,39 @@ test('validations and corrections of drained rows change labels in the stored qu
   expect(day.data?.metrics.overall).toEqual({ validated: 5, accuracy: 0.8 });
 });
 
+test('validations of rows an application wrote relabel without raw reads once a completed refresh has seen them', async () => {
+  const { collection } = stores().predictions;
+  const doc = (id: string, minute: number, actual?: string) => ({
+    model: 'app-relabel',
+    id,
+    predictedAt: new Date(Date.parse('2026-05-09T10:00:00Z') + minute * 60_000),
+    predicted: 'a',
+    confidence: 0.7,
+    ...(actual ? { actual, validatedAt: new Date(Date.now() - 3_600_000) } : {}),
+  });
+  await collection.insertMany([doc('s1', 1, 'a'), doc('s2', 2), doc('s3', 3)]);
+  // ObjectId times are whole seconds: the scan must start in a later one.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  await services().rollups.refresh();
+  const rawReads = countRawReads();
+  try {
+    await services().ingest.recordValidations([
+      { id: 's1', model: 'app-relabel', actual: 'b' },
+      { id: 's2', model: 'app-relabel', actual: 'a' },
+    ]);
+    await services().rollups.settle();
+    expect(rawReads.count).toBe(0);
+    // Written after the last scan: its quarter may not count it yet, so it is recomputed.
+    await collection.insertOne(doc('s4', 40));
+    await services().ingest.recordValidations([{ id: 's4', model: 'app-relabel', actual: 'a' }]);
+    await services().rollups.settle();
+    expect(rawReads.count).toBeGreaterThan(0);
+  } finally {
+    rawReads.stop();
+  }
+  await check('app-relabel');
+});
+
 test('a replica that served a range from memory answers the new counts once another process has written the rollups', async () => {
   const db = { MONGODB_DB: `t_cache_${Date.now().toString(36)}` };
   const [reader, writer] = [await startTestApp('stamps', db), await startTestApp('stamps', db)];
