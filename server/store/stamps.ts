@@ -64,10 +64,10 @@ export function surelyCounted(doc: Document, validatedAtField: string, known: Co
   const id: unknown = doc._id;
   const labelled: unknown = doc[validatedAtField];
   const before = known.scannedFrom?.getTime() ?? -Infinity;
-  // ObjectId times are whole seconds: one more second keeps a row of the scan's own second out.
+  // ObjectId times are whole seconds: a row of the scan's own second may have come after it.
   return (
     id instanceof ObjectId &&
-    id.getTimestamp().getTime() + 1000 < before &&
+    id.getTimestamp().getTime() < Math.floor(before / 1000) * 1000 &&
     (!(labelled instanceof Date) || labelled.getTime() < before)
   );
 }

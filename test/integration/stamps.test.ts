@@ -218,7 +218,7 @@ test('validations of rows an application wrote relabel without raw reads once a 
   });
   await collection.insertMany([doc('s1', 1, 'a'), doc('s2', 2), doc('s3', 3)]);
   // ObjectId times are whole seconds: the scan must start in a later one.
-  await new Promise((resolve) => setTimeout(resolve, 2100));
+  await new Promise((resolve) => setTimeout(resolve, 1100));
   await services().rollups.refresh();
   const rawReads = countRawReads();
   try {
