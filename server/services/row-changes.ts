@@ -6,7 +6,7 @@ import { seriesOfRow } from '../core/series.js';
 import type { Document } from 'mongodb';
 import type { EarlyValidation } from '../store/early-validations.js';
 import type { JournalEntry, RowId } from '../store/ingest-journal.js';
-import { rowKey } from '../store/predictions.js';
+import { rowKey } from '../store/prediction-docs.js';
 import type { Block } from '../store/rollups.js';
 
 /** What the planner needs of the predictions store. */

@@ -3,7 +3,7 @@
 import { ObjectId, type Document } from 'mongodb';
 import type { JournalEntry } from './ingest-journal.js';
 import { REVISION_OF } from './prediction-revisions.js';
-import { STAMP_FIELD } from './predictions.js';
+import { STAMP_FIELD } from './prediction-docs.js';
 
 /** The watermark after taking these entries in: it never goes down. */
 export function highestStamp(watermark: string | null, entries: JournalEntry[]): string | null {
