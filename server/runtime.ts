@@ -3,7 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Db, MongoClient } from 'mongodb';
 import type { Config } from './config.js';
 import type { Context } from './graphql/context.js';
@@ -65,6 +68,9 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     validationRules: [depthLimit(config.limits.queryDepth)],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Its per-field hook wraps every resolver (a tenth of an hourly 90-day `metrics` answer) for
+      // cache hints we never give; the handler marks every answer no-store itself.
+      ApolloServerPluginCacheControlDisabled(),
       budgetPlugin(costSettings(config), config.limits.queryCost),
       metricsPlugin(telemetry),
       unavailablePlugin(),

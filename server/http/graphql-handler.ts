@@ -76,6 +76,8 @@ export function graphqlHandler(options: GraphQLHandlerOptions) {
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => ({ services, authorized: access === 'write', tokenConfigured }),
     });
+    // Live data: no shared or browser cache may keep an answer.
+    res.setHeader('cache-control', 'no-store');
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') return void res.end(result.body.string);

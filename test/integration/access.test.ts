@@ -93,8 +93,11 @@ describe('read protection', () => {
     expect((await rawRequest(locked.url, '/healthz')).status).toBe(200);
   });
 
-  test('reads stay open by default', async () => {
+  test('reads stay open by default, and no cache keeps their live answers', async () => {
     expect((await app.gql('{ models { name } }', {}, null)).errors).toBeUndefined();
+    const res = await rawRequest(app.url, '/graphql?query=%7Bmodels%7Bname%7D%7D', { 'apollo-require-preflight': '1' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
   });
 });
 
