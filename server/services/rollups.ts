@@ -290,9 +290,18 @@ export class RollupService {
       scannedFrom: validates ? await state.lastScanStart() : null,
     };
     const counted = (doc: Document) => surelyCounted(doc, predictions.mapping.validatedAt, known);
-    const changes = await planRowChanges(entries, needsEarly ? await early.all() : [], predictions, counted);
+    const waiting = needsEarly ? await early.all() : [];
+    const ready = Date.now() - started;
+    const changes = await planRowChanges(entries, waiting, predictions, counted);
     this.log.debug(
-      { entries: entries.length, rewrites: changes.docs.length, ms: Date.now() - started },
+      {
+        entries: entries.length,
+        rewrites: changes.docs.length,
+        relabels: changes.relabels.length,
+        early: waiting.length,
+        msBeforeRows: ready,
+        ms: Date.now() - started,
+      },
       'rollups pass: rows to change read',
     );
     // A rewritten row whose batch is not drained yet is counted from raw from now on; that batch's
@@ -412,19 +421,19 @@ export class RollupService {
     for (let i = 0; i < fromRaw.length; i += this.settings.passBlocks) {
       const chunk = fromRaw.slice(i, i + this.settings.passBlocks);
       const tallies = await this.fromRaw(chunk, watermark, lease);
-      await write(
-        'QUARTER',
-        chunk.map((block) => ({
-          block,
-          tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally(),
-          rawAt: watermark,
-          applied: [],
-        })),
-      );
+      const writes = chunk.map((block) => ({
+        block,
+        tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally(),
+        rawAt: watermark,
+        applied: [],
+      }));
+      // The last read's quarters go with the added ones: one write drops their older revisions.
+      await write('QUARTER', i + this.settings.passBlocks >= fromRaw.length ? [...writes, ...added] : writes);
       for (const [key, tally] of tallies) keep(key, tally);
     }
-    for (let i = 0; i < added.length; i += this.settings.passBlocks)
-      await write('QUARTER', added.slice(i, i + this.settings.passBlocks));
+    if (fromRaw.length === 0)
+      for (let i = 0; i < added.length; i += this.settings.passBlocks)
+        await write('QUARTER', added.slice(i, i + this.settings.passBlocks));
     for (const a of added) keep(blockKey(a.block.model, a.block.start), a.tally);
 
     let blocks = uniqueBlocks([...fromRaw, ...added.map((a) => a.block)]);
