@@ -522,6 +522,9 @@ export class RollupService {
    * last scan, or every row when `full`, then recomputes what they touched.
    */
   async refresh(full = false): Promise<RefreshSummary> {
+    // A row counts as seen by this scan only if its ObjectId's second precedes the scan's
+    // (stamps.ts): starting on a second boundary makes that every row inserted before this call.
+    await sleep(1000 - (Date.now() % 1000));
     const scanStart = new Date();
     const last = full ? null : await this.stores.state.lastScanStart();
     const since = last ? new Date(last.getTime() - SCAN_OVERLAP_MS) : null;
