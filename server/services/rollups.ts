@@ -272,7 +272,7 @@ export class RollupService {
   private async pass(lease: Lease, limit: number): Promise<number | null> {
     const { journal, early, rewrites, predictions, state } = this.stores;
     const unfinished = await rewrites.unfinished();
-    for (const rewrite of unfinished) await predictions.rewrite(rewrite.docs);
+    for (const rewrite of unfinished) await predictions.revise(rewrite.docs);
     const entries = withinBudget(await journal.oldest(limit), this.settings.passRows);
     if (entries.length === 0 && unfinished.length === 0) return null;
 
@@ -311,7 +311,7 @@ export class RollupService {
     if (!(await lease.renew())) throw new Error('rollup lease lost while reading the rows to change');
     const relabeled = changes.relabels.map((r) => r.block);
     const saved = changes.docs.length > 0 ? await rewrites.save(changes.docs, [...changes.blocks, ...relabeled]) : null;
-    await predictions.rewrite(changes.docs);
+    await predictions.revise(changes.docs);
     await early.add(changes.early);
 
     const fromRaw = new Map<string, Block>();

@@ -158,7 +158,7 @@ export class PredictionStore extends PredictionDocs {
    * Stores new versions of rows (`docs`: current versions carrying their new content) as their next
    * revisions: one insert whatever their number, and no stored row is deleted or updated.
    */
-  async rewrite(docs: Document[]): Promise<void> {
+  async revise(docs: Document[]): Promise<void> {
     await this.revisions.append(docs);
   }
 

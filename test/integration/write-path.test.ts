@@ -122,15 +122,15 @@ test('validations of hundreds of rows an application wrote with its own _id all 
 });
 
 /** Makes the drainer "die" once it has stored `keep` of the new row versions a pass writes. */
-function dieWhileRewriting(keep: number): () => void {
+function dieWhileRevising(keep: number): () => void {
   const store = Object.getPrototypeOf(app.runtime.stores.predictions) as PredictionStore;
-  const rewrite = store.rewrite;
-  store.rewrite = async function (this: PredictionStore, docs: Parameters<PredictionStore['rewrite']>[0]) {
-    await rewrite.call(this, docs.slice(0, keep));
+  const revise = store.revise;
+  store.revise = async function (this: PredictionStore, docs: Parameters<PredictionStore['revise']>[0]) {
+    await revise.call(this, docs.slice(0, keep));
     throw new Error(`simulated crash after ${Math.min(keep, docs.length)} of ${docs.length} rows`);
   };
   return () => {
-    store.rewrite = rewrite;
+    store.revise = revise;
   };
 }
 
@@ -141,7 +141,7 @@ test('a re-sent prediction that moved, with the process dying between its writes
   await services.rollups.settle();
 
   // The drainer dies right after storing the moved row, before any quarter is written.
-  const restore = dieWhileRewriting(1);
+  const restore = dieWhileRevising(1);
   try {
     expect((await send('2026-06-07T20:40:00Z', 'y')).errors).toBeUndefined();
     await expect(services.rollups.processPending()).rejects.toThrow('simulated crash after 1 of 1 rows');
@@ -174,7 +174,7 @@ test('a pass validating more rows than one saved part holds, dying with part of 
   }));
   expect((await app.gql(PREDICT, { p: batch })).errors).toBeUndefined();
   await services.rollups.settle();
-  const restore = dieWhileRewriting(1000);
+  const restore = dieWhileRevising(1000);
   try {
     expect(
       (await app.gql(VALIDATE, { v: batch.map((r) => ({ id: r.id, model: 'parts', actual: 'a' })) })).errors,
