@@ -45,6 +45,8 @@ export const ROLLUP_LEASE_MS = 60 * 1000;
 const RENEW_ROWS = 20_000;
 /** Quarter tallies one pass adds up (bounds its memory when batches each span many quarters). */
 const DELTA_BUDGET = 20_000;
+const KICK_QUIET_MS = 250;
+const KICK_MAX_DELAY_MS = 2000;
 /** settle() gives up after this long (the drain keeps going; the caller gets an error to show). */
 const SETTLE_LIMIT_MS = 10 * 60 * 1000;
 const ROLLUP_LEASE = 'rollups';
@@ -139,7 +141,9 @@ export interface RollupSettings {
 
 export class RollupService {
   private queue: Promise<unknown> = Promise.resolve();
-  private kicked = false;
+  /** A drain asked for and not started yet, and when the first of its asks came. */
+  private kickTimer: NodeJS.Timeout | null = null;
+  private kickedAt: number | null = null;
   /** The oldest entry after a failed pass, and how often it failed alone. */
   private suspect: { key: string; failures: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -159,20 +163,29 @@ export class RollupService {
   /** Stops the timer and waits for a drain in progress. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (this.kickTimer) clearTimeout(this.kickTimer);
+    this.timer = this.kickTimer = this.kickedAt = null;
     await this.queue;
   }
 
-  /** Asks for a drain soon, without waiting for it (writes never wait for the rollups). */
+  /**
+   * Asks for a drain soon, without waiting for it (writes never wait for the rollups). A burst of
+   * writes is drained once it pauses for KICK_QUIET_MS, and at most KICK_MAX_DELAY_MS after its
+   * first write: draining between the writes would hold the store's one writer (SQLite) while
+   * clients still write, and one later pass takes the whole burst in.
+   */
   kick(): void {
-    if (this.kicked) return;
-    this.kicked = true;
-    setImmediate(() => {
-      this.kicked = false;
+    const now = Date.now();
+    this.kickedAt ??= now;
+    if (this.kickTimer) clearTimeout(this.kickTimer);
+    const wait = Math.max(0, Math.min(KICK_QUIET_MS, this.kickedAt + KICK_MAX_DELAY_MS - now));
+    this.kickTimer = setTimeout(() => {
+      this.kickTimer = null;
+      this.kickedAt = null;
       this.processPending().catch((error: unknown) =>
         this.log.warn({ error: String(error) }, 'rollups drain failed; the journal keeps its entries for the next one'),
       );
-    });
+    }, wait);
   }
 
   /**
