@@ -11,6 +11,13 @@ export interface DroppingListener {
   close(): Promise<void>;
 }
 
+/**
+ * The console error a browser logs for a request the listener dropped. Chromium names the same
+ * reset differently depending on when it lands (during or after connecting).
+ */
+export const droppedByListener = (message: string): boolean =>
+  /ERR_CONNECTION_RESET|ERR_SOCKET_NOT_CONNECTED|ERR_CONNECTION_CLOSED|ERR_EMPTY_RESPONSE/.test(message);
+
 export async function droppingListener(): Promise<DroppingListener> {
   let dropped = 0;
   const server = createServer((socket: Socket) => {
