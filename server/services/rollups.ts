@@ -1,7 +1,7 @@
 // Keeps rollups equal to a recomputation from raw rows. Writes only append to the ingest journal;
 // a single drainer (one process at a time, under a lease) applies the journal in passes: it
-// stores the new versions of rows that changed (as revisions), then brings every quarter the pass touched up to date, finest
-// level first. A pass deletes its journal entries last, so a crash anywhere only repeats work.
+// stores the new versions of rows that changed (as revisions), then brings every quarter the pass
+// touched up to date, finest level first. A pass deletes its journal entries last, so a crash anywhere only repeats work.
 //
 // A quarter is brought up to date one of two ways. Where its only news is rows a batch inserted,
 // the batch's own tallies (computed when it was written) are added to the stored quarter: no raw
@@ -347,8 +347,9 @@ export class RollupService {
 
   /**
    * The quarters whose batch tallies can be added to what is stored, and whose relabeled rows can
-   * change label in it, with their new tallies; the others join `fromRaw`. The same read brings the stored quarters that share an hour with them
-   * (`siblings`, none of which this pass rewrites), so summing their hours reads no quarter again.
+   * change label in it, with their new tallies; the others join `fromRaw`. The same read brings the
+   * stored quarters that share an hour with them (`siblings`, none of which this pass rewrites), so
+   * summing their hours reads no quarter again.
    */
   private async addedQuarters(
     entries: JournalEntry[],

@@ -18,6 +18,12 @@ export const rowKey = (model: string, id: string): string => `${model.length}:${
  */
 export const STAMP_FIELD = '_stamp';
 
+/** The stamp (hex) of the batch a stored version of a row came with; null for rows an application wrote. */
+export function stampOf(doc: Document): string | null {
+  const stamp: unknown = doc[STAMP_FIELD];
+  return stamp instanceof ObjectId ? stamp.toHexString() : null;
+}
+
 export class PredictionDocs {
   constructor(
     readonly mapping: FieldMapping,
@@ -82,11 +88,6 @@ export class PredictionDocs {
       validatedAt: validatedAt instanceof Date ? validatedAt : null,
       version: this.versionOf(doc),
     };
-  }
-
-  stampOf(doc: Document): string | null {
-    const stamp: unknown = doc[STAMP_FIELD];
-    return stamp instanceof ObjectId ? stamp.toHexString() : null;
   }
 
   /** A stored document with a validation set (a correction replaces the earlier label). */

@@ -4,7 +4,7 @@ import { MongoBulkWriteError, ObjectId, type Collection, type Db, type Document,
 import type { FieldMapping } from '../config.js';
 import type { PredictionRow } from '../core/prediction.js';
 import type { RowId } from './ingest-journal.js';
-import { PredictionDocs, rowKey, STAMP_FIELD } from './prediction-docs.js';
+import { PredictionDocs, rowKey, STAMP_FIELD, stampOf } from './prediction-docs.js';
 import { baseIdOf, baseKey, PredictionRevisions, REVISION_NUMBER, REVISION_OF } from './prediction-revisions.js';
 import { onlyDuplicateKeys, POINT_READ_IN_SCANNED_DOCS, type ServerTraits } from './server-traits.js';
 
@@ -198,7 +198,7 @@ export class PredictionStore extends PredictionDocs {
       : this.overlayIndexed(stored, revised);
     for await (const doc of docs) {
       const row = this.fromDoc(doc);
-      if (row) yield { ...row, stamp: this.stampOf(doc) };
+      if (row) yield { ...row, stamp: stampOf(doc) };
     }
   }
 

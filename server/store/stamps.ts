@@ -3,7 +3,7 @@
 import { ObjectId, type Document } from 'mongodb';
 import type { JournalEntry } from './ingest-journal.js';
 import { REVISION_OF } from './prediction-revisions.js';
-import { STAMP_FIELD } from './prediction-docs.js';
+import { STAMP_FIELD, stampOf } from './prediction-docs.js';
 
 /** The watermark after taking these entries in: it never goes down. */
 export function highestStamp(watermark: string | null, entries: JournalEntry[]): string | null {
@@ -55,11 +55,8 @@ export interface CountedSoFar {
  * and recomputes its quarter.
  */
 export function surelyCounted(doc: Document, validatedAtField: string, known: CountedSoFar): boolean {
-  const stamp: unknown = doc[STAMP_FIELD];
-  if (stamp instanceof ObjectId) {
-    const hex = stamp.toHexString();
-    return known.watermark !== null && hex <= known.watermark && !known.pending.has(hex);
-  }
+  const stamp = stampOf(doc);
+  if (stamp !== null) return known.watermark !== null && stamp <= known.watermark && !known.pending.has(stamp);
   if (REVISION_OF in doc) return true;
   const id: unknown = doc._id;
   const labelled: unknown = doc[validatedAtField];
