@@ -103,6 +103,12 @@ export interface RollupsConfig {
   /** Quarter blocks recomputed from one read of raw rows: bounds a large pass's memory. */
   passBlocks: number;
   /**
+   * Where every filter scans (FerretDB), the rows a refresh may hold in memory (compactly, about 40
+   * bytes a row), in MB: within it one scan of the collection is all a refresh reads; past it the
+   * refresh reads the quarters it found changed again, passBlocks at a time.
+   */
+  refreshMemoryMb: number;
+  /**
    * Whether the refresh-rollups job scans the predictions collection for rows another application
    * wrote there. Off by default for our own collection (the API and the importer journal every
    * write); on by default when CLARA_PREDICTIONS_COLLECTION names the user's.
@@ -306,6 +312,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       passEntries: integer(env, 'CLARA_ROLLUP_PASS_ENTRIES', 500, 1, 100_000),
       passRows: integer(env, 'CLARA_ROLLUP_PASS_ROWS', 20_000, 1, 1_000_000),
       passBlocks: integer(env, 'CLARA_ROLLUP_PASS_BLOCKS', 20_000, 100, 1_000_000),
+      refreshMemoryMb: integer(env, 'CLARA_ROLLUP_REFRESH_MEMORY_MB', 160, 0, 100_000),
       watchDirectWrites: env.CLARA_WATCH_DIRECT_WRITES?.trim()
         ? flag(env, 'CLARA_WATCH_DIRECT_WRITES')
         : Boolean(env.CLARA_PREDICTIONS_COLLECTION?.trim()),

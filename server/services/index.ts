@@ -66,6 +66,7 @@ export function createServices(
       passEntries: config.rollups.passEntries,
       passRows: config.rollups.passRows,
       passBlocks: config.rollups.passBlocks,
+      refreshMemoryMb: config.rollups.refreshMemoryMb,
       watchDirectWrites: config.rollups.watchDirectWrites,
       traits: stores.traits,
       owner,

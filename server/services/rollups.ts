@@ -16,6 +16,7 @@
 // series and in its version's, so every step above runs for both, and a version is reported from
 // rollups like a model.
 import { LEVEL_MS, levelStart, parentStart, type RollupLevel } from '../core/grid.js';
+import { RowColumns } from '../core/row-columns.js';
 import { parseSeries, seriesOfRow } from '../core/series.js';
 import { addRow, emptyTally, mergeAll, mergeInto, relabel, type Tally } from '../core/tally.js';
 import type { Document } from 'mongodb';
@@ -24,7 +25,7 @@ import type { EarlyValidations } from '../store/early-validations.js';
 import type { PredictionRow } from '../core/prediction.js';
 import type { BlockDelta, IngestJournal, JournalEntry } from '../store/ingest-journal.js';
 import type { Lease, LeaseStore } from '../store/leases.js';
-import type { PredictionStore } from '../store/predictions.js';
+import type { PredictionStore, RowRef } from '../store/predictions.js';
 import type { RefreshStateStore } from '../store/refresh-state.js';
 import type { RowRewrites } from '../store/row-rewrites.js';
 import { blockKey, type Block, type BlockWrite, type RollupStore } from '../store/rollups.js';
@@ -109,10 +110,25 @@ interface PendingDelta {
   relabels: Relabel[];
 }
 
-export interface RefreshSummary {
+/** How a recompute tallies quarters from raw rows, counting those stamped at or below the watermark. */
+interface RawTallies {
+  watermark: string | null;
+  lease: Lease;
+  read: (blocks: Block[]) => Promise<Map<string, Tally>>;
+}
+
+interface RefreshCounts {
   rowsScanned: number;
   blocksRecomputed: number;
+}
+
+export interface RefreshSummary extends RefreshCounts {
   asOf: Date;
+}
+
+function touch(touched: Map<string, Block>, ref: RowRef): void {
+  const start = levelStart('QUARTER', ref.predictedAt);
+  for (const series of seriesOfRow(ref)) touched.set(blockKey(series, start), { model: series, start });
 }
 
 export interface RollupStores {
@@ -132,6 +148,8 @@ export interface RollupSettings {
   passRows: number;
   /** Quarters recomputed from one read of raw rows (bounds the memory of a large pass). */
   passBlocks: number;
+  /** Rows a refresh may hold in memory where every filter scans, in MB (RollupsConfig). */
+  refreshMemoryMb: number;
   traits: ServerTraits;
   /** Scheduled refreshes scan for rows another application wrote (see RollupsConfig). */
   watchDirectWrites: boolean;
@@ -193,7 +211,12 @@ export class RollupService {
    * one after another; across processes the lease lets one drain at a time, and the others return.
    */
   processPending(): Promise<number> {
-    const run = this.queue.then(() => this.drain());
+    return this.exclusive(() => this.drain());
+  }
+
+  /** Runs `work` after every drain this process asked for before, and before any it asks for next. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -241,15 +264,19 @@ export class RollupService {
         written += blocks;
       return written;
     } finally {
-      await lease
-        .release()
-        .catch((error: unknown) =>
-          this.log.warn(
-            { error: String(error) },
-            'rollup lease not released; this process reclaims it on its next drain',
-          ),
-        );
+      await this.releaseQuietly(lease);
     }
+  }
+
+  private async releaseQuietly(lease: Lease): Promise<void> {
+    await lease
+      .release()
+      .catch((error: unknown) =>
+        this.log.warn(
+          { error: String(error) },
+          'rollup lease not released; this process reclaims it on its next drain',
+        ),
+      );
   }
 
   /**
@@ -336,7 +363,8 @@ export class RollupService {
       { fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started },
       'rollups pass: quarters planned',
     );
-    const written = await this.recompute(uniqueBlocks(fromRaw.values()), added, watermark, lease, siblings);
+    const read = (chunk: Block[]) => this.fromRaw(chunk, watermark, lease);
+    const written = await this.recompute(uniqueBlocks(fromRaw.values()), added, { watermark, lease, read }, siblings);
     this.log.debug({ written, ms: Date.now() - started }, 'rollups pass: blocks written');
     await early.remove(changes.usedEarly);
     await rewrites.remove([...unfinished.map((r) => r.id), ...(saved ? [saved.id] : [])]);
@@ -407,12 +435,14 @@ export class RollupService {
     return { added, siblings };
   }
 
-  /** Quarters from raw rows or with batch tallies added, hours from quarters, days from hours. */
+  /**
+   * Quarters from raw rows (`read` tallies them at the watermark) or with batch tallies added, hours
+   * from quarters, days from hours.
+   */
   private async recompute(
     fromRaw: Block[],
     added: BlockWrite[],
-    watermark: string | null,
-    lease: Lease,
+    { watermark, lease, read }: RawTallies,
     siblings: Map<string, Tally>,
   ): Promise<number> {
     let written = 0;
@@ -434,7 +464,7 @@ export class RollupService {
     };
     for (let i = 0; i < fromRaw.length; i += this.settings.passBlocks) {
       const chunk = fromRaw.slice(i, i + this.settings.passBlocks);
-      const tallies = await this.fromRaw(chunk, watermark, lease);
+      const tallies = await read(chunk);
       const writes = chunk.map((block) => ({
         block,
         tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally(),
@@ -542,20 +572,101 @@ export class RollupService {
     const scanStart = new Date();
     const last = full ? null : await this.stores.state.lastScanStart();
     const since = last ? new Date(last.getTime() - SCAN_OVERLAP_MS) : null;
+    const summary = this.settings.traits.scansEveryFilter
+      ? await this.refreshInOneScan(full, since, scanStart)
+      : await this.refreshByJournal(full, since, scanStart);
+    await this.stores.state.completed(scanStart);
+    this.log.debug({ ...summary, full }, 'rollups refreshed');
+    return { ...summary, asOf: scanStart };
+  }
+
+  /** Where indexes serve: the changed rows' quarters are journaled, and a drain reads them by range. */
+  private async refreshByJournal(full: boolean, since: Date | null, scanStart: Date): Promise<RefreshCounts> {
     let rowsScanned = 0;
     const touched = new Map<string, Block>();
     for await (const ref of this.stores.predictions.changedSince(since, since)) {
       rowsScanned++;
-      const start = levelStart('QUARTER', ref.predictedAt);
-      for (const series of seriesOfRow(ref)) touched.set(blockKey(series, start), { model: series, start });
+      touch(touched, ref);
     }
+    return { rowsScanned, blocksRecomputed: await this.recomputeTouched(touched, full, scanStart) };
+  }
+
+  /**
+   * Where every filter scans: one scan finds the changed rows and keeps every row compactly, and
+   * their quarters are tallied from memory, under the lease throughout (the watermark the scan
+   * counts at must not move before its quarters are written). Past refreshMemoryMb, or when another
+   * process drains for longer than a lease, the quarters go through the journal instead.
+   */
+  private async refreshInOneScan(full: boolean, since: Date | null, scanStart: Date): Promise<RefreshCounts> {
+    await this.processPending();
+    // In the drain queue: a drain of this process would otherwise reclaim the lease mid-scan.
+    const scanned = await this.exclusive(async () => {
+      const lease = await this.leaseWithin(ROLLUP_LEASE_MS);
+      if (!lease) return null;
+      try {
+        return await this.scanAndRecompute(full, since, lease);
+      } finally {
+        await this.releaseQuietly(lease);
+      }
+    });
+    if (!scanned) return this.refreshByJournal(full, since, scanStart);
+    const { rowsScanned, touched, blocksRecomputed } = scanned;
+    return {
+      rowsScanned,
+      blocksRecomputed: blocksRecomputed ?? (await this.recomputeTouched(touched, full, scanStart)),
+    };
+  }
+
+  /** The scan and, when its rows fit in refreshMemoryMb, the recompute of what it touched (else null). */
+  private async scanAndRecompute(
+    full: boolean,
+    since: Date | null,
+    lease: Lease,
+  ): Promise<{ rowsScanned: number; touched: Map<string, Block>; blocksRecomputed: number | null }> {
+    const { watermark } = await this.stores.state.stamps();
+    const touched = new Map<string, Block>();
+    let rows: RowColumns | null = new RowColumns();
+    const budget = this.settings.refreshMemoryMb * 1024 * 1024;
+    let rowsScanned = 0;
+    let read = 0;
+    for await (const { counted, changed } of this.stores.predictions.scanAll(since)) {
+      if (changed) {
+        rowsScanned++;
+        touch(touched, changed);
+      }
+      if (rows && counted && countedBelow(counted.stamp, watermark)) rows.add(counted);
+      if (rows && rows.bytes > budget) rows = null;
+      if (++read % RENEW_ROWS === 0 && !(await lease.renew()))
+        throw new Error('rollup lease lost while scanning for changed rows');
+    }
+    if (!rows) return { rowsScanned, touched, blocksRecomputed: null };
+    const held = rows;
+    if (full) for (const b of await this.storedQuarters()) touched.set(blockKey(b.model, b.start), b);
+    const tallies = async (blocks: Block[]) =>
+      new Map(blocks.map((b) => [blockKey(b.model, b.start), held.quarterTally(b.model, b.start)]));
+    const blocks = uniqueBlocks(touched.values());
+    const blocksRecomputed = await this.recompute(blocks, [], { watermark, lease, read: tallies }, new Map());
+    return { rowsScanned, touched, blocksRecomputed };
+  }
+
+  /** Journals the touched quarters (and, when full, every stored one) and drains them. */
+  private async recomputeTouched(touched: Map<string, Block>, full: boolean, at: Date): Promise<number> {
     // A full refresh also revisits blocks whose rows were all deleted.
     if (full) for (const b of await this.storedQuarters()) touched.set(blockKey(b.model, b.start), b);
-    await this.stores.journal.append({ blocks: [...touched.values()] }, scanStart);
-    const blocksRecomputed = await this.processPending();
-    await this.stores.state.completed(scanStart);
-    this.log.debug({ rowsScanned, blocksRecomputed, full }, 'rollups refreshed');
-    return { rowsScanned, blocksRecomputed, asOf: scanStart };
+    await this.stores.journal.append({ blocks: [...touched.values()] }, at);
+    return this.processPending();
+  }
+
+  /** The rollup lease, waiting up to `waitMs` for another process's drain to end. */
+  private async leaseWithin(waitMs: number): Promise<Lease | null> {
+    const until = Date.now() + waitMs;
+    for (;;) {
+      const lease = await this.stores.leases.acquire(ROLLUP_LEASE, this.settings.owner, ROLLUP_LEASE_MS, {
+        reclaimOwn: true,
+      });
+      if (lease || Date.now() > until) return lease;
+      await sleep(200);
+    }
   }
 
   /** The refresh-rollups job: drains the journal, and scans for direct writes when watching for them. */

@@ -176,7 +176,58 @@ export class PredictionStore extends PredictionDocs {
   async *streamBetween(model: string, from: Date, to: Date): AsyncGenerator<StampedRow> {
     const m = this.mapping;
     const filter = { ...this.modelFilter(model), [m.predictedAt]: { $gte: from, $lt: to } };
-    const projection = {
+    const projection = this.rowProjection();
+    const stored = this.collection.find(filter, { projection });
+    const revised = this.revisions.collection.find(filter, { projection });
+    const docs = this.traits.scansEveryFilter
+      ? this.overlayScanned(model, stored, revised)
+      : this.overlayIndexed(stored, revised);
+    for await (const doc of docs) {
+      const row = this.stamped(doc);
+      if (row) yield row;
+    }
+  }
+
+  private stamped(doc: Document): StampedRow | null {
+    const row = this.fromDoc(doc);
+    return row && { ...row, stamp: stampOf(doc) };
+  }
+
+  /**
+   * Every row's newest version (`counted`, with its stamp) and every stored row inserted or
+   * validated since `since` (`changed`; null: every row), in one scan of each collection: all a
+   * refresh reads where every filter scans anyway.
+   */
+  async *scanAll(since: Date | null): AsyncGenerator<{ counted: StampedRow | null; changed: RowRef | null }> {
+    const projection = this.rowProjection();
+    const latest = await this.revisions.latestNumbers({});
+    for await (const doc of this.collection.find({}, { projection }))
+      yield {
+        counted: latest.has(baseKey(doc._id)) ? null : this.stamped(doc),
+        changed: this.changedAfter(doc, since),
+      };
+    if (latest.size === 0) return;
+    for await (const doc of this.revisions.collection.find({}, { projection }))
+      if (PredictionRevisions.isNewest(doc, latest)) yield { counted: this.stamped(doc), changed: null };
+  }
+
+  /** The stored row as changedSince(since, since) yields it, or null when it would not. */
+  private changedAfter(doc: Document, since: Date | null): RowRef | null {
+    const m = this.mapping;
+    const at: unknown = doc[m.predictedAt];
+    if (!(at instanceof Date)) return null;
+    const validatedAt: unknown = doc[m.validatedAt];
+    const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+    const changed =
+      since === null ||
+      (doc._id instanceof ObjectId && seconds(doc._id.getTimestamp()) >= seconds(since)) ||
+      (validatedAt instanceof Date && validatedAt >= since);
+    return changed ? { model: this.modelOf(doc), predictedAt: at, version: this.versionOf(doc) } : null;
+  }
+
+  private rowProjection(): Document {
+    const m = this.mapping;
+    return {
       _id: 1,
       [m.id]: 1,
       [m.predictedAt]: 1,
@@ -191,15 +242,6 @@ export class PredictionStore extends PredictionDocs {
       [REVISION_NUMBER]: 1,
       ...(m.model ? { [m.model]: 1 } : {}),
     };
-    const stored = this.collection.find(filter, { projection });
-    const revised = this.revisions.collection.find(filter, { projection });
-    const docs = this.traits.scansEveryFilter
-      ? this.overlayScanned(model, stored, revised)
-      : this.overlayIndexed(stored, revised);
-    for await (const doc of docs) {
-      const row = this.fromDoc(doc);
-      if (row) yield { ...row, stamp: stampOf(doc) };
-    }
   }
 
   /** Where every filter scans: the newest numbers of the model's revisions first, in one scan. */

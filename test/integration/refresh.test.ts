@@ -1,8 +1,11 @@
 // Rows written straight into the collection, late validations, corrections, crashes and repeated
 // runs: afterwards every rollup block equals a recomputation from the raw rows.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createLogger } from '../../server/logger.js';
+import { RollupService } from '../../server/services/rollups.js';
+import { PredictionStore } from '../../server/store/predictions.js';
 import { RollupStore } from '../../server/store/rollups.js';
-import { probeServer } from '../../server/store/server-traits.js';
+import { probeServer, type ServerTraits } from '../../server/store/server-traits.js';
 import type { Services } from '../../server/services/index.js';
 import { rawOf, startTestApp, type TestApp } from '../support/app.js';
 import { expectRollupsEqualRaw as expectRollupsEqualOnRaw } from '../support/rollups-check.js';
@@ -97,6 +100,71 @@ describe('rows written directly to a mapped collection', () => {
     );
     expect(classes.data?.sampleDistribution).toContainEqual({ label: '🦜 corrected', count: 1 });
   });
+});
+
+describe('every way a refresh reads leaves the same rollups', () => {
+  // One scan holding the rows (FerretDB), the same scan over its memory budget (its quarters read
+  // again by the drain), and the index reads a MongoDB server gets.
+  const ways: [string, ServerTraits, number][] = [
+    ['one scan, rows held', { name: 'FerretDB', scansEveryFilter: true }, 160],
+    ['one scan, over its memory', { name: 'FerretDB', scansEveryFilter: true }, 0],
+    ['indexed reads', { name: 'MongoDB', scansEveryFilter: false }, 160],
+  ];
+  const rollupsReading = (traits: ServerTraits, refreshMemoryMb: number) => {
+    const stores = app.runtime.stores;
+    const { mapping, defaultModel } = stores.predictions;
+    return new RollupService(
+      {
+        ...stores,
+        predictions: new PredictionStore(app.runtime.db, mapping, defaultModel, traits),
+        state: stores.refreshState,
+      },
+      {
+        passEntries: 500,
+        passRows: 20_000,
+        passBlocks: 1000,
+        refreshMemoryMb,
+        traits,
+        watchDirectWrites: true,
+        owner: 'ways',
+      },
+      createLogger('silent'),
+    );
+  };
+
+  test.each(ways)(
+    '%s',
+    async (name, traits, refreshMemoryMb) => {
+      const rollups = rollupsReading(traits, refreshMemoryMb);
+      const model = `ways-${name.replace(/\W+/g, '-')}`;
+      const collection = app.runtime.db.collection('app_predictions');
+      const rows = appRows(7, 500, model);
+      await collection.insertMany(rows);
+      expect((await rollups.refresh()).rowsScanned).toBeGreaterThanOrEqual(500);
+      await expectRollupsEqualRaw(model);
+      // Later: one row validated and one corrected by the application, and new rows.
+      const open = rows.find((r) => !('truth' in r))!;
+      await collection.updateOne({ requestId: open.requestId }, { $set: { truth: 'ham', truthAt: new Date() } });
+      const done = rows.find((r) => 'truth' in r)!;
+      await collection.updateOne({ requestId: done.requestId }, { $set: { truth: 'spam!', truthAt: new Date() } });
+      await collection.insertMany(appRows(8, 120, model));
+      // And one validated through the API: a revision the scan must see instead of the stored row.
+      const late = rows.filter((r) => r.ts.getTime() >= DAY0 + 86_400_000)[0];
+      const res = await app.gql(
+        `mutation($v: [ValidationInput!]!) { recordValidations(validations: $v) { accepted } }`,
+        { v: [{ id: late.requestId, model, actual: 'revised' }] },
+      );
+      expect(res.errors).toBeUndefined();
+      await services.rollups.settle();
+      await rollups.refresh();
+      await expectRollupsEqualRaw(model);
+      // Rows the application deleted leave their quarters on a full refresh.
+      await collection.deleteMany({ modelName: model, ts: { $lt: new Date(DAY0 + 86_400_000) } });
+      await rollups.refresh(true);
+      await expectRollupsEqualRaw(model);
+    },
+    180_000,
+  );
 });
 
 describe('crashes and repeated runs converge', () => {
