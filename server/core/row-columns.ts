@@ -95,9 +95,10 @@ export class RowColumns {
     const tally = emptyTally();
     const name = parseSeries(series);
     const model = this.ids.get(name.model);
-    const run = model === undefined ? undefined : this.runs().runs.get(runKey(model, quarterOf(start.getTime())));
+    if (model === undefined) return tally;
+    const { order, runs } = this.runs();
+    const run = runs.get(runKey(model, quarterOf(start.getTime())));
     if (!run) return tally;
-    const { order } = this.runs();
     for (let k = run[0]; k < run[1]; k++) {
       const row = this.row(order[k]);
       if (inSeries(name, row)) addRow(tally, row);

@@ -130,10 +130,9 @@ export class RollupRefresh {
     }
     if (!rows) return { rowsScanned, touched, blocksRecomputed: null };
     const held = rows;
-    if (full) for (const b of await this.storedQuarters()) touched.set(blockKey(b.model, b.start), b);
     const tallies = async (blocks: Block[]) =>
       new Map(blocks.map((b) => [blockKey(b.model, b.start), held.quarterTally(b.model, b.start)]));
-    const blocks = uniqueBlocks(touched.values());
+    const blocks = uniqueBlocks(await this.withStored(touched, full));
     const blocksRecomputed = await this.recomputer.recompute(
       blocks,
       [],
@@ -145,17 +144,16 @@ export class RollupRefresh {
 
   /** Journals the touched quarters (and, when full, every stored one) and drains them. */
   private async recomputeTouched(touched: Map<string, Block>, full: boolean, at: Date): Promise<number> {
-    // A full refresh also revisits blocks whose rows were all deleted.
-    if (full) for (const b of await this.storedQuarters()) touched.set(blockKey(b.model, b.start), b);
-    await this.stores.journal.append({ blocks: [...touched.values()] }, at);
+    await this.stores.journal.append({ blocks: await this.withStored(touched, full) }, at);
     return this.drainer.processPending();
   }
 
-  private async storedQuarters(): Promise<Block[]> {
-    const blocks: Block[] = [];
-    for (const model of await this.stores.rollups.models()) {
-      for (const q of await this.stores.rollups.versions('QUARTER', model)) blocks.push({ model, start: q.start });
-    }
-    return blocks;
+  /** The touched quarters; a full refresh adds every stored one, so quarters whose rows were all deleted empty. */
+  private async withStored(touched: Map<string, Block>, full: boolean): Promise<Block[]> {
+    if (full)
+      for (const model of await this.stores.rollups.models())
+        for (const { start } of await this.stores.rollups.versions('QUARTER', model))
+          touched.set(blockKey(model, start), { model, start });
+    return [...touched.values()];
   }
 }
