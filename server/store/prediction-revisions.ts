@@ -7,7 +7,7 @@
 // its insert.
 import { BSON, ObjectId, type Collection, type Db, type Document, type Filter } from 'mongodb';
 import { COLLECTIONS } from './collections.js';
-import { onlyDuplicateKeys, POINT_READ_IN_SCANNED_DOCS, type ServerTraits } from './server-traits.js';
+import { onlyDuplicateKeys, POINT_READS_PER_SCAN, type ServerTraits } from './server-traits.js';
 
 export const REVISION_OF = '_of';
 export const REVISION_NUMBER = '_rev';
@@ -80,9 +80,8 @@ export class PredictionRevisions {
           keep(doc);
       return newest;
     }
-    const stored = await this.collection.estimatedDocumentCount();
-    if (stored === 0) return newest;
-    if (ids.length * 2 * POINT_READ_IN_SCANNED_DOCS < stored) {
+    // Each row costs at least two point reads (its newest revision and the one after).
+    if (ids.length * 2 <= POINT_READS_PER_SCAN) {
       // Revisions are numbered from 1 without gaps: follow each row's chain by point reads.
       for (const id of ids) {
         for (let n = 1; ; n++) {

@@ -6,7 +6,7 @@ import type { PredictionRow } from '../core/prediction.js';
 import type { RowId } from './ingest-journal.js';
 import { PredictionDocs, rowKey, STAMP_FIELD, stampOf } from './prediction-docs.js';
 import { baseIdOf, baseKey, PredictionRevisions, REVISION_NUMBER, REVISION_OF } from './prediction-revisions.js';
-import { onlyDuplicateKeys, POINT_READ_IN_SCANNED_DOCS, type ServerTraits } from './server-traits.js';
+import { onlyDuplicateKeys, POINT_READS_PER_SCAN, type ServerTraits } from './server-traits.js';
 
 /** The application chooses its _id type (ObjectId by default); we only hand it back. */
 const byKey = (key: unknown): Filter<Document> => ({ _id: key }) as Filter<Document>;
@@ -105,10 +105,7 @@ export class PredictionStore extends PredictionDocs {
   private async fetchStored(ids: RowId[], byField: boolean): Promise<Map<string, Document>> {
     const found = new Map<string, Document>();
     const keys = [...new Set(ids.map((r) => rowKey(r.model, r.id)))];
-    if (
-      this.traits.scansEveryFilter &&
-      keys.length * POINT_READ_IN_SCANNED_DOCS < (await this.collection.estimatedDocumentCount())
-    ) {
+    if (this.traits.scansEveryFilter && keys.length <= POINT_READS_PER_SCAN) {
       for (const key of keys) {
         const doc = await this.collection.findOne(byKey(key));
         if (doc) found.set(key, doc);
