@@ -53,6 +53,12 @@ const POISON_AFTER = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** For the pass logs: how much memory a pass holds, to size passRows and passBlocks. */
+function memory(): { rssMb: number; heapMb: number } {
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heapUsed / 2 ** 20) };
+}
+
 /** The rows' tallies per quarter of each series they count in: what a batch adds to the rollups. */
 export function quarterTallies(rows: Iterable<PredictionRow>): BlockDelta[] {
   const deltas = new Map<string, BlockDelta>();
@@ -316,7 +322,7 @@ export class RollupService implements Drainer {
     const stale = new Set([...stamps.stale, ...staleNow]);
     const { added, siblings } = await this.recomputer.addedQuarters(entries, changes.relabels, fromRaw, stale);
     this.log.debug(
-      { fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started },
+      { fromRaw: fromRaw.size, added: added.length, ms: Date.now() - started, ...memory() },
       'rollups pass: quarters planned',
     );
     const read = (chunk: Block[]) => this.recomputer.fromRaw(chunk, watermark, lease);
@@ -326,7 +332,7 @@ export class RollupService implements Drainer {
       { watermark, lease, read },
       siblings,
     );
-    this.log.debug({ written, ms: Date.now() - started }, 'rollups pass: blocks written');
+    this.log.debug({ written, ms: Date.now() - started, ...memory() }, 'rollups pass: blocks written');
     await early.remove(changes.usedEarly);
     await rewrites.remove([...unfinished.map((r) => r.id), ...(saved ? [saved.id] : [])]);
     await journal.remove(entries.map((e) => e.id));

@@ -32,6 +32,9 @@ export interface BenchEnv {
   figures: Figures;
 }
 
+/** Which phase raised the server's peak RSS: the figure is one number per size. */
+const peakSoFar = (server: ServerProcess): string => `server peak RSS so far ${mb(server.peakRss())}`;
+
 /**
  * Lets the server's rollups take in what the previous phase wrote (asOf past now), so that work does
  * not slow the next figure. Watched over GraphQL, never interrupted: past the budget the bench moves on.
@@ -40,7 +43,7 @@ async function settle(server: ServerProcess, figures: Figures, at: string, after
   const started = Date.now();
   const caughtUp = await waitForAsOf(server, started, SETTINGS.budget.settleMs);
   figures.detail(
-    `${at}: rollups caught up after ${after}: ${caughtUp ? `in ${secs(Date.now() - started)}` : `not within ${secs(SETTINGS.budget.settleMs)}`}`,
+    `${at}: rollups caught up after ${after}: ${caughtUp ? `in ${secs(Date.now() - started)}` : `not within ${secs(SETTINGS.budget.settleMs)}`}; ${peakSoFar(server)}`,
   );
 }
 
@@ -102,7 +105,7 @@ async function lag(env: BenchEnv, worker: RollupWorker, at: string, dbName: stri
     const started = Date.now();
     const drained = await waitForAsOf(server, started, SETTINGS.budget.backlogMs);
     env.figures.detail(
-      `${at}: the earlier phases' backlog ${drained ? `drained in ${secs(Date.now() - started)}` : `did not drain within ${secs(SETTINGS.budget.backlogMs)}; the stream starts anyway`}`,
+      `${at}: the earlier phases' backlog ${drained ? `drained in ${secs(Date.now() - started)}` : `did not drain within ${secs(SETTINGS.budget.backlogMs)}; the stream starts anyway`}; ${peakSoFar(server)}`,
     );
     const r = await measureLag(server, idPrefix);
     const unseen = r.lags.filter((l) => l === Infinity).length;
@@ -144,6 +147,7 @@ export async function benchSize(env: BenchEnv, index: number, size: number): Pro
       SETTINGS.budget.naiveMs,
       (line) => say(`${at}: ${line.trim()}`),
     );
+    env.figures.detail(`${at}: after the queries, ${peakSoFar(server)}`);
     for (const q of queries) {
       env.figures.detail(
         `${at}: metrics ${q.name} (${q.points} points): p50 ${millis(q.metrics.p50)}, p95 ${millis(q.metrics.p95)} (${q.metrics.runs} runs); naive p50 ${millis(q.naive.p50)} (${q.naive.runs} runs); same answer: ${q.agree ? 'yes' : 'NO'}`,
