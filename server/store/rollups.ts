@@ -31,6 +31,11 @@ export interface BlockWrite {
 
 /** Blocks copied per insert when a write carries the other blocks of its range along. */
 const COPY_CHUNK = 1000;
+/**
+ * Most documents one delete removes where every filter scans: FerretDB 1.24 deletes the matched
+ * documents by a list of SQL variables, and SQLite refuses more than 32,766 of them.
+ */
+const DELETE_MAX = 20_000;
 /** Longest `start: {$in}` list a delete uses where every filter scans. */
 const IN_LIST_MAX = 200;
 
@@ -100,8 +105,10 @@ export class RollupStore {
     // hundreds of MB here.
     const ours = new Set<number>();
     const newestOther = new Map<number, number>();
+    const olderAt = new Map<number, number>();
     for await (const doc of collection.find(older, { projection: { start: 1, v: 1 } })) {
       const start = doc.start.getTime();
+      olderAt.set(start, (olderAt.get(start) ?? 0) + 1);
       if (mine.has(start)) ours.add(start);
       else newestOther.set(start, Math.max(newestOther.get(start) ?? -Infinity, doc.v));
     }
@@ -112,9 +119,10 @@ export class RollupStore {
     }
     // A long $in costs one comparison per item per document here, so the newest revision of each
     // other block in the range is copied into this revision instead (same counts, newer number),
-    // streamed in chunks, and one range delete goes.
+    // streamed in chunks, and range deletes go.
     if (newestOther.size > 0) await this.copyInto(collection, older, newestOther, rev);
-    await collection.deleteMany(older);
+    for (const [from, to] of deleteRanges(olderAt, DELETE_MAX))
+      await collection.deleteMany({ ...older, start: { $gte: new Date(from), $lte: new Date(to) } });
   }
 
   private async copyInto(
@@ -218,6 +226,24 @@ export class RollupStore {
     for await (const doc of this.levels[level].find({ model })) newest.add(doc);
     return newest.list();
   }
+}
+
+/** Consecutive start ranges (ms, inclusive) that each hold at most `max` of the counted documents (or one start). */
+function deleteRanges(countAt: Map<number, number>, max: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  let from: number | null = null;
+  let [last, count] = [0, 0];
+  for (const start of [...countAt.keys()].sort((a, b) => a - b)) {
+    const n = countAt.get(start) ?? 0;
+    if (from !== null && count + n > max) {
+      ranges.push([from, last]);
+      from = null;
+    }
+    if (from === null) [from, count] = [start, 0];
+    [last, count] = [start, count + n];
+  }
+  if (from !== null) ranges.push([from, last]);
+  return ranges;
 }
 
 function byModel(blocks: Block[]): Map<string, Date[]> {
