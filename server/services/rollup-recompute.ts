@@ -7,7 +7,16 @@ import { addRow, emptyTally, mergeAll, mergeInto, relabel, type Tally } from '..
 import type { JournalEntry } from '../store/ingest-journal.js';
 import type { Lease } from '../store/leases.js';
 import type { PredictionStore } from '../store/predictions.js';
-import { blockKey, type Block, type BlockWrite, type RollupStore } from '../store/rollups.js';
+import {
+  blockKey,
+  isPacked,
+  packTally,
+  unpackTally,
+  type Block,
+  type BlockWrite,
+  type PackedTally,
+  type RollupStore,
+} from '../store/rollups.js';
 import type { ServerTraits } from '../store/server-traits.js';
 import { countedBelow } from '../store/stamps.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +26,9 @@ import type { Relabel } from './row-changes.js';
 const INDEXED_READ_GAP_MS = 3600 * 1000;
 /** Rows read between two renewals of the rollup lease. */
 export const RENEW_ROWS = 20_000;
+
+const EMPTY: PackedTally = packTally(emptyTally());
+const packed = (t: Tally | PackedTally): PackedTally => (isPacked(t) ? t : packTally(t));
 
 const childLevel = (level: 'HOUR' | 'DAY'): RollupLevel => (level === 'DAY' ? 'HOUR' : 'QUARTER');
 
@@ -68,7 +80,7 @@ export class RollupRecompute {
     relabels: Relabel[],
     fromRaw: Map<string, Block>,
     stale: Set<string>,
-  ): Promise<{ added: BlockWrite[]; siblings: Map<string, Tally> }> {
+  ): Promise<{ added: BlockWrite[]; siblings: Map<string, PackedTally> }> {
     const pending = new Map<string, PendingDelta>();
     const pendingFor = (block: Block) => {
       const key = blockKey(block.model, block.start);
@@ -98,23 +110,25 @@ export class RollupRecompute {
         fromRaw.set(key, block);
         continue;
       }
-      const current = stored.get(key) ?? { tally: emptyTally(), rawAt: null, applied: [] };
+      const current = stored.get(key);
       // A recompute from raw at or above a batch's stamp may have counted its rows already.
-      const rawAt = current.rawAt;
+      const rawAt = current?.rawAt ?? null;
       if (rawAt !== null && parts.some((p) => p.stamp <= rawAt)) {
         fromRaw.set(key, block);
         continue;
       }
-      const applied = new Set(current.applied);
-      for (const part of parts) if (!applied.has(part.entry)) mergeInto(current.tally, part.tally);
-      for (const r of relabels) relabel(current.tally, r.row, r.from, r.to);
-      added.push({ block, tally: current.tally, rawAt, applied: parts.map((p) => p.entry) });
+      const tally = current ? unpackTally(current.packed) : emptyTally();
+      const applied = new Set(current?.applied);
+      for (const part of parts) if (!applied.has(part.entry)) mergeInto(tally, part.tally);
+      for (const r of relabels) relabel(tally, r.row, r.from, r.to);
+      // Packed at once: a pass over a year holds tens of thousands of these until they are written.
+      added.push({ block, tally: packTally(tally), rawAt, applied: parts.map((p) => p.entry) });
     }
-    const siblings = new Map<string, Tally>();
+    const siblings = new Map<string, PackedTally>();
     for (const { model, start } of quarters) {
       const key = blockKey(model, start);
       // A quarter absent from the store is empty: known as well as a stored one.
-      if (!pending.has(key) && !fromRaw.has(key)) siblings.set(key, stored.get(key)?.tally ?? emptyTally());
+      if (!pending.has(key) && !fromRaw.has(key)) siblings.set(key, stored.get(key)?.packed ?? EMPTY);
     }
     return { added, siblings };
   }
@@ -127,15 +141,15 @@ export class RollupRecompute {
     fromRaw: Block[],
     added: BlockWrite[],
     { watermark, lease, read }: RawTallies,
-    siblings: Map<string, Tally>,
+    siblings: Map<string, PackedTally>,
   ): Promise<number> {
     let written = 0;
-    // Tallies this pass just wrote at the level below: a parent reads from the store only the
-    // children the pass did not recompute (bounded, so a huge pass does not hold every tally), nor
-    // read already (the quarter siblings of added ones).
-    let fresh = new Map<string, Tally>(siblings);
-    const keep = (key: string, tally: Tally) => {
-      if (fresh.size < this.settings.passBlocks) fresh.set(key, tally);
+    // Tallies this pass just wrote at the level below, packed: a parent reads from the store only
+    // the children the pass did not recompute (bounded, so a huge pass does not hold every tally),
+    // nor read already (the quarter siblings of added ones).
+    let fresh = new Map<string, PackedTally>(siblings);
+    const keep = (key: string, packed: PackedTally) => {
+      if (fresh.size < this.settings.passBlocks) fresh.set(key, packed);
     };
     const write = async (level: RollupLevel, writes: BlockWrite[]) => {
       // A holder that lost its lease (it stalled past the lifetime) must not write stale tallies.
@@ -151,18 +165,19 @@ export class RollupRecompute {
       const tallies = await read(chunk);
       const writes = chunk.map((block) => ({
         block,
-        tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally(),
+        tally: packTally(tallies.get(blockKey(block.model, block.start)) ?? emptyTally()),
         rawAt: watermark,
         applied: [],
       }));
+      tallies.clear();
       // The last read's quarters go with the added ones: one write drops their older revisions.
       await write('QUARTER', i + this.settings.passBlocks >= fromRaw.length ? [...writes, ...added] : writes);
-      for (const [key, tally] of tallies) keep(key, tally);
+      for (const { block, tally } of writes) keep(blockKey(block.model, block.start), tally);
     }
     if (fromRaw.length === 0)
       for (let i = 0; i < added.length; i += this.settings.passBlocks)
         await write('QUARTER', added.slice(i, i + this.settings.passBlocks));
-    for (const a of added) keep(blockKey(a.block.model, a.block.start), a.tally);
+    for (const a of added) keep(blockKey(a.block.model, a.block.start), packed(a.tally));
 
     let blocks = uniqueBlocks([...fromRaw, ...added.map((a) => a.block)]);
     for (const [child, level] of [
@@ -170,13 +185,13 @@ export class RollupRecompute {
       ['HOUR', 'DAY'],
     ] as const) {
       blocks = uniqueBlocks(blocks.map((b) => ({ model: b.model, start: parentStart(child, b.start).start })));
-      const next = new Map<string, Tally>();
+      const next = new Map<string, PackedTally>();
       for (let i = 0; i < blocks.length; i += this.settings.passBlocks) {
         const chunk = blocks.slice(i, i + this.settings.passBlocks);
         const tallies = await this.fromChildren(level, chunk, fresh);
         await write(
           level,
-          chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? emptyTally() })),
+          chunk.map((block) => ({ block, tally: tallies.get(blockKey(block.model, block.start)) ?? EMPTY })),
         );
         for (const [key, tally] of tallies) if (next.size < this.settings.passBlocks) next.set(key, tally);
       }
@@ -227,20 +242,23 @@ export class RollupRecompute {
     return tallies;
   }
 
+  /** Each block summed from its children, packed as soon as it is summed. */
   private async fromChildren(
     level: 'HOUR' | 'DAY',
     blocks: Block[],
-    fresh: Map<string, Tally>,
-  ): Promise<Map<string, Tally>> {
+    fresh: Map<string, PackedTally>,
+  ): Promise<Map<string, PackedTally>> {
     const child = childLevel(level);
     const missing = blocks.flatMap((b) => childrenOf(level, b)).filter((c) => !fresh.has(blockKey(c.model, c.start)));
     const stored = missing.length > 0 ? await this.stores.rollups.read(child, missing) : new Map<string, Tally>();
-    const tallies = new Map<string, Tally>();
+    const tallies = new Map<string, PackedTally>();
     for (const block of blocks) {
-      const children = childrenOf(level, block).map(
-        (c) => fresh.get(blockKey(c.model, c.start)) ?? stored.get(blockKey(c.model, c.start)) ?? emptyTally(),
-      );
-      tallies.set(blockKey(block.model, block.start), mergeAll(children));
+      const children = childrenOf(level, block).map((c) => {
+        const key = blockKey(c.model, c.start);
+        const held = fresh.get(key);
+        return held ? unpackTally(held) : (stored.get(key) ?? emptyTally());
+      });
+      tallies.set(blockKey(block.model, block.start), packTally(mergeAll(children)));
     }
     return tallies;
   }

@@ -6,8 +6,8 @@
 // with its copy's by an `_id` read, the one read such a server answers without a scan.
 import { ObjectId, type Collection, type Db } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
-import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
+import type { PackedTally } from './rollup-docs.js';
 
 interface TokenDoc {
   _id: string;
@@ -21,8 +21,8 @@ const keyOf = (level: RollupLevel, model: string) => `${level}:${model}`;
 
 interface Copy {
   token: string;
-  /** Block start (ms) → tally of its newest revision. */
-  blocks: Map<number, Tally>;
+  /** Block start (ms) → tally of its newest revision, packed (a year of hours is ~9,000 of them). */
+  blocks: Map<number, PackedTally>;
 }
 
 export class RollupCache {
@@ -52,7 +52,7 @@ export class RollupCache {
   async written(
     prior: string,
     level: RollupLevel,
-    writes: { block: { model: string; start: Date }; tally: Tally }[],
+    writes: { block: { model: string; start: Date }; packed: PackedTally }[],
   ): Promise<void> {
     const token = new ObjectId().toHexString();
     const swapped =
@@ -67,8 +67,8 @@ export class RollupCache {
       if (copy.token !== prior) this.copies.delete(key);
       else copy.token = token;
     }
-    for (const { block, tally } of writes)
-      this.copies.get(keyOf(level, block.model))?.blocks.set(block.start.getTime(), tally);
+    for (const { block, packed } of writes)
+      this.copies.get(keyOf(level, block.model))?.blocks.set(block.start.getTime(), packed);
   }
 
   /** The blocks of one model level as of `token`, loading them whole when the copy is missing or stale. */
@@ -76,8 +76,8 @@ export class RollupCache {
     level: RollupLevel,
     model: string,
     token: string,
-    load: () => Promise<Map<number, Tally>>,
-  ): Promise<Map<number, Tally>> {
+    load: () => Promise<Map<number, PackedTally>>,
+  ): Promise<Map<number, PackedTally>> {
     const key = keyOf(level, model);
     const copy = this.copies.get(key);
     if (copy && copy.token === token) {

@@ -33,9 +33,22 @@ export interface RollupDoc {
   applied?: string[];
 }
 
-/** A stored quarter with what the drainer needs to add a batch's tallies to it safely. */
+/**
+ * A tally as held in memory where thousands are kept (the read cache, a drain pass's sums): its
+ * totals and its counts as the stored body string, about 1 KB for an hour of 113 rows against about
+ * 6 KB as a Tally of Maps. Unpacked only when used.
+ */
+export interface PackedTally {
+  predictions: number;
+  validated: number;
+  firstAt: Date | null;
+  lastAt: Date | null;
+  body: string;
+}
+
+/** A stored quarter (packed) with what the drainer needs to add a batch's tallies to it safely. */
 export interface StampedTally {
-  tally: Tally;
+  packed: PackedTally;
   rawAt: string | null;
   applied: string[];
 }
@@ -83,6 +96,46 @@ export function toDocs(model: string, start: Date, t: Tally, rev: number, partBy
   };
   fillLists(t, room);
   return parts.map(({ doc, lists }) => ({ ...doc, body: encodeBody(lists) }));
+}
+
+export function packTally(t: Tally): PackedTally {
+  const lists = emptyLists();
+  fillLists(t, () => lists);
+  const { predictions, validated, firstAt, lastAt } = t;
+  return { predictions, validated, firstAt, lastAt, body: encodeBody(lists) };
+}
+
+export const unpackTally = (p: PackedTally): Tally => fromLists(p, decodeBody(p.body));
+
+export const isPacked = (t: Tally | PackedTally): t is PackedTally => 'body' in t;
+
+/** The documents of a block's revision, from either form (a small packed tally is one document as it is). */
+export function docsOf(model: string, start: Date, t: Tally | PackedTally, rev: number): RollupDoc[] {
+  if (!isPacked(t)) return toDocs(model, start, t, rev);
+  if (Buffer.byteLength(t.body) > PART_BYTES) return toDocs(model, start, unpackTally(t), rev);
+  const { predictions, validated, firstAt, lastAt, body } = t;
+  return [
+    {
+      _id: `${blockKey(model, start)}#${rev}`,
+      model,
+      start,
+      v: rev,
+      part: 0,
+      predictions,
+      validated,
+      firstAt,
+      lastAt,
+      body,
+    },
+  ];
+}
+
+/** A block's stored parts, packed: a one-part document already is. */
+function packDocs(parts: RollupDoc[]): PackedTally {
+  const [first] = parts;
+  if (parts.length > 1 || first.body === undefined) return packTally(fromDocs(parts));
+  const { predictions, validated, firstAt, lastAt, body } = first;
+  return { predictions, validated, firstAt, lastAt, body };
 }
 
 /** Lays the tally's counts out in lists; `room` says which lists an entry of this many bytes goes to. */
@@ -193,14 +246,19 @@ export class NewestRevisions {
     return new Map([...this.blocks].map(([key, parts]) => [key, fromDocs(parts)]));
   }
 
-  /** Block key → merged tally, with the stamps its first part carries. */
+  /** Block key → packed tally, with the stamps its first part carries. */
   stamped(): Map<string, StampedTally> {
     return new Map(
       [...this.blocks].map(([key, parts]) => [
         key,
-        { tally: fromDocs(parts), rawAt: parts[0].rawAt ?? null, applied: parts[0].applied ?? [] },
+        { packed: packDocs(parts), rawAt: parts[0].rawAt ?? null, applied: parts[0].applied ?? [] },
       ]),
     );
+  }
+
+  /** Block start (ms) → packed tally, for blocks of one model. */
+  packedByStart(): Map<number, PackedTally> {
+    return new Map([...this.blocks.values()].map((parts) => [parts[0].start.getTime(), packDocs(parts)]));
   }
 
   /** One entry per block, in time order. */

@@ -10,10 +10,21 @@ import type { RollupLevel } from '../core/grid.js';
 import type { Tally } from '../core/tally.js';
 import { COLLECTIONS } from './collections.js';
 import { RollupCache } from './rollup-cache.js';
-import { blockKey, docLists, NewestRevisions, toDocs, type RollupDoc, type StampedTally } from './rollup-docs.js';
+import {
+  blockKey,
+  docLists,
+  docsOf,
+  isPacked,
+  NewestRevisions,
+  packTally,
+  unpackTally,
+  type PackedTally,
+  type RollupDoc,
+  type StampedTally,
+} from './rollup-docs.js';
 import type { ServerTraits } from './server-traits.js';
 
-export { blockKey, type StampedTally } from './rollup-docs.js';
+export { blockKey, isPacked, packTally, unpackTally, type PackedTally, type StampedTally } from './rollup-docs.js';
 
 /** A grid block of one model (its level is known from the context). */
 export interface Block {
@@ -21,10 +32,10 @@ export interface Block {
   start: Date;
 }
 
-/** A block's new tally; quarters also carry the drainer's stamps (see StampedTally). */
+/** A block's new tally (packed where a pass holds many); quarters also carry the drainer's stamps. */
 export interface BlockWrite {
   block: Block;
-  tally: Tally;
+  tally: Tally | PackedTally;
   rawAt?: string | null;
   applied?: string[];
 }
@@ -67,7 +78,7 @@ export class RollupStore {
     const rev = nextRevision();
     const collection = this.levels[level];
     const docs = entries.flatMap(({ block, tally, rawAt, applied }) => {
-      const parts = toDocs(block.model, block.start, tally, rev);
+      const parts = docsOf(block.model, block.start, tally, rev);
       if (rawAt !== undefined) parts[0].rawAt = rawAt;
       if (applied !== undefined) parts[0].applied = applied;
       return parts;
@@ -75,7 +86,10 @@ export class RollupStore {
     await collection.insertMany(docs, { ordered: false });
     for (const [model, starts] of byModel(entries.map((e) => e.block)))
       await this.dropOlder(collection, model, starts, rev);
-    if (prior !== undefined) await this.cache?.written(prior, level, entries);
+    if (prior !== undefined && this.cache) {
+      const packed = entries.map(({ block, tally }) => ({ block, packed: isPacked(tally) ? tally : packTally(tally) }));
+      await this.cache.written(prior, level, packed);
+    }
   }
 
   /**
@@ -156,15 +170,12 @@ export class RollupStore {
     const found = new Map<string, Tally>();
     const token = await this.cache.token();
     for (const [model, starts] of byModel(blocks)) {
-      const all = await this.cache.blocks(
-        level,
-        model,
-        token,
-        async () => new Map((await this.readAll(level, model)).map((b) => [b.start.getTime(), b.tally])),
+      const all = await this.cache.blocks(level, model, token, async () =>
+        (await this.allOf(level, model)).packedByStart(),
       );
       for (const start of starts) {
-        const tally = all.get(start.getTime());
-        if (tally) found.set(blockKey(model, start), tally);
+        const packed = all.get(start.getTime());
+        if (packed) found.set(blockKey(model, start), unpackTally(packed));
       }
     }
     return found;
@@ -222,9 +233,13 @@ export class RollupStore {
   }
 
   async readAll(level: RollupLevel, model: string): Promise<{ start: Date; tally: Tally }[]> {
+    return (await this.allOf(level, model)).list();
+  }
+
+  private async allOf(level: RollupLevel, model: string): Promise<NewestRevisions> {
     const newest = new NewestRevisions();
     for await (const doc of this.levels[level].find({ model })) newest.add(doc);
-    return newest.list();
+    return newest;
   }
 }
 

@@ -1,7 +1,16 @@
 // The sums calibration and estimation need survive the trip through rollup documents, split or not.
 import { expect, test } from 'vitest';
 import { tallyRows } from '../../server/core/tally.js';
-import { compactTally, expandTally, fromDocs, toDocs, type RollupDoc } from '../../server/store/rollup-docs.js';
+import {
+  compactTally,
+  docsOf,
+  expandTally,
+  fromDocs,
+  packTally,
+  toDocs,
+  unpackTally,
+  type RollupDoc,
+} from '../../server/store/rollup-docs.js';
 
 const START = new Date('2026-03-01T00:00:00Z');
 
@@ -27,6 +36,9 @@ test('reliability, scored bins and score sums round-trip, also across parts', ()
   expect(expandTally(JSON.parse(JSON.stringify(compactTally(tally))) as ReturnType<typeof compactTally>)).toEqual(
     tally,
   );
+  // Packed (how the read cache and a drain pass hold thousands of blocks), and written from that form.
+  expect(unpackTally(packTally(tally))).toEqual(tally);
+  expect(docsOf('m', START, packTally(tally), 1)).toEqual(toDocs('m', START, tally, 1));
   const split = toDocs('m', START, tally, 1, 1_000);
   expect(split.length).toBeGreaterThan(5);
   expect(fromDocs(split)).toEqual(tally);
