@@ -59,6 +59,12 @@ export interface Config {
   corsOrigins: string[];
   /** On SIGTERM/SIGINT: how long requests in flight may take to finish before they are cut. */
   shutdownGraceMs: number;
+  /**
+   * How far V8 lets the heap grow past what survived its last full collection, in percent (0: V8's
+   * own policy, up to 300 % where memory is plentiful). Low keeps the process near its live size at
+   * the cost of more collections.
+   */
+  heapGrowthPercent: number;
   mapping: FieldMapping;
   limits: LimitsConfig;
   rollups: RollupsConfig;
@@ -294,6 +300,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     shutdownGraceMs: duration(env, 'CLARA_SHUTDOWN_GRACE', '10 seconds', 0),
+    heapGrowthPercent: integer(env, 'CLARA_HEAP_GROWTH_PERCENT', 30, 0, 1000),
     mapping: {
       collection: text(env, 'CLARA_PREDICTIONS_COLLECTION', 'predictions'),
       model: modelField,

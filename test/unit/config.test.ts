@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       predictedAt: 'predictedAt',
     });
     expect(config.limits).toMatchObject({ batchSize: 10_000, points: 5_000 });
+    expect(config.heapGrowthPercent).toBe(30);
   });
 
   test('--demo and CLARA_DEMO both turn seeding on; the embedded default seeds unless CLARA_DEMO=0', () => {
@@ -43,6 +44,7 @@ describe('parseConfig', () => {
     [{ CLARA_EMBEDDED: 'sqlite' }, 'CLARA_EMBEDDED'],
     [{ CLARA_MAX_BATCH: '0' }, 'CLARA_MAX_BATCH'],
     [{ CLARA_FIELD_PREDICTED: '$label' }, 'CLARA_FIELD_PREDICTED'],
+    [{ CLARA_HEAP_GROWTH_PERCENT: '-5' }, 'CLARA_HEAP_GROWTH_PERCENT'],
   ])('%o fails fast naming %s', (env, variable) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(new RegExp(`^${variable}: `));
