@@ -17,7 +17,6 @@ import {
   isPacked,
   NewestRevisions,
   packTally,
-  unpackTally,
   type PackedTally,
   type RollupDoc,
   type StampedTally,
@@ -175,7 +174,7 @@ export class RollupStore {
       );
       for (const start of starts) {
         const packed = all.get(start.getTime());
-        if (packed) found.set(blockKey(model, start), unpackTally(packed));
+        if (packed) found.set(blockKey(model, start), this.cache.unpack(packed));
       }
     }
     return found;
