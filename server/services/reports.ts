@@ -172,8 +172,15 @@ export class ReportService {
       HOUR: await this.deps.rollups.read('HOUR', [...wanted.HOUR.values()]),
       DAY: await this.deps.rollups.read('DAY', [...wanted.DAY.values()]),
     };
+    // Tallies are read-only from here: a window that is one stored block is that block's own tally,
+    // not a copy (an hourly 90-day series is 2,160 of them).
     const result: Tally[] = [];
     for (const plan of plans) {
+      const [only] = plan.blocks;
+      if (plan.blocks.length === 1 && plan.rawEdges.length === 0) {
+        result.push(stored[only.level].get(blockKey(key, only.start)) ?? emptyTally());
+        continue;
+      }
       const tally = emptyTally();
       for (const b of plan.blocks) {
         const block = stored[b.level].get(blockKey(key, b.start));
