@@ -44,7 +44,7 @@ export const ROLLUP_LEASE_MS = 60 * 1000;
 /** Quarter tallies one pass adds up (bounds its memory when batches each span many quarters). */
 const DELTA_BUDGET = 20_000;
 const KICK_QUIET_MS = 250;
-const KICK_MAX_DELAY_MS = 2000;
+const KICK_MAX_DELAY_MS = 5000;
 /** settle() gives up after this long (the drain keeps going; the caller gets an error to show). */
 const SETTLE_LIMIT_MS = 10 * 60 * 1000;
 const ROLLUP_LEASE = 'rollups';
