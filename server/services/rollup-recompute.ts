@@ -9,7 +9,7 @@ import type { Lease } from '../store/leases.js';
 import type { PredictionStore } from '../store/predictions.js';
 import {
   blockKey,
-  isPacked,
+  packed,
   packTally,
   unpackTally,
   type Block,
@@ -28,7 +28,6 @@ const INDEXED_READ_GAP_MS = 3600 * 1000;
 export const RENEW_ROWS = 20_000;
 
 const EMPTY: PackedTally = packTally(emptyTally());
-const packed = (t: Tally | PackedTally): PackedTally => (isPacked(t) ? t : packTally(t));
 
 const childLevel = (level: 'HOUR' | 'DAY'): RollupLevel => (level === 'DAY' ? 'HOUR' : 'QUARTER');
 

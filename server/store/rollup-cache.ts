@@ -6,8 +6,8 @@
 // with its copy's by an `_id` read, the one read such a server answers without a scan.
 import { ObjectId, type Collection, type Db } from 'mongodb';
 import type { RollupLevel } from '../core/grid.js';
-import { COLLECTIONS } from './collections.js';
 import type { Tally } from '../core/tally.js';
+import { COLLECTIONS } from './collections.js';
 import { unpackTally, type PackedTally } from './rollup-docs.js';
 
 interface TokenDoc {

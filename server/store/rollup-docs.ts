@@ -109,6 +109,9 @@ export const unpackTally = (p: PackedTally): Tally => fromLists(p, decodeBody(p.
 
 export const isPacked = (t: Tally | PackedTally): t is PackedTally => 'body' in t;
 
+/** Either form, packed. */
+export const packed = (t: Tally | PackedTally): PackedTally => (isPacked(t) ? t : packTally(t));
+
 /** The documents of a block's revision, from either form (a small packed tally is one document as it is). */
 export function docsOf(model: string, start: Date, t: Tally | PackedTally, rev: number): RollupDoc[] {
   if (!isPacked(t)) return toDocs(model, start, t, rev);

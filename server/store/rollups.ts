@@ -14,16 +14,15 @@ import {
   blockKey,
   docLists,
   docsOf,
-  isPacked,
   NewestRevisions,
-  packTally,
+  packed,
   type PackedTally,
   type RollupDoc,
   type StampedTally,
 } from './rollup-docs.js';
 import type { ServerTraits } from './server-traits.js';
 
-export { blockKey, isPacked, packTally, unpackTally, type PackedTally, type StampedTally } from './rollup-docs.js';
+export { blockKey, packed, packTally, unpackTally, type PackedTally, type StampedTally } from './rollup-docs.js';
 
 /** A grid block of one model (its level is known from the context). */
 export interface Block {
@@ -86,8 +85,11 @@ export class RollupStore {
     for (const [model, starts] of byModel(entries.map((e) => e.block)))
       await this.dropOlder(collection, model, starts, rev);
     if (prior !== undefined && this.cache) {
-      const packed = entries.map(({ block, tally }) => ({ block, packed: isPacked(tally) ? tally : packTally(tally) }));
-      await this.cache.written(prior, level, packed);
+      await this.cache.written(
+        prior,
+        level,
+        entries.map(({ block, tally }) => ({ block, packed: packed(tally) })),
+      );
     }
   }
 
