@@ -167,7 +167,8 @@ describe('every way a refresh reads leaves the same rollups', () => {
   );
 });
 
-describe('crashes and repeated runs converge', () => {
+// Each refresh here rescans the rows the tests above wrote straight into the collection.
+describe('crashes and repeated runs converge', { timeout: 120_000 }, () => {
   test('a recompute that dies midway, then a repeated refresh, leaves rollups equal to raw rows', async () => {
     const store = Object.getPrototypeOf(
       new RollupStore(app.runtime.db, await probeServer(app.runtime.db)),

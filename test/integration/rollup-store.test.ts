@@ -53,4 +53,4 @@ test('rewriting more blocks of a model than one delete may remove leaves one rev
   const read = await store.read('HOUR', blocks);
   expect(read.size).toBe(blocks.length);
   expect([...read.values()].every((t) => t.predictions === 2)).toBe(true);
-});
+}, 120_000);
