@@ -77,8 +77,11 @@ interface ContentDoc {
   content: string;
 }
 
-/** Content documents read at once by the drainer (each by its _id). */
-const READS_AT_ONCE = 8;
+/**
+ * Content documents the drainer reads by one `_id: {$in}` query: FerretDB answers an `_id` read by
+ * scanning the collection, so one query for a pass's entries instead of one per entry.
+ */
+const READS_AT_ONCE = 200;
 
 /** Items per entry: keeps every document far below the 16 MiB BSON limit whatever the batch size. */
 const ITEMS_PER_ENTRY = 2000;
@@ -144,12 +147,10 @@ export class IngestJournal {
   async oldest(limit: number): Promise<JournalEntry[]> {
     const docs = await this.entries.find({}).sort({ _id: 1 }).limit(limit).toArray();
     const texts = new Map<string, string>();
-    const external = docs.filter((d) => d.external);
+    const external = docs.filter((d) => d.external).map((d) => d._id);
     for (let i = 0; i < external.length; i += READS_AT_ONCE) {
-      const found = await Promise.all(
-        external.slice(i, i + READS_AT_ONCE).map((d) => this.contents.findOne({ _id: d._id })),
-      );
-      for (const c of found) if (c) texts.set(c._id.toHexString(), c.content);
+      const ids = external.slice(i, i + READS_AT_ONCE);
+      for await (const c of this.contents.find({ _id: { $in: ids } })) texts.set(c._id.toHexString(), c.content);
     }
     return docs.map((doc) => toEntry(doc, texts.get(doc._id.toHexString())));
   }
