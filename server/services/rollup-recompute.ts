@@ -121,7 +121,13 @@ export class RollupRecompute {
       for (const part of parts) if (!applied.has(part.entry)) mergeInto(tally, part.tally);
       for (const r of relabels) relabel(tally, r.row, r.from, r.to);
       // Packed at once: a pass over a year holds tens of thousands of these until they are written.
-      added.push({ block, tally: packTally(tally), rawAt, applied: parts.map((p) => p.entry) });
+      added.push({
+        block,
+        tally: packTally(tally),
+        rawAt,
+        applied: parts.map((p) => p.entry),
+        firstRevision: current === undefined,
+      });
     }
     const siblings = new Map<string, PackedTally>();
     for (const { model, start } of quarters) {

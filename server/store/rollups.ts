@@ -36,6 +36,8 @@ export interface BlockWrite {
   tally: Tally | PackedTally;
   rawAt?: string | null;
   applied?: string[];
+  /** The writer read the store under the rollup lease and found no revision: nothing to delete. */
+  firstRevision?: boolean;
 }
 
 /** Blocks copied per insert when a write carries the other blocks of its range along. */
@@ -82,7 +84,9 @@ export class RollupStore {
       return parts;
     });
     await collection.insertMany(docs, { ordered: false });
-    for (const [model, starts] of byModel(entries.map((e) => e.block)))
+    // Where every filter scans, skipping a delete saves a scan (a missed one would leave garbage
+    // that readers ignore, never a wrong count).
+    for (const [model, starts] of byModel(entries.filter((e) => !e.firstRevision).map((e) => e.block)))
       await this.dropOlder(collection, model, starts, rev);
     if (prior !== undefined && this.cache) {
       await this.cache.written(
