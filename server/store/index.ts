@@ -50,8 +50,8 @@ export interface StoreSettings {
 
 /** Makes the indexes, learns what the server can do, and opens the stores on it. */
 export async function openStores(db: Db, settings: StoreSettings, log: Logger): Promise<Stores> {
-  await ensureIndexes(db, settings.mapping, log);
   const traits = await probeServer(db);
+  await ensureIndexes(db, settings.mapping, traits, log);
   return {
     traits,
     predictions: new PredictionStore(db, settings.mapping, settings.defaultModel, traits),
