@@ -7,6 +7,7 @@ import { formatSummary } from '../../core/import/summary.js';
 import { checkModel } from '../../core/prediction.js';
 import { createLogger } from '../../logger.js';
 import { importText } from '../../services/importer.js';
+import type { RollupService } from '../../services/rollups.js';
 import { connect } from '../../store/connection.js';
 import { wire } from '../../wiring.js';
 import type { Command } from '../command.js';
@@ -92,8 +93,10 @@ export const importCommand: Command = {
     const client = await connect(database.uri, log, 3);
     const progress = progressReporter(process.stderr, opts.size);
     let bytes = 0;
+    let rollups: RollupService | null = null;
     try {
       const { services } = await wire(client.db(config.dbName), config, log);
+      rollups = services.rollups;
       const summary = await importText(
         utf8Chunks(opts.file, (n) => (bytes = n)),
         services.ingest,
@@ -115,6 +118,8 @@ export const importCommand: Command = {
       process.stderr.write(`${opts.file}: ${error.message}\n`);
       return 2;
     } finally {
+      // The last batch's drain timer must not fire on a closed connection.
+      await rollups?.stop();
       await client.close();
       await database.stop();
     }
